@@ -1,0 +1,84 @@
+// SourceArticle → Article: the body rendered, images resolved and checked, the derived metadata filled in.
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ImprintError } from '../errors.js';
+import { BodyError } from './body-error.js';
+import type { FrontMatter } from './front-matter.js';
+import type { SourceArticle } from './load-article.js';
+import { renderBody, type ImageReference } from './markdown.js';
+
+export interface Article {
+  path: string;
+  slug: string;
+  meta: FrontMatter;
+  /** The body as HTML; image sources are absolute file:// URLs. */
+  bodyHtml: string;
+  /** Absolute paths of the images the body shows. */
+  imagePaths: string[];
+  /** front matter description, else subtitle, else the first paragraph, shortened. */
+  description: string;
+  /** Who the article is by: the byline, else the publication. */
+  authors: string[];
+  sourceBytes: Buffer;
+}
+
+export async function prepareArticle(source: SourceArticle): Promise<Article> {
+  const fileLine = (bodyLine: number) => bodyLine + source.bodyLine;
+  const locate = (image: ImageReference) => ({ file: source.path, line: fileLine(image.bodyLine) });
+
+  const imagePaths: string[] = [];
+  const imageUrl = (image: ImageReference) => {
+    const path = resolveImage(source, image, locate);
+    imagePaths.push(path);
+    return pathToFileURL(path).href;
+  };
+  let rendered;
+  try {
+    rendered = renderBody(source.body, source.meta.lang, imageUrl);
+  } catch (error) {
+    if (error instanceof BodyError) throw new ImprintError(error.message, { file: source.path, line: fileLine(error.bodyLine) }, error.hint);
+    throw error;
+  }
+
+  await Promise.all(rendered.images.map((image, i) => assertImageFile(imagePaths[i]!, image, locate)));
+
+  const { meta } = source;
+  return {
+    path: source.path,
+    slug: source.slug,
+    meta,
+    bodyHtml: rendered.html,
+    imagePaths,
+    description: meta.description ?? meta.subtitle ?? shorten(rendered.firstParagraph, 300) ?? meta.title,
+    authors: meta.byline.length > 0 ? meta.byline : [meta.publication],
+    sourceBytes: source.sourceBytes,
+  };
+}
+
+function resolveImage(source: SourceArticle, image: ImageReference, locate: (image: ImageReference) => { file: string; line: number }): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) {
+    throw new ImprintError(`image "${image.src}" is not a local file`, locate(image), 'Download the image into the article\'s folder and refer to it by a relative path.');
+  }
+  const path = resolve(source.dir, decodeURI(image.src));
+  const inside = relative(source.dir, path);
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw new ImprintError(`image "${image.src}" is outside the article's folder`, locate(image), `Copy the image into ${source.dir} and refer to it by a relative path.`);
+  }
+  return path;
+}
+
+async function assertImageFile(path: string, image: ImageReference, locate: (image: ImageReference) => { file: string; line: number }): Promise<void> {
+  const found = await stat(path).catch(() => undefined);
+  if (!found?.isFile()) {
+    throw new ImprintError(`image "${image.src}" not found (looked for ${path})`, locate(image), 'Add the image file, or remove the image and keep the caption.');
+  }
+}
+
+/** Cuts at a word boundary and adds an ellipsis; undefined for empty text. */
+function shorten(text: string, limit: number): string | undefined {
+  if (text === '') return undefined;
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:.]+$/, '')}…`;
+}

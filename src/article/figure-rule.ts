@@ -1,0 +1,99 @@
+// `::: figure` → <figure><img alt><figcaption>caption <span class="credit">credit</span></figcaption></figure>.
+// The container holds at most one image and a caption; the caption's trailing **…** is the photo credit.
+import type MarkdownIt from 'markdown-it';
+import type { PluginWithParams } from 'markdown-it';
+import container from 'markdown-it-container';
+import type { StateCore, Token } from './markdown-types.js';
+import { BodyError } from './body-error.js';
+
+export function figurePlugin(md: MarkdownIt): void {
+  // @types/markdown-it-container is typed against markdown-it's CJS typings; the runtime plugin is the same.
+  md.use(container as unknown as PluginWithParams, 'figure');
+  md.core.ruler.push('figure', (state) => {
+    state.tokens = restructureFigures(state);
+  });
+}
+
+function restructureFigures(state: StateCore): Token[] {
+  const out: Token[] = [];
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]!;
+    if (open.type !== 'container_figure_open') {
+      out.push(open);
+      continue;
+    }
+    const closeIndex = tokens.findIndex((t, j) => j > i && t.type === 'container_figure_close' && t.level === open.level);
+    out.push(...buildFigure(state, open, tokens.slice(i + 1, closeIndex)));
+    i = closeIndex;
+  }
+  return out;
+}
+
+function buildFigure(state: StateCore, open: Token, inner: Token[]): Token[] {
+  const line = open.map?.[0] ?? 0;
+  const children: Token[] = [];
+  for (const token of inner) {
+    if (token.type === 'paragraph_open' || token.type === 'paragraph_close') continue;
+    if (token.type !== 'inline') {
+      throw new BodyError(`a figure holds one image and a caption, not a ${token.type.replace(/_open$/, '')}`, token.map?.[0] ?? line, 'Move other content out of the ::: figure block.');
+    }
+    if (children.length > 0) children.push(new state.Token('softbreak', 'br', 0));
+    children.push(...(token.children ?? []));
+  }
+
+  const images = children.filter((child) => child.type === 'image');
+  if (images.length > 1) {
+    throw new BodyError(`a figure holds at most one image, this one has ${images.length}`, line, 'Give each image its own ::: figure block.');
+  }
+  const caption = trimBreaks(children.filter((child) => child.type !== 'image'));
+  markTrailingCredit(caption);
+
+  const figure: Token[] = [block(state, 'figure_open', 'figure', 1, line)];
+  if (images[0]) figure.push(inline(state, [images[0]], line));
+  if (caption.length > 0) {
+    figure.push(block(state, 'figcaption_open', 'figcaption', 1, line), inline(state, caption, line), block(state, 'figcaption_close', 'figcaption', -1, line));
+  }
+  figure.push(block(state, 'figure_close', 'figure', -1, line));
+  return figure;
+}
+
+/** A caption ending in **…** has its credit there: render it as <span class="credit"> rather than <strong>. */
+function markTrailingCredit(caption: Token[]): void {
+  const last = caption.at(-1);
+  if (last?.type !== 'strong_close') return;
+  const openIndex = caption.findLastIndex((token) => token.type === 'strong_open');
+  const strongOpen = caption[openIndex];
+  if (!strongOpen) return;
+  for (const token of [strongOpen, last]) {
+    token.tag = 'span';
+    token.markup = '';
+  }
+  strongOpen.attrSet('class', 'credit');
+}
+
+function trimBreaks(tokens: Token[]): Token[] {
+  const isBlank = (t: Token) => t.type === 'softbreak' || t.type === 'hardbreak' || (t.type === 'text' && t.content.trim() === '');
+  let start = 0;
+  let end = tokens.length;
+  while (start < end && isBlank(tokens[start]!)) start++;
+  while (end > start && isBlank(tokens[end - 1]!)) end--;
+  const trimmed = tokens.slice(start, end);
+  const first = trimmed[0];
+  if (first?.type === 'text') first.content = first.content.trimStart();
+  return trimmed;
+}
+
+function block(state: StateCore, type: string, tag: string, nesting: 1 | -1, line: number): Token {
+  const token = new state.Token(type, tag, nesting);
+  token.block = true;
+  token.map = [line, line + 1];
+  return token;
+}
+
+function inline(state: StateCore, children: Token[], line: number): Token {
+  const token = new state.Token('inline', '', 0);
+  token.children = children;
+  token.map = [line, line + 1];
+  return token;
+}

@@ -1,0 +1,52 @@
+// The front matter schema: the single source of truth for which fields exist, their types and defaults.
+import * as v from 'valibot';
+
+export const pageSizes = ['a4', 'letter'] as const;
+export type PageSize = (typeof pageSizes)[number];
+
+const text = (field: string) =>
+  v.pipe(v.string(`${field} must be text`), v.trim(), v.nonEmpty(`${field} must not be empty`));
+
+/** One name or a list of names; always a list afterwards. */
+const oneOrMany = (field: string) =>
+  v.pipe(
+    v.union([text(field), v.array(text(field))], `${field} must be text or a list of text`),
+    v.transform((value) => (Array.isArray(value) ? value : [value])),
+  );
+
+const calendarDate = v.pipe(
+  v.string('date must be written as YYYY-MM-DD, e.g. 2024-04-17'),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be written as YYYY-MM-DD, e.g. 2024-04-17'),
+  v.check(isRealDate, 'date is not a real calendar date'),
+);
+
+function isRealDate(value: string): boolean {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
+
+export const frontMatterSchema = v.strictObject(
+  {
+    title: text('title'),
+    subtitle: v.optional(text('subtitle')),
+    date: calendarDate,
+    publication: text('publication'),
+    byline: v.optional(oneOrMany('byline'), []),
+    source: v.optional(
+      v.pipe(text('source'), v.url('source must be a full URL'), v.regex(/^https?:\/\//, 'source must be an http(s) URL')),
+    ),
+    lang: v.optional(
+      v.pipe(text('lang'), v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'lang must be a language tag such as en or pt-BR')),
+      'en',
+    ),
+    slug: v.optional(v.pipe(text('slug'), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slug must be lower-case words joined by hyphens'))),
+    description: v.optional(text('description')),
+    tags: v.optional(v.array(text('tag'), 'tags must be a list'), []),
+    credits: v.optional(oneOrMany('credits'), []),
+    rights: v.optional(text('rights')),
+    page: v.optional(v.picklist(pageSizes, `page must be one of: ${pageSizes.join(', ')}`)),
+  },
+);
+
+export type FrontMatter = v.InferOutput<typeof frontMatterSchema>;
+export const knownFields = Object.keys(frontMatterSchema.entries);

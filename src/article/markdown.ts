@@ -1,0 +1,73 @@
+// Markdown body → HTML: CommonMark via markdown-it, typographer on, raw HTML off, figures, image references.
+import MarkdownIt from 'markdown-it';
+import { figurePlugin } from './figure-rule.js';
+import type { Token } from './markdown-types.js';
+
+export interface ImageReference {
+  /** As written in the Markdown. */
+  src: string;
+  /** 0-based line in the body. */
+  bodyLine: number;
+}
+
+export interface RenderedBody {
+  html: string;
+  images: ImageReference[];
+  /** Plain text of the first body paragraph outside figures: the fallback description. */
+  firstParagraph: string;
+}
+
+/** Typographer quotes by language: [open, close, inner open, inner close]; English for anything else. */
+const quotesByLanguage: Record<string, string[]> = {
+  en: ['“', '”', '‘', '’'],
+  ru: ['«', '»', '„', '“'],
+  uk: ['«', '»', '„', '“'],
+  hy: ['«', '»', '„', '“'],
+  el: ['«', '»', '“', '”'],
+  de: ['„', '“', '‚', '‘'],
+  fr: ['«\u00A0', '\u00A0»', '‹\u00A0', '\u00A0›'],
+};
+
+export function createMarkdown(lang: string): MarkdownIt {
+  const primary = lang.toLowerCase().split('-')[0] ?? 'en';
+  const quotes = quotesByLanguage[primary] ?? ['“', '”', '‘', '’'];
+  return new MarkdownIt('commonmark', { html: false, typographer: true, quotes })
+    .enable(['replacements', 'smartquotes', 'strikethrough', 'table'])
+    .use(figurePlugin);
+}
+
+/**
+ * Renders the body. `imageUrl` maps each image's written src to the URL the editions load it from;
+ * it runs before rendering so the HTML never carries an unresolved path.
+ */
+export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string): RenderedBody {
+  const md = createMarkdown(lang);
+  const tokens = md.parse(body, {});
+  const images: ImageReference[] = [];
+  for (const token of tokens) {
+    for (const child of token.type === 'inline' ? (token.children ?? []) : []) {
+      if (child.type !== 'image') continue;
+      const image = { src: child.attrGet('src') ?? '', bodyLine: token.map?.[0] ?? 0 };
+      images.push(image);
+      child.attrSet('src', imageUrl(image));
+    }
+  }
+  return { html: md.renderer.render(tokens, md.options, {}), images, firstParagraph: firstParagraphText(tokens) };
+}
+
+function firstParagraphText(tokens: Token[]): string {
+  let insideFigure = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'figure_open') insideFigure++;
+    if (token.type === 'figure_close') insideFigure--;
+    if (token.type === 'paragraph_open' && insideFigure === 0) {
+      const inline = tokens[i + 1];
+      return (inline?.children ?? [])
+        .map((child) => (child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.content))
+        .join('')
+        .trim();
+    }
+  }
+  return '';
+}

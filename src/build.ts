@@ -1,0 +1,104 @@
+// The build, top to bottom: find articles → load → prepare → render each edition in memory → write atomically.
+// One browser for the whole build; a failed article writes nothing and the others still build.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { prepareArticle, type Article } from './article/article.js';
+import { loadArticle } from './article/load-article.js';
+import { launchBrowser } from './browser.js';
+import { renderEpub } from './editions/epub.js';
+import { articleView } from './editions/article-view.js';
+import { renderPrintEdition } from './editions/print.js';
+import { attributeTo, ImprintError } from './errors.js';
+import { findArticles } from './find-articles.js';
+import type { BuildOptions, Edition } from './options.js';
+import { writeAtomic } from './output/write-atomic.js';
+
+export interface WrittenFile {
+  edition: Edition;
+  path: string;
+  bytes: number;
+  /** Pages, for the PDF editions. */
+  pages?: number;
+}
+
+export type ArticleResult =
+  | { file: string; ok: true; slug: string; written: WrittenFile[] }
+  | { file: string; ok: false; error: ImprintError };
+
+interface RenderedEdition {
+  edition: Edition;
+  bytes: Uint8Array;
+  pages?: number;
+}
+
+interface BuildContext {
+  options: BuildOptions;
+  browser: Browser | undefined;
+  workDir: string;
+}
+
+export async function build(paths: readonly string[], options: BuildOptions, onResult?: (result: ArticleResult) => void): Promise<ArticleResult[]> {
+  const files = await findArticles(paths);
+  const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
+  const browser = options.formats.includes('pdf') ? await launchBrowser() : undefined;
+  const results: ArticleResult[] = [];
+  const slugOwners = new Map<string, string>();
+  try {
+    for (const file of files) {
+      const result = await buildArticle(file, { options, browser, workDir }, slugOwners);
+      results.push(result);
+      onResult?.(result);
+    }
+  } finally {
+    await browser?.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+async function buildArticle(file: string, context: BuildContext, slugOwners: Map<string, string>): Promise<ArticleResult> {
+  try {
+    const article = await prepareArticle(await loadArticle(file));
+    const owner = slugOwners.get(article.slug);
+    if (owner) throw new ImprintError(`slug "${article.slug}" is already used by ${owner}`, { file }, 'Give one of them a different "slug:" in its front matter.');
+    slugOwners.set(article.slug, file);
+
+    const editions = await renderEditions(article, context);
+    const written: WrittenFile[] = [];
+    for (const { edition, bytes, pages } of editions) {
+      const path = join(context.options.outDir, article.slug, `${article.slug}.${edition}`);
+      await writeAtomic(path, bytes);
+      written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }) });
+    }
+    return { file, ok: true, slug: article.slug, written };
+  } catch (error) {
+    return { file, ok: false, error: attributeTo(file, error) };
+  }
+}
+
+/** Every requested edition, in memory: nothing is written until all of them succeeded. */
+async function renderEditions(article: Article, { options, browser, workDir }: BuildContext): Promise<RenderedEdition[]> {
+  const view = articleView(article);
+  const buildDate = reproducibleDate(article);
+  const rendered: RenderedEdition[] = [];
+  for (const edition of options.formats) {
+    if (edition === 'pdf') {
+      if (!browser) throw new Error('imprint: the print edition needs a browser');
+      const page = options.page ?? article.meta.page ?? 'a4';
+      const pdf = await renderPrintEdition(article, view, { browser, workDir, page, buildDate, timeoutMs: options.timeoutMs });
+      rendered.push({ edition, bytes: pdf.bytes, pages: pdf.pageCount });
+    } else {
+      rendered.push({ edition, bytes: await renderEpub(article, view, buildDate) });
+    }
+  }
+  return rendered;
+}
+
+/** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the article's date: never the clock. */
+function reproducibleDate(article: Article): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${article.meta.date}T00:00:00Z`);
+}

@@ -1,0 +1,29 @@
+// The print edition: article HTML → Chromium PDF → document metadata.
+import type { Browser } from 'puppeteer-core';
+import type { Article } from '../article/article.js';
+import type { PageSize } from '../article/front-matter.js';
+import type { ArticleView } from './article-view.js';
+import { setPdfMetadata, type FinishedPdf } from './pdf-metadata.js';
+import { renderPrintHtml } from './print-html.js';
+import { renderPdf } from './print-pdf.js';
+
+export interface PrintContext {
+  browser: Browser;
+  workDir: string;
+  page: PageSize;
+  buildDate: Date;
+  timeoutMs: number;
+}
+
+export async function renderPrintEdition(article: Article, view: ArticleView, context: PrintContext): Promise<FinishedPdf> {
+  const html = renderPrintHtml(view, context.page);
+  const pdf = await renderPdf({ browser: context.browser, html, workDir: context.workDir, name: article.slug, timeoutMs: context.timeoutMs });
+  return setPdfMetadata(pdf, {
+    title: article.meta.title,
+    authors: article.authors,
+    subject: article.description,
+    keywords: article.meta.tags,
+    lang: article.meta.lang,
+    date: context.buildDate,
+  });
+}

@@ -1,0 +1,24 @@
+// Build options: the schema is the one place that names each option, its allowed values and its default.
+import * as v from 'valibot';
+import { pageSizes } from './article/front-matter.js';
+
+export const editions = ['pdf', 'epub'] as const;
+export type Edition = (typeof editions)[number];
+
+export const buildOptionsSchema = v.object({
+  outDir: v.optional(v.pipe(v.string(), v.nonEmpty('--out needs a folder')), 'output'),
+  formats: v.optional(
+    v.pipe(
+      v.array(v.picklist(editions, `--formats takes a comma-separated list of: ${editions.join(', ')}`)),
+      v.minLength(1, `--formats needs at least one of: ${editions.join(', ')}`),
+    ),
+    [...editions],
+  ),
+  /** Overrides every article's own `page`; without it, an article's `page` or A4. */
+  page: v.optional(v.picklist(pageSizes, `--page takes one of: ${pageSizes.join(', ')}`)),
+  /** Limit for loading one page and for printing it, in milliseconds. */
+  timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000)), 60_000),
+});
+
+export type BuildOptions = v.InferOutput<typeof buildOptionsSchema>;
+export type BuildOptionsInput = v.InferInput<typeof buildOptionsSchema>;
