@@ -33,12 +33,14 @@ function restructureFigures(state: StateCore): Token[] {
 function buildFigure(state: StateCore, open: Token, inner: Token[]): Token[] {
   const line = open.map?.[0] ?? 0;
   const children: Token[] = [];
+  let imageLine = line;
   for (const token of inner) {
     if (token.type === 'paragraph_open' || token.type === 'paragraph_close') continue;
     if (token.type !== 'inline') {
       throw new BodyError(`a figure holds one image and a caption, not a ${token.type.replace(/_open$/, '')}`, token.map?.[0] ?? line, 'Move other content out of the ::: figure block.');
     }
     if (children.length > 0) children.push(new state.Token('softbreak', 'br', 0));
+    if (token.children?.some((child) => child.type === 'image')) imageLine = token.map?.[0] ?? line;
     children.push(...(token.children ?? []));
   }
 
@@ -50,7 +52,8 @@ function buildFigure(state: StateCore, open: Token, inner: Token[]): Token[] {
   markTrailingCredit(caption);
 
   const figure: Token[] = [block(state, 'figure_open', 'figure', 1, line)];
-  if (images[0]) figure.push(inline(state, [images[0]], line));
+  // The image keeps its own line, so a missing file is reported where it is written.
+  if (images[0]) figure.push(inline(state, [images[0]], imageLine));
   if (caption.length > 0) {
     figure.push(block(state, 'figcaption_open', 'figcaption', 1, line), inline(state, caption, line), block(state, 'figcaption_close', 'figcaption', -1, line));
   }

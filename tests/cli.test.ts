@@ -1,0 +1,119 @@
+// The imprint command as a user runs it: exit codes, the lines it prints, what it writes and what it leaves alone.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const cli = resolve('dist/src/cli.js');
+const firstArticle = resolve('content/russian-peacekeepers-withdrawing-from-nagorno-karabakh.md');
+const slug = 'russian-peacekeepers-withdrawing-from-nagorno-karabakh';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function imprint(args: string[], cwd: string): Promise<Run> {
+  return new Promise((done) => {
+    execFile('node', [cli, ...args], { cwd }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+}
+
+async function hashTree(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of await listFiles(dir)) hash.update(file).update(await readFile(join(dir, file)));
+  return hash.digest('hex');
+}
+
+describe('a folder of good articles', () => {
+  let work: string;
+  let run: Run;
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'imprint-cli-'));
+    await mkdir(join(work, 'content'));
+    await copyFile(firstArticle, join(work, 'content', `${slug}.md`));
+    run = await imprint(['build', 'content', '--out', 'out'], work);
+  });
+
+  it('exits 0 and prints one line per file written, with pages and size', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^wrote out/${slug}/${slug}\\.pdf  \\(\\d+ pages?, [\\d.]+ kB\\)$`, 'm'));
+    expect(run.stdout).toMatch(new RegExp(`^wrote out/${slug}/${slug}\\.epub  \\([\\d.]+ kB\\)$`, 'm'));
+    expect(run.stdout).toMatch(/^1 of 1 article built\.$/m);
+  });
+
+  it('writes OUT/<slug>/<slug>.<ext> and nothing else', async () => {
+    expect(await listFiles(join(work, 'out'))).toEqual([`${slug}/${slug}.epub`, `${slug}/${slug}.pdf`]);
+  });
+
+  it('builds only the editions asked for', async () => {
+    const epubOnly = await imprint(['build', 'content', '--out', 'epub-only', '--formats', 'epub'], work);
+    expect(epubOnly.code).toBe(0);
+    expect(await listFiles(join(work, 'epub-only'))).toEqual([`${slug}/${slug}.epub`]);
+  });
+});
+
+describe('a folder with bad articles among good ones', () => {
+  let work: string;
+  let run: Run;
+  let sourceHash: string;
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'imprint-cli-bad-'));
+    const content = join(work, 'content');
+    await mkdir(content);
+    await copyFile(firstArticle, join(content, `${slug}.md`));
+    await writeFile(join(content, 'misspelt.md'), '---\ntitle: A\ndate: 2024-04-17\npublication: P\nsubtitel: oops\n---\n\nBody.\n');
+    await writeFile(join(content, 'missing-photo.md'), '---\ntitle: B\ndate: 2024-04-17\npublication: P\n---\n\nIntro.\n\n::: figure\n![A bridge](images/bridge.jpg)\nThe bridge. **Ann Lee**\n:::\n');
+    sourceHash = await hashTree(content);
+    run = await imprint(['build', 'content', '--out', 'out'], work);
+  });
+
+  it('exits 1, naming each bad file with its line and what to do', () => {
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error: content/misspelt.md:5:1: unknown front matter field "subtitel"');
+    expect(run.stderr).toContain('Did you mean "subtitle"?');
+    expect(run.stderr).toContain('error: content/missing-photo.md:10: image "images/bridge.jpg" not found');
+    expect(run.stderr).toMatch(/^1 of 3 articles built; 2 failed\.$/m);
+  });
+
+  it('still builds the good article, and writes nothing for the bad ones', async () => {
+    expect(await listFiles(join(work, 'out'))).toEqual([`${slug}/${slug}.epub`, `${slug}/${slug}.pdf`]);
+  });
+
+  it('never touches the source folder', async () => {
+    expect(await hashTree(join(work, 'content'))).toBe(sourceHash);
+  });
+});
+
+describe('usage errors', () => {
+  it('rejects an unknown edition with exit 2', async () => {
+    const run = await imprint(['build', 'content', '--formats', 'pdf,mobi'], process.cwd());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--formats takes a comma-separated list of: pdf, epub');
+  });
+
+  it('rejects an unknown page size with exit 2', async () => {
+    const run = await imprint(['build', '--page', 'a5'], process.cwd());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/argument 'a5' is invalid. Allowed choices are a4, letter/);
+  });
+
+  it('reports a path that does not exist with exit 1', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'imprint-cli-none-'));
+    const run = await imprint(['build', 'nowhere'], work);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error: nowhere: no such file or folder');
+    expect(await listFiles(work)).toEqual([]);
+  });
+});
