@@ -35,27 +35,44 @@ interface RenderedEdition {
 
 interface BuildContext {
   options: BuildOptions;
-  browser: Browser | undefined;
+  /** Awaited only by the print edition, so the rest of the work overlaps Chromium's start-up. */
+  browser: Promise<Browser> | undefined;
   workDir: string;
 }
 
-export async function build(paths: readonly string[], options: BuildOptions, onResult?: (result: ArticleResult) => void): Promise<ArticleResult[]> {
-  const files = await findArticles(paths);
-  const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
-  const browser = options.formats.includes('pdf') ? await launchBrowser() : undefined;
+export interface BuildHooks {
+  /** A browser the caller launched (and will close); without it the build launches and closes its own. */
+  browser?: Promise<Browser>;
+  onResult?: (result: ArticleResult) => void;
+}
+
+export async function build(paths: readonly string[], options: BuildOptions, hooks: BuildHooks = {}): Promise<ArticleResult[]> {
+  const ownBrowser = !hooks.browser && options.formats.includes('pdf') ? launchBrowser() : undefined;
+  const browser = hooks.browser ?? ownBrowser;
+  // A launch failure is reported by the first article that needs the browser, not as an unhandled rejection.
+  browser?.catch(() => undefined);
   const results: ArticleResult[] = [];
+  const files = await findArticles(paths).catch(async (error: unknown) => {
+    await closeBrowser(ownBrowser);
+    throw error;
+  });
+  const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
   const slugOwners = new Map<string, string>();
   try {
     for (const file of files) {
       const result = await buildArticle(file, { options, browser, workDir }, slugOwners);
       results.push(result);
-      onResult?.(result);
+      hooks.onResult?.(result);
     }
   } finally {
-    await browser?.close();
+    await closeBrowser(ownBrowser);
     await rm(workDir, { recursive: true, force: true });
   }
   return results;
+}
+
+export async function closeBrowser(browser: Promise<Browser> | undefined): Promise<void> {
+  await browser?.then((launched) => launched.close()).catch(() => undefined);
 }
 
 async function buildArticle(file: string, context: BuildContext, slugOwners: Map<string, string>): Promise<ArticleResult> {
@@ -78,22 +95,22 @@ async function buildArticle(file: string, context: BuildContext, slugOwners: Map
   }
 }
 
-/** Every requested edition, in memory: nothing is written until all of them succeeded. */
-async function renderEditions(article: Article, { options, browser, workDir }: BuildContext): Promise<RenderedEdition[]> {
+/**
+ * Every requested edition, in memory: nothing is written until all of them succeeded. They render
+ * concurrently, so the EPUB is done while the print edition waits for Chromium.
+ */
+function renderEditions(article: Article, { options, browser, workDir }: BuildContext): Promise<RenderedEdition[]> {
   const view = articleView(article);
   const buildDate = reproducibleDate(article);
-  const rendered: RenderedEdition[] = [];
-  for (const edition of options.formats) {
-    if (edition === 'pdf') {
+  return Promise.all(
+    options.formats.map(async (edition): Promise<RenderedEdition> => {
+      if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, buildDate) };
       if (!browser) throw new Error('imprint: the print edition needs a browser');
       const page = options.page ?? article.meta.page ?? 'a4';
-      const pdf = await renderPrintEdition(article, view, { browser, workDir, page, buildDate, timeoutMs: options.timeoutMs });
-      rendered.push({ edition, bytes: pdf.bytes, pages: pdf.pageCount });
-    } else {
-      rendered.push({ edition, bytes: await renderEpub(article, view, buildDate) });
-    }
-  }
-  return rendered;
+      const pdf = await renderPrintEdition(article, view, { browser: await browser, workDir, page, buildDate, timeoutMs: options.timeoutMs });
+      return { edition, bytes: pdf.bytes, pages: pdf.pageCount };
+    }),
+  );
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the article's date: never the clock. */

@@ -4,7 +4,8 @@ import { relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import * as v from 'valibot';
 import { pageSizes } from './article/front-matter.js';
-import { build, type ArticleResult, type WrittenFile } from './build.js';
+import type { ArticleResult, WrittenFile } from './build.js';
+import { launchBrowser } from './browser.js';
 import { ImprintError } from './errors.js';
 import { buildOptionsSchema, editions } from './options.js';
 import { toolVersion } from './paths.js';
@@ -34,7 +35,16 @@ program
       process.exitCode = exitUsage;
       return;
     }
-    const results = await build(paths, parsed.output, report);
+    // Chromium starts first; the pipeline's modules load while it boots (the two overlap on two cores).
+    const browser = parsed.output.formats.includes('pdf') ? launchBrowser() : undefined;
+    browser?.catch(() => undefined);
+    const { build, closeBrowser } = await import('./build.js');
+    let results: ArticleResult[];
+    try {
+      results = await build(paths, parsed.output, { browser, onResult: report });
+    } finally {
+      await closeBrowser(browser);
+    }
     const failed = results.filter((result) => !result.ok).length;
     const built = results.length - failed;
     const summary = `${built} of ${results.length} article${results.length === 1 ? '' : 's'} built`;

@@ -58,8 +58,9 @@ export async function renderEpub(article: Article, view: ArticleView, buildDate:
     verbose: false,
   };
   const chapter = { title: meta.title, content: renderArticleFragment(view), filename: 'article.xhtml' };
-  const generated = await new EPub(options, [chapter]).genEpub();
-  return repack(generated, buildDate);
+  // Stored, not compressed: the repack below compresses each file once.
+  const generator = await new EPub(options, [chapter]).render();
+  return repack(await generator.generateAsync({ type: 'uint8array', compression: 'STORE' }), buildDate);
 }
 
 /** Same files, same order, `mimetype` first and stored, every entry dated `date`. */

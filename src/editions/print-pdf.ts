@@ -31,6 +31,7 @@ export async function renderPdf({ browser, html, workDir, name, timeoutMs }: Ren
     }
     return await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs });
   } finally {
-    await page.close().catch(() => undefined);
+    // Not awaited: the tab closes while the build goes on (the browser's own close waits for it anyway).
+    void page.close().catch(() => undefined);
   }
 }
