@@ -70,6 +70,7 @@ describe('print edition', () => {
     expect(info.subject).toMatch(/^The Kremlin confirmed Azerbaijani media reports/);
     expect(info.lang).toBe('(en)');
     expect(info.tagged).toBe(true);
+    expect(info.hasOutline).toBe(true);
   });
 
   it('embeds every font it uses', async () => {
