@@ -35,8 +35,8 @@ interface RenderedEdition {
 
 interface BuildContext {
   options: BuildOptions;
-  /** Awaited only by the print edition, so the rest of the work overlaps Chromium's start-up. */
-  browser: Promise<Browser> | undefined;
+  /** Awaited only when a page is rendered, so the rest of the work overlaps Chromium's start-up. */
+  browser: Promise<Browser>;
   workDir: string;
 }
 
@@ -47,10 +47,10 @@ export interface BuildHooks {
 }
 
 export async function build(paths: readonly string[], options: BuildOptions, hooks: BuildHooks = {}): Promise<ArticleResult[]> {
-  const ownBrowser = !hooks.browser && options.formats.includes('pdf') ? launchBrowser() : undefined;
-  const browser = hooks.browser ?? ownBrowser;
+  const ownBrowser = hooks.browser ? undefined : launchBrowser();
+  const browser = hooks.browser ?? ownBrowser!;
   // A launch failure is reported by the first article that needs the browser, not as an unhandled rejection.
-  browser?.catch(() => undefined);
+  browser.catch(() => undefined);
   const results: ArticleResult[] = [];
   const files = await findArticles(paths).catch(async (error: unknown) => {
     await closeBrowser(ownBrowser);
@@ -97,17 +97,17 @@ async function buildArticle(file: string, context: BuildContext, slugOwners: Map
 
 /**
  * Every requested edition, in memory: nothing is written until all of them succeeded. They render
- * concurrently, so the EPUB is done while the print edition waits for Chromium.
+ * concurrently, each in its own tab of the one browser.
  */
 function renderEditions(article: Article, { options, browser, workDir }: BuildContext): Promise<RenderedEdition[]> {
   const view = articleView(article);
   const buildDate = reproducibleDate(article);
+  const timeoutMs = options.timeoutMs;
   return Promise.all(
     options.formats.map(async (edition): Promise<RenderedEdition> => {
-      if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, buildDate) };
-      if (!browser) throw new Error('imprint: the print edition needs a browser');
+      if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { browser: await browser, workDir, buildDate, timeoutMs }) };
       const page = options.page ?? article.meta.page ?? 'a4';
-      const pdf = await renderPrintEdition(article, view, { browser: await browser, workDir, page, buildDate, timeoutMs: options.timeoutMs });
+      const pdf = await renderPrintEdition(article, view, { browser: await browser, workDir, page, buildDate, timeoutMs });
       return { edition, bytes: pdf.bytes, pages: pdf.pageCount };
     }),
   );

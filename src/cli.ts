@@ -36,8 +36,8 @@ program
       return;
     }
     // Chromium starts first; the pipeline's modules load while it boots (the two overlap on two cores).
-    const browser = parsed.output.formats.includes('pdf') ? launchBrowser() : undefined;
-    browser?.catch(() => undefined);
+    const browser = launchBrowser();
+    browser.catch(() => undefined);
     const { build, closeBrowser } = await import('./build.js');
     let results: ArticleResult[];
     try {

@@ -112,7 +112,7 @@ describe('e-reader edition', () => {
     expect(paragraphs.join(' ')).not.toContain('AFP contributed reporting.');
     expect(chapter.querySelectorAll('h1')).toHaveLength(1);
     expect(chapter.documentElement.getAttribute('xml:lang')).toBe('en');
-    expect([...files.keys()].filter((name) => name.endsWith('.xhtml'))).toEqual(['OEBPS/article.xhtml', 'OEBPS/toc.xhtml']);
+    expect([...files.keys()].filter((name) => name.endsWith('.xhtml'))).toEqual(['OEBPS/article.xhtml', 'OEBPS/cover.xhtml', 'OEBPS/toc.xhtml']);
   });
 
   it('carries the article metadata in the package document', () => {

@@ -104,6 +104,6 @@ describe('article fragment', () => {
   it('turns images into file:// URLs resolved against the article folder', async () => {
     const article = await articleFrom('---\ntitle: T\ndate: 2024-01-01\npublication: P\n---\n\n![A photo](photo.png)\n', { 'photo.png': 'x' });
     expect(article.bodyHtml).toMatch(/<img src="file:\/\/\/.*\/photo\.png" alt="A photo" \/>/);
-    expect(article.imagePaths).toHaveLength(1);
+    expect(article.images).toEqual([{ path: expect.stringMatching(/\/photo\.png$/), alt: 'A photo' }]);
   });
 });

@@ -14,8 +14,8 @@ export interface Article {
   meta: FrontMatter;
   /** The body as HTML; image sources are absolute file:// URLs. */
   bodyHtml: string;
-  /** Absolute paths of the images the body shows. */
-  imagePaths: string[];
+  /** The images the body shows, in reading order. */
+  images: ArticleImage[];
   /** front matter description, else subtitle, else the first paragraph, shortened. */
   description: string;
   /** Who the article is by: the byline, else the publication. */
@@ -23,14 +23,20 @@ export interface Article {
   sourceBytes: Buffer;
 }
 
+export interface ArticleImage {
+  /** Absolute path of the file. */
+  path: string;
+  alt: string;
+}
+
 export async function prepareArticle(source: SourceArticle): Promise<Article> {
   const fileLine = (bodyLine: number) => bodyLine + source.bodyLine;
   const locate = (image: ImageReference) => ({ file: source.path, line: fileLine(image.bodyLine) });
 
-  const imagePaths: string[] = [];
+  const images: ArticleImage[] = [];
   const imageUrl = (image: ImageReference) => {
     const path = resolveImage(source, image, locate);
-    imagePaths.push(path);
+    images.push({ path, alt: image.alt });
     return pathToFileURL(path).href;
   };
   let rendered;
@@ -41,7 +47,7 @@ export async function prepareArticle(source: SourceArticle): Promise<Article> {
     throw error;
   }
 
-  await Promise.all(rendered.images.map((image, i) => assertImageFile(imagePaths[i]!, image, locate)));
+  await Promise.all(rendered.images.map((image, i) => assertImageFile(images[i]!.path, image, locate)));
 
   const { meta } = source;
   return {
@@ -49,7 +55,7 @@ export async function prepareArticle(source: SourceArticle): Promise<Article> {
     slug: source.slug,
     meta,
     bodyHtml: rendered.html,
-    imagePaths,
+    images,
     description: meta.description ?? meta.subtitle ?? shorten(rendered.firstParagraph, 300) ?? meta.title,
     authors: meta.byline.length > 0 ? meta.byline : [meta.publication],
     sourceBytes: source.sourceBytes,

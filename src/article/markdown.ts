@@ -6,6 +6,8 @@ import type { Token } from './markdown-types.js';
 export interface ImageReference {
   /** As written in the Markdown. */
   src: string;
+  /** The image's description for readers who cannot see it (empty when the author gave none). */
+  alt: string;
   /** 0-based line in the body. */
   bodyLine: number;
 }
@@ -47,7 +49,7 @@ export function renderBody(body: string, lang: string, imageUrl: (image: ImageRe
   for (const token of tokens) {
     for (const child of token.type === 'inline' ? (token.children ?? []) : []) {
       if (child.type !== 'image') continue;
-      const image = { src: child.attrGet('src') ?? '', bodyLine: token.map?.[0] ?? 0 };
+      const image = { src: child.attrGet('src') ?? '', alt: child.content.trim(), bodyLine: token.map?.[0] ?? 0 };
       images.push(image);
       child.attrSet('src', imageUrl(image));
     }

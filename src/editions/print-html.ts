@@ -1,35 +1,17 @@
 // Article → the print edition's HTML page: the shared article fragment, fonts, CSS and the page set-up.
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Mustache from 'mustache';
 import type { PageSize } from '../article/front-matter.js';
 import { templatesDir } from '../paths.js';
 import { readTemplate, renderArticleFragment, type ArticleView } from './article-view.js';
+import { fontStylesheetUrls } from './fonts.js';
 
 /** Trim size and margins (top, sides, bottom) for each page set-up. */
 export const pageSetups: Record<PageSize, { size: string; margin: string }> = {
   a4: { size: '210mm 297mm', margin: '24mm 24mm 22mm' },
   letter: { size: '8.5in 11in', margin: '0.95in 1in 0.85in' },
 };
-
-/** Bundled OFL fonts (Fontsource): Noto Serif for text (Latin, Cyrillic, Greek), Noto Sans for furniture, Armenian. */
-const fontStylesheetModules = [
-  '@fontsource/noto-serif/400.css',
-  '@fontsource/noto-serif/400-italic.css',
-  '@fontsource/noto-serif/700.css',
-  '@fontsource/noto-serif/700-italic.css',
-  '@fontsource/noto-sans/400.css',
-  '@fontsource/noto-sans/400-italic.css',
-  '@fontsource/noto-sans/600.css',
-  '@fontsource/noto-serif-armenian/400.css',
-  '@fontsource/noto-serif-armenian/700.css',
-];
-
-export function fontStylesheetUrls(): string[] {
-  const require = createRequire(import.meta.url);
-  return fontStylesheetModules.map((module) => pathToFileURL(require.resolve(module)).href);
-}
 
 export function renderPrintHtml(view: ArticleView, page: PageSize): string {
   const setup = pageSetups[page];

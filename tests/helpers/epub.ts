@@ -40,3 +40,8 @@ export async function epubcheck(path: string): Promise<EpubCheckMessage[]> {
 export function parseXml(text: string): Document {
   return new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
 }
+
+/** One file from the EPUB as bytes (for images and fonts). */
+export async function epubEntry(bytes: Uint8Array, name: string): Promise<Uint8Array | undefined> {
+  return (await JSZip.loadAsync(bytes)).file(name)?.async('uint8array');
+}

@@ -1,0 +1,66 @@
+// What the EPUB's package document says about the book: identity, people, dates and accessibility.
+// Pure: computed from the article, so every claim is true of this book.
+import { v5 as uuidV5 } from 'uuid';
+import type { Article } from '../article/article.js';
+import { toolVersion } from '../paths.js';
+import type { EmbeddedFont } from './fonts.js';
+
+/** Namespace for article identifiers: the same source URL (or slug) always gives the same dc:identifier. */
+const identifierNamespace = '6f1f6f56-4b5e-5d0c-9a4e-2d3c8e0b7a11';
+
+export const coverFiles = { image: 'cover.jpeg', page: 'cover.xhtml', mediaType: 'image/jpeg' } as const;
+export const fontLicenceFile = 'fonts/OFL.txt';
+
+/** Fields our templates/epub/*.ejs read beyond epub-gen-memory's own options. */
+export interface PackageFields {
+  identifier: string;
+  creators: string[];
+  publishedDate: string;
+  modified: string;
+  source: string | undefined;
+  subjects: string[];
+  credits: string[];
+  rights: string | undefined;
+  generator: string;
+  coverImage: typeof coverFiles | undefined;
+  fontLicence: string | undefined;
+  accessModes: string[];
+  accessModeSufficient: string[];
+  accessibilityFeatures: string[];
+  accessibilitySummary: string;
+}
+
+export function packageFields(article: Article, { buildDate, hasCover, fonts }: { buildDate: Date; hasCover: boolean; fonts: readonly EmbeddedFont[] }): PackageFields {
+  const { meta, images } = article;
+  const described = images.every((image) => image.alt !== '');
+  return {
+    identifier: `urn:uuid:${uuidV5(meta.source ?? `imprint:${article.slug}`, identifierNamespace)}`,
+    creators: article.authors,
+    publishedDate: meta.date,
+    modified: buildDate.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    source: meta.source,
+    subjects: meta.tags,
+    credits: meta.credits,
+    rights: meta.rights,
+    generator: `imprint ${toolVersion}`,
+    coverImage: hasCover ? coverFiles : undefined,
+    fontLicence: fonts.length > 0 ? fontLicenceFile : undefined,
+    accessModes: images.length > 0 ? ['textual', 'visual'] : ['textual'],
+    accessModeSufficient: described ? ['textual'] : ['textual,visual'],
+    accessibilityFeatures: [
+      'structuralNavigation',
+      'tableOfContents',
+      'readingOrder',
+      'displayTransformability',
+      ...(images.length > 0 && described ? ['alternativeText'] : []),
+    ],
+    accessibilitySummary: [
+      'A single news article in reading order, with headings and a table of contents; text reflows and takes the reader\'s fonts and colours.',
+      images.length === 0
+        ? 'It has no images apart from the cover, whose text is repeated in the article.'
+        : described
+          ? 'Every image has a text description; captions and photo credits are marked up as such.'
+          : 'Some images have no text description.',
+    ].join(' '),
+  };
+}
