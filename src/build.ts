@@ -3,6 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
 import { prepareArticle, type Article } from './article/article.js';
 import { loadArticle } from './article/load-article.js';
@@ -51,37 +52,58 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
   const browser = hooks.browser ?? ownBrowser!;
   // A launch failure is reported by the first article that needs the browser, not as an unhandled rejection.
   browser.catch(() => undefined);
-  const results: ArticleResult[] = [];
-  const files = await findArticles(paths).catch(async (error: unknown) => {
-    await closeBrowser(ownBrowser);
-    throw error;
-  });
   const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
-  const slugOwners = new Map<string, string>();
   try {
-    for (const file of files) {
-      const result = await buildArticle(file, { options, browser, workDir }, slugOwners);
-      results.push(result);
-      hooks.onResult?.(result);
-    }
+    const loaded = await loadAll(await findArticles(paths));
+    const report = inFileOrder(loaded.length, hooks.onResult);
+    const limit = pLimit(options.jobs);
+    return await Promise.all(
+      loaded.map((item, index) =>
+        limit(async () => {
+          const result = 'error' in item ? item.error : await publish(item.file, item.article, { options, browser, workDir });
+          report(index, result);
+          return result;
+        }),
+      ),
+    );
   } finally {
     await closeBrowser(ownBrowser);
     await rm(workDir, { recursive: true, force: true });
   }
-  return results;
 }
 
 export async function closeBrowser(browser: Promise<Browser> | undefined): Promise<void> {
   await browser?.then((launched) => launched.close()).catch(() => undefined);
 }
 
-async function buildArticle(file: string, context: BuildContext, slugOwners: Map<string, string>): Promise<ArticleResult> {
-  try {
-    const article = await prepareArticle(await loadArticle(file));
-    const owner = slugOwners.get(article.slug);
-    if (owner) throw new ImprintError(`slug "${article.slug}" is already used by ${owner}`, { file }, 'Give one of them a different "slug:" in its front matter.');
-    slugOwners.set(article.slug, file);
+type Loaded = { file: string; article: Article } | { file: string; error: ArticleResult };
 
+/** Loads every article first (milliseconds each), so slug clashes are decided by file order, not by timing. */
+async function loadAll(files: readonly string[]): Promise<Loaded[]> {
+  const loaded = await Promise.all(
+    files.map(async (file): Promise<Loaded> => {
+      try {
+        return { file, article: await prepareArticle(await loadArticle(file)) };
+      } catch (error) {
+        return { file, error: failure(file, error) };
+      }
+    }),
+  );
+  const slugOwners = new Map<string, string>();
+  return loaded.map((item) => {
+    if (!('article' in item)) return item;
+    const owner = slugOwners.get(item.article.slug);
+    if (!owner) {
+      slugOwners.set(item.article.slug, item.file);
+      return item;
+    }
+    const clash = new ImprintError(`slug "${item.article.slug}" is already used by ${owner}`, { file: item.file }, 'Give one of them a different "slug:" in its front matter.');
+    return { file: item.file, error: failure(item.file, clash) };
+  });
+}
+
+async function publish(file: string, article: Article, context: BuildContext): Promise<ArticleResult> {
+  try {
     const editions = await renderEditions(article, context);
     const written: WrittenFile[] = [];
     for (const { edition, bytes, pages } of editions) {
@@ -91,8 +113,26 @@ async function buildArticle(file: string, context: BuildContext, slugOwners: Map
     }
     return { file, ok: true, slug: article.slug, written };
   } catch (error) {
-    return { file, ok: false, error: attributeTo(file, error) };
+    return failure(file, error);
   }
+}
+
+function failure(file: string, error: unknown): ArticleResult {
+  return { file, ok: false, error: attributeTo(file, error) };
+}
+
+/** Calls `onResult` in file order although articles finish in any order: users read the log top to bottom. */
+function inFileOrder(count: number, onResult: ((result: ArticleResult) => void) | undefined) {
+  const done = new Array<ArticleResult | undefined>(count);
+  let next = 0;
+  return (index: number, result: ArticleResult) => {
+    done[index] = result;
+    while (next < count && done[next]) {
+      const ready = done[next]!;
+      next++; // outside the call: `onResult?.(…)` would skip evaluating its argument when there is no callback
+      onResult?.(ready);
+    }
+  };
 }
 
 /**

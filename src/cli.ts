@@ -24,11 +24,13 @@ program
   .option('-o, --out <dir>', 'output folder', 'output')
   .addOption(new Option('-f, --formats <list>', `editions to build, comma-separated: ${editions.join(',')}`).default(editions.join(',')))
   .addOption(new Option('-p, --page <size>', "page size for every article (overrides the article's own)").choices(pageSizes))
-  .action(async (paths: string[], flags: { out: string; formats: string; page?: string }) => {
+  .option('-j, --jobs <n>', 'articles rendered at once', '2')
+  .action(async (paths: string[], flags: { out: string; formats: string; page?: string; jobs: string }) => {
     const parsed = v.safeParse(buildOptionsSchema, {
       outDir: flags.out,
       formats: flags.formats.split(',').map((format) => format.trim()).filter(Boolean),
       page: flags.page,
+      jobs: Number(flags.jobs),
     });
     if (!parsed.success) {
       console.error(`imprint: ${parsed.issues[0].message}`);

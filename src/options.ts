@@ -16,6 +16,8 @@ export const buildOptionsSchema = v.object({
   ),
   /** Overrides every article's own `page`; without it, an article's `page` or A4. */
   page: v.optional(v.picklist(pageSizes, `--page takes one of: ${pageSizes.join(', ')}`)),
+  /** Articles rendered at once, each in its own browser tabs; two suit a two-core machine. */
+  jobs: v.optional(v.pipe(v.number(), v.integer('--jobs takes a whole number'), v.minValue(1, '--jobs takes a number from 1 to 16'), v.maxValue(16, '--jobs takes a number from 1 to 16')), 2),
   /** Limit for loading one page and for printing it, in milliseconds. */
   timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000)), 60_000),
 });

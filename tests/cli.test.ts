@@ -75,6 +75,7 @@ describe('a folder with bad articles among good ones', () => {
     await copyFile(firstArticle, join(content, `${slug}.md`));
     await writeFile(join(content, 'misspelt.md'), '---\ntitle: A\ndate: 2024-04-17\npublication: P\nsubtitel: oops\n---\n\nBody.\n');
     await writeFile(join(content, 'missing-photo.md'), '---\ntitle: B\ndate: 2024-04-17\npublication: P\n---\n\nIntro.\n\n::: figure\n![A bridge](images/bridge.jpg)\nThe bridge. **Ann Lee**\n:::\n');
+    await writeFile(join(content, 'zz-copy.md'), `---\ntitle: C\ndate: 2024-04-17\npublication: P\nslug: ${slug}\n---\n\nBody.\n`);
     sourceHash = await hashTree(content);
     run = await imprint(['build', 'content', '--out', 'out'], work);
   });
@@ -84,7 +85,8 @@ describe('a folder with bad articles among good ones', () => {
     expect(run.stderr).toContain('error: content/misspelt.md:5:1: unknown front matter field "subtitel"');
     expect(run.stderr).toContain('Did you mean "subtitle"?');
     expect(run.stderr).toContain('error: content/missing-photo.md:10: image "images/bridge.jpg" not found');
-    expect(run.stderr).toMatch(/^1 of 3 articles built; 2 failed\.$/m);
+    expect(run.stderr).toContain(`error: content/zz-copy.md: slug "${slug}" is already used by content/${slug}.md`);
+    expect(run.stderr).toMatch(/^1 of 4 articles built; 3 failed\.$/m);
   });
 
   it('still builds the good article, and writes nothing for the bad ones', async () => {
@@ -101,6 +103,12 @@ describe('usage errors', () => {
     const run = await imprint(['build', 'content', '--formats', 'pdf,mobi'], process.cwd());
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--formats takes a comma-separated list of: pdf, epub');
+  });
+
+  it('rejects a bad --jobs with exit 2', async () => {
+    const run = await imprint(['build', '--jobs', '0'], process.cwd());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--jobs takes a number from 1 to 16');
   });
 
   it('rejects an unknown page size with exit 2', async () => {

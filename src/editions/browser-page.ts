@@ -13,13 +13,16 @@ export interface PageInput {
   workDir: string;
   name: string;
   timeoutMs: number;
+  /** Set before the page loads, so it is laid out once at its final size. */
+  viewport?: { width: number; height: number; deviceScaleFactor: number };
 }
 
-export async function withPage<T>({ browser, html, workDir, name, timeoutMs }: PageInput, use: (page: Page) => Promise<T>): Promise<T> {
+export async function withPage<T>({ browser, html, workDir, name, timeoutMs, viewport }: PageInput, use: (page: Page) => Promise<T>): Promise<T> {
   const htmlPath = join(workDir, `${name}.html`);
   await writeFile(htmlPath, html);
   const page = await browser.newPage();
   try {
+    if (viewport) await page.setViewport(viewport);
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: timeoutMs });
     const broken = await page.evaluate(async () => {
       await document.fonts.ready;

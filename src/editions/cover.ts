@@ -27,8 +27,8 @@ export function renderCover({ browser, workDir, name, timeoutMs, view, photoPath
     stylesheet: pathToFileURL(join(templatesDir, 'cover/cover.css')).href,
     photoUrl: photoPath && pathToFileURL(photoPath).href,
   });
-  return withPage({ browser, html, workDir, name: `${name}.cover`, timeoutMs }, async (page) => {
-    await page.setViewport({ width: coverSize.width, height: coverSize.height, deviceScaleFactor: coverSize.scale });
-    return page.screenshot({ type: 'jpeg', quality: 80, clip: { x: 0, y: 0, width: coverSize.width, height: coverSize.height } });
-  });
+  const viewport = { width: coverSize.width, height: coverSize.height, deviceScaleFactor: coverSize.scale };
+  return withPage({ browser, html, workDir, name: `${name}.cover`, timeoutMs, viewport }, (page) =>
+    page.screenshot({ type: 'jpeg', quality: 80, clip: { x: 0, y: 0, width: coverSize.width, height: coverSize.height } }),
+  );
 }
