@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
 import { prepareArticle, type Article } from './article/article.js';
+import type { InputLimits } from './article/limits.js';
 import { loadArticle } from './article/load-article.js';
 import { launchBrowser } from './browser.js';
 import { renderEpub } from './editions/epub.js';
@@ -54,7 +55,8 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
   browser.catch(() => undefined);
   const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
   try {
-    const loaded = await loadAll(await findArticles(paths));
+    const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
+    const loaded = await loadAll(await findArticles(paths), limits);
     const report = inFileOrder(loaded.length, hooks.onResult);
     const limit = pLimit(options.jobs);
     return await Promise.all(
@@ -79,11 +81,11 @@ export async function closeBrowser(browser: Promise<Browser> | undefined): Promi
 type Loaded = { file: string; article: Article } | { file: string; error: ArticleResult };
 
 /** Loads every article first (milliseconds each), so slug clashes are decided by file order, not by timing. */
-async function loadAll(files: readonly string[]): Promise<Loaded[]> {
+async function loadAll(files: readonly string[], limits: InputLimits): Promise<Loaded[]> {
   const loaded = await Promise.all(
     files.map(async (file): Promise<Loaded> => {
       try {
-        return { file, article: await prepareArticle(await loadArticle(file)) };
+        return { file, article: await prepareArticle(await loadArticle(file, limits), limits) };
       } catch (error) {
         return { file, error: failure(file, error) };
       }

@@ -4,9 +4,11 @@ import { relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import * as v from 'valibot';
 import { pageSizes } from './article/front-matter.js';
+import { defaultLimitsMb } from './article/limits.js';
 import type { ArticleResult, WrittenFile } from './build.js';
 import { launchBrowser } from './browser.js';
 import { ImprintError } from './errors.js';
+import { formatSize } from './format-size.js';
 import { buildOptionsSchema, editions } from './options.js';
 import { toolVersion } from './paths.js';
 
@@ -25,12 +27,16 @@ program
   .addOption(new Option('-f, --formats <list>', `editions to build, comma-separated: ${editions.join(',')}`).default(editions.join(',')))
   .addOption(new Option('-p, --page <size>', "page size for every article (overrides the article's own)").choices(pageSizes))
   .option('-j, --jobs <n>', 'articles rendered at once', '2')
-  .action(async (paths: string[], flags: { out: string; formats: string; page?: string; jobs: string }) => {
+  .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
+  .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
+  .action(async (paths: string[], flags: { out: string; formats: string; page?: string; jobs: string; maxArticleMb?: string; maxImageMb?: string }) => {
     const parsed = v.safeParse(buildOptionsSchema, {
       outDir: flags.out,
       formats: flags.formats.split(',').map((format) => format.trim()).filter(Boolean),
       page: flags.page,
       jobs: Number(flags.jobs),
+      maxArticleMb: flags.maxArticleMb === undefined ? undefined : Number(flags.maxArticleMb),
+      maxImageMb: flags.maxImageMb === undefined ? undefined : Number(flags.maxImageMb),
     });
     if (!parsed.success) {
       console.error(`imprint: ${parsed.issues[0].message}`);
@@ -69,10 +75,6 @@ function report(result: ArticleResult): void {
 function describeWritten(file: WrittenFile): string {
   const pages = file.pages === undefined ? '' : `${file.pages} page${file.pages === 1 ? '' : 's'}, `;
   return `wrote ${relative(process.cwd(), file.path)}  (${pages}${formatSize(file.bytes)})`;
-}
-
-function formatSize(bytes: number): string {
-  return bytes < 1000 ? `${bytes} B` : bytes < 1_000_000 ? `${(bytes / 1000).toFixed(1)} kB` : `${(bytes / 1_000_000).toFixed(2)} MB`;
 }
 
 try {

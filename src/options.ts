@@ -1,6 +1,7 @@
 // Build options: the schema is the one place that names each option, its allowed values and its default.
 import * as v from 'valibot';
 import { pageSizes } from './article/front-matter.js';
+import { defaultLimitsMb } from './article/limits.js';
 
 export const editions = ['pdf', 'epub'] as const;
 export type Edition = (typeof editions)[number];
@@ -18,6 +19,9 @@ export const buildOptionsSchema = v.object({
   page: v.optional(v.picklist(pageSizes, `--page takes one of: ${pageSizes.join(', ')}`)),
   /** Articles rendered at once, each in its own browser tabs; two suit a two-core machine. */
   jobs: v.optional(v.pipe(v.number(), v.integer('--jobs takes a whole number'), v.minValue(1, '--jobs takes a number from 1 to 16'), v.maxValue(16, '--jobs takes a number from 1 to 16')), 2),
+  /** Inputs larger than these are refused, in MB. */
+  maxArticleMb: v.optional(v.pipe(v.number('--max-article-mb takes a number'), v.minValue(0.001, '--max-article-mb must be positive')), defaultLimitsMb.article),
+  maxImageMb: v.optional(v.pipe(v.number('--max-image-mb takes a number'), v.minValue(0.001, '--max-image-mb must be positive')), defaultLimitsMb.image),
   /** Limit for loading one page and for printing it, in milliseconds. */
   timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000)), 60_000),
 });

@@ -1,9 +1,10 @@
 // SourceArticle → Article: the body rendered, images resolved and checked, the derived metadata filled in.
-import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ImprintError } from '../errors.js';
 import { BodyError } from './body-error.js';
+import { checkImageFile, isOutside } from './image-file.js';
+import { defaultLimits, type InputLimits } from './limits.js';
 import type { FrontMatter } from './front-matter.js';
 import type { SourceArticle } from './load-article.js';
 import { renderBody, type ImageReference } from './markdown.js';
@@ -29,7 +30,7 @@ export interface ArticleImage {
   alt: string;
 }
 
-export async function prepareArticle(source: SourceArticle): Promise<Article> {
+export async function prepareArticle(source: SourceArticle, limits: InputLimits = defaultLimits): Promise<Article> {
   const fileLine = (bodyLine: number) => bodyLine + source.bodyLine;
   const locate = (image: ImageReference) => ({ file: source.path, line: fileLine(image.bodyLine) });
 
@@ -47,7 +48,7 @@ export async function prepareArticle(source: SourceArticle): Promise<Article> {
     throw error;
   }
 
-  await Promise.all(rendered.images.map((image, i) => assertImageFile(images[i]!.path, image, locate)));
+  await Promise.all(rendered.images.map((image, i) => checkImageFile(images[i]!.path, source.dir, limits.maxImageBytes, locate(image), image.src)));
 
   const { meta } = source;
   return {
@@ -64,21 +65,13 @@ export async function prepareArticle(source: SourceArticle): Promise<Article> {
 
 function resolveImage(source: SourceArticle, image: ImageReference, locate: (image: ImageReference) => { file: string; line: number }): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) {
-    throw new ImprintError(`image "${image.src}" is not a local file`, locate(image), 'Download the image into the article\'s folder and refer to it by a relative path.');
+    throw new ImprintError(`image "${image.src}" is a remote URL; imprint never fetches from the network`, locate(image), `Download the image into ${source.dir} (the article's folder under content/) and refer to it by a relative path.`);
   }
   const path = resolve(source.dir, decodeURI(image.src));
-  const inside = relative(source.dir, path);
-  if (inside.startsWith('..') || isAbsolute(inside)) {
+  if (isOutside(source.dir, path)) {
     throw new ImprintError(`image "${image.src}" is outside the article's folder`, locate(image), `Copy the image into ${source.dir} and refer to it by a relative path.`);
   }
   return path;
-}
-
-async function assertImageFile(path: string, image: ImageReference, locate: (image: ImageReference) => { file: string; line: number }): Promise<void> {
-  const found = await stat(path).catch(() => undefined);
-  if (!found?.isFile()) {
-    throw new ImprintError(`image "${image.src}" not found (looked for ${path})`, locate(image), 'Add the image file, or remove the image and keep the caption.');
-  }
 }
 
 /** Cuts at a word boundary and adds an ellipsis; undefined for empty text. */

@@ -1,11 +1,12 @@
 // Reads one Markdown file: its front matter (YAML only, validated) and its body, with line numbers kept.
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import * as v from 'valibot';
 import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
 import { ImprintError } from '../errors.js';
 import { frontMatterSchema, knownFields, type FrontMatter } from './front-matter.js';
 import { closestWord } from './closest-word.js';
+import { defaultLimits, type InputLimits } from './limits.js';
+import { readSource } from './read-source.js';
 
 export interface SourceArticle {
   /** Path as the user gave it, for messages. */
@@ -21,12 +22,17 @@ export interface SourceArticle {
 }
 
 const fence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** Front matter in another language (---js, ---json, +++ TOML): refused, and never executed. */
+const foreignFence = /^(---[ \t]*([a-z]+)|\+\+\+|;;;)[ \t]*\r?\n/i;
 
-export async function loadArticle(path: string): Promise<SourceArticle> {
-  const sourceBytes = await readFile(path);
-  const text = sourceBytes.toString('utf8').replace(/^\uFEFF/, '');
+export async function loadArticle(path: string, limits: InputLimits = defaultLimits): Promise<SourceArticle> {
+  const { bytes: sourceBytes, text } = await readSource(path, limits.maxArticleBytes);
   const match = fence.exec(text);
   if (!match) {
+    const foreign = foreignFence.exec(text);
+    if (foreign) {
+      throw new ImprintError(`front matter must be YAML, not "${foreign[1]}"`, { file: path, line: 1 }, 'Front matter is data, never code: write it as YAML between two --- lines. It was not run.');
+    }
     throw new ImprintError('no front matter', { file: path, line: 1 }, 'Start the file with a --- line, YAML fields (title, date, publication), and a closing --- line.');
   }
   const yamlText = match[1] ?? '';
