@@ -9,6 +9,8 @@ import { prepareArticle, type Article } from './article/article.js';
 import type { InputLimits } from './article/limits.js';
 import { loadArticle } from './article/load-article.js';
 import { launchBrowser } from './browser.js';
+import { checkArticle, strictFailure } from './check/check-article.js';
+import type { Diagnostic } from './check/diagnostic.js';
 import { renderEpub } from './editions/epub.js';
 import { articleView } from './editions/article-view.js';
 import { renderPrintEdition } from './editions/print.js';
@@ -26,8 +28,8 @@ export interface WrittenFile {
 }
 
 export type ArticleResult =
-  | { file: string; ok: true; slug: string; written: WrittenFile[] }
-  | { file: string; ok: false; error: ImprintError };
+  | { file: string; ok: true; slug: string; written: WrittenFile[]; warnings: Diagnostic[] }
+  | { file: string; ok: false; error: ImprintError; warnings: Diagnostic[] };
 
 interface RenderedEdition {
   edition: Edition;
@@ -56,13 +58,13 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
   const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
   try {
     const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
-    const loaded = await loadAll(await findArticles(paths), limits);
+    const loaded = await loadAll(await findArticles(paths), limits, options.strict);
     const report = inFileOrder(loaded.length, hooks.onResult);
     const limit = pLimit(options.jobs);
     return await Promise.all(
       loaded.map((item, index) =>
         limit(async () => {
-          const result = 'error' in item ? item.error : await publish(item.file, item.article, { options, browser, workDir });
+          const result = 'error' in item ? item.error : await publish(item, { options, browser, workDir });
           report(index, result);
           return result;
         }),
@@ -78,16 +80,21 @@ export async function closeBrowser(browser: Promise<Browser> | undefined): Promi
   await browser?.then((launched) => launched.close()).catch(() => undefined);
 }
 
-type Loaded = { file: string; article: Article } | { file: string; error: ArticleResult };
+type Loaded = { file: string; article: Article; warnings: Diagnostic[] } | { file: string; error: ArticleResult };
 
 /** Loads every article first (milliseconds each), so slug clashes are decided by file order, not by timing. */
-async function loadAll(files: readonly string[], limits: InputLimits): Promise<Loaded[]> {
+async function loadAll(files: readonly string[], limits: InputLimits, strict: boolean): Promise<Loaded[]> {
   const loaded = await Promise.all(
     files.map(async (file): Promise<Loaded> => {
+      let warnings: Diagnostic[] = [];
       try {
-        return { file, article: await prepareArticle(await loadArticle(file, limits), limits) };
+        const source = await loadArticle(file, limits);
+        warnings = checkArticle(source);
+        const refused = strict ? strictFailure(file, warnings) : undefined;
+        if (refused) throw refused;
+        return { file, article: await prepareArticle(source, limits), warnings };
       } catch (error) {
-        return { file, error: failure(file, error) };
+        return { file, error: failure(file, error, warnings) };
       }
     }),
   );
@@ -100,11 +107,11 @@ async function loadAll(files: readonly string[], limits: InputLimits): Promise<L
       return item;
     }
     const clash = new ImprintError(`slug "${item.article.slug}" is already used by ${owner}`, { file: item.file }, 'Give one of them a different "slug:" in its front matter.');
-    return { file: item.file, error: failure(item.file, clash) };
+    return { file: item.file, error: failure(item.file, clash, item.warnings) };
   });
 }
 
-async function publish(file: string, article: Article, context: BuildContext): Promise<ArticleResult> {
+async function publish({ file, article, warnings }: { file: string; article: Article; warnings: Diagnostic[] }, context: BuildContext): Promise<ArticleResult> {
   try {
     const editions = await renderEditions(article, context);
     const written: WrittenFile[] = [];
@@ -113,14 +120,14 @@ async function publish(file: string, article: Article, context: BuildContext): P
       await writeAtomic(path, bytes);
       written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }) });
     }
-    return { file, ok: true, slug: article.slug, written };
+    return { file, ok: true, slug: article.slug, written, warnings };
   } catch (error) {
-    return failure(file, error);
+    return failure(file, error, warnings);
   }
 }
 
-function failure(file: string, error: unknown): ArticleResult {
-  return { file, ok: false, error: attributeTo(file, error) };
+function failure(file: string, error: unknown, warnings: Diagnostic[] = []): ArticleResult {
+  return { file, ok: false, error: attributeTo(file, error), warnings };
 }
 
 /** Calls `onResult` in file order although articles finish in any order: users read the log top to bottom. */

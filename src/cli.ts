@@ -9,7 +9,8 @@ import type { ArticleResult, WrittenFile } from './build.js';
 import { launchBrowser } from './browser.js';
 import { ImprintError } from './errors.js';
 import { formatSize } from './format-size.js';
-import { buildOptionsSchema, editions } from './options.js';
+import { formatDiagnostic } from './check/diagnostic.js';
+import { buildOptionsSchema, editions, type BuildOptions } from './options.js';
 import { toolVersion } from './paths.js';
 
 const exitUsage = 2;
@@ -27,29 +28,19 @@ program
   .addOption(new Option('-f, --formats <list>', `editions to build, comma-separated: ${editions.join(',')}`).default(editions.join(',')))
   .addOption(new Option('-p, --page <size>', "page size for every article (overrides the article's own)").choices(pageSizes))
   .option('-j, --jobs <n>', 'articles rendered at once', '2')
+  .option('--strict', 'editorial warnings (see imprint check) stop the article')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
-  .action(async (paths: string[], flags: { out: string; formats: string; page?: string; jobs: string; maxArticleMb?: string; maxImageMb?: string }) => {
-    const parsed = v.safeParse(buildOptionsSchema, {
-      outDir: flags.out,
-      formats: flags.formats.split(',').map((format) => format.trim()).filter(Boolean),
-      page: flags.page,
-      jobs: Number(flags.jobs),
-      maxArticleMb: flags.maxArticleMb === undefined ? undefined : Number(flags.maxArticleMb),
-      maxImageMb: flags.maxImageMb === undefined ? undefined : Number(flags.maxImageMb),
-    });
-    if (!parsed.success) {
-      console.error(`imprint: ${parsed.issues[0].message}`);
-      process.exitCode = exitUsage;
-      return;
-    }
+  .action(async (paths: string[], flags: BuildFlags) => {
+    const options = parseOptions(flags);
+    if (!options) return;
     // Chromium starts first; the pipeline's modules load while it boots (the two overlap on two cores).
     const browser = launchBrowser();
     browser.catch(() => undefined);
     const { build, closeBrowser } = await import('./build.js');
     let results: ArticleResult[];
     try {
-      results = await build(paths, parsed.output, { browser, onResult: report });
+      results = await build(paths, options, { browser, onResult: report });
     } finally {
       await closeBrowser(browser);
     }
@@ -64,7 +55,60 @@ program
     }
   });
 
+program
+  .command('check')
+  .description('Report input errors and editorial problems (dead links, broken paragraphs, missing alt text and credits) as path:line:col  rule  message.')
+  .argument('[paths...]', 'Markdown files or folders of them', ['content'])
+  .option('--json', 'print the findings as JSON')
+  .option('--strict', 'exit 1 on warnings too')
+  .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
+  .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
+  .action(async (paths: string[], flags: { json?: boolean; strict?: boolean; maxArticleMb?: string; maxImageMb?: string }) => {
+    const options = parseOptions(flags);
+    if (!options) return;
+    const { checkFiles } = await import('./check/check-files.js');
+    const diagnostics = await checkFiles(paths, { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 });
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.length - errors;
+    if (flags.json) {
+      console.log(JSON.stringify(diagnostics, null, 2));
+    } else {
+      for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
+      console.error(diagnostics.length === 0 ? 'no problems found.' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+    }
+    if (errors > 0 || (options.strict && warnings > 0)) process.exitCode = 1;
+  });
+
+interface BuildFlags {
+  out?: string;
+  formats?: string;
+  page?: string;
+  jobs?: string;
+  strict?: boolean;
+  maxArticleMb?: string;
+  maxImageMb?: string;
+}
+
+/** Flags → validated options; prints the first problem and sets the usage exit code when they are wrong. */
+function parseOptions(flags: BuildFlags): BuildOptions | undefined {
+  const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  const parsed = v.safeParse(buildOptionsSchema, {
+    outDir: flags.out,
+    formats: flags.formats?.split(',').map((format) => format.trim()).filter(Boolean),
+    page: flags.page,
+    jobs: number(flags.jobs),
+    strict: flags.strict ?? false,
+    maxArticleMb: number(flags.maxArticleMb),
+    maxImageMb: number(flags.maxImageMb),
+  });
+  if (parsed.success) return parsed.output;
+  console.error(`imprint: ${parsed.issues[0].message}`);
+  process.exitCode = exitUsage;
+  return undefined;
+}
+
 function report(result: ArticleResult): void {
+  for (const warning of result.warnings) console.error(`warning: ${formatDiagnostic(warning)}`);
   if (result.ok) {
     for (const file of result.written) console.log(describeWritten(file));
   } else {

@@ -42,6 +42,11 @@ export function createMarkdown(lang: string): MarkdownIt {
  * Renders the body. `imageUrl` maps each image's written src to the URL the editions load it from;
  * it runs before rendering so the HTML never carries an unresolved path.
  */
+/** The body's tokens, after the figure rule; block tokens carry 0-based body lines in `map`. */
+export function parseBody(body: string, lang: string): Token[] {
+  return createMarkdown(lang).parse(body, {});
+}
+
 export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string): RenderedBody {
   const md = createMarkdown(lang);
   const tokens = md.parse(body, {});

@@ -1,0 +1,113 @@
+// Editorial rules: each reads the parsed body and returns findings at 0-based body lines and 1-based columns.
+import type { Token } from '../article/markdown-types.js';
+
+export interface Finding {
+  rule: string;
+  bodyLine: number;
+  column: number;
+  message: string;
+}
+
+export interface RuleInput {
+  tokens: Token[];
+  /** The body's source lines, for columns. */
+  lines: string[];
+}
+
+export type Rule = (input: RuleInput) => Finding[];
+
+/** Links to nowhere: `[text](#)` or `[text]()`, as converters leave them when the target is lost. */
+export const deadLink: Rule = ({ tokens, lines }) =>
+  inlineTokens(tokens).flatMap(({ token, line }) => {
+    const dead = (token.children ?? []).filter((child) => child.type === 'link_open' && ['', '#'].includes((child.attrGet('href') ?? '').trim()));
+    const places = findAll(lines, line, token.map?.[1] ?? line + 1, /\[[^\]]*\]\(\s*#?\s*\)/g);
+    return dead.map((link, i) => {
+      const place = places[i] ?? { line, column: 1 };
+      const text = textAfter(token.children ?? [], link);
+      return { rule: 'dead-link', bodyLine: place.line, column: place.column, message: `link "${text}" points nowhere (${link.attrGet('href') ? '#' : 'empty'}); link it to its source or make it plain text` };
+    });
+  });
+
+/** A paragraph ending in "word-" followed by one starting in lower case: a word broken across a blank line. */
+export const brokenParagraph: Rule = ({ tokens, lines }) => {
+  const paragraphs = topLevelParagraphs(tokens);
+  const findings: Finding[] = [];
+  for (let i = 1; i < paragraphs.length; i++) {
+    const before = paragraphs[i - 1]!;
+    const after = paragraphs[i]!;
+    const end = /(\p{L}+)-$/u.exec(before.text);
+    const start = /^(\p{Ll}\p{L}*)/u.exec(after.text);
+    if (!end || !start) continue;
+    const lastLine = (before.map[1] ?? before.map[0] + 1) - 1;
+    const column = (lines[lastLine]?.trimEnd().length ?? 1);
+    findings.push({
+      rule: 'broken-paragraph',
+      bodyLine: lastLine,
+      column,
+      message: `paragraph ends in "${end[1]}-" and the next starts with "${start[1]}": one paragraph broken mid-word? Join them ("${end[1]}-${start[1]}")`,
+    });
+  }
+  return findings;
+};
+
+export const missingAlt: Rule = ({ tokens }) =>
+  inlineTokens(tokens).flatMap(({ token, line }) =>
+    (token.children ?? [])
+      .filter((child) => child.type === 'image' && child.content.trim() === '')
+      .map((image) => ({ rule: 'missing-alt', bodyLine: line, column: 1, message: `image "${image.attrGet('src')}" has no alt text; describe what it shows for readers who cannot see it` })),
+  );
+
+export const figureWithoutCredit: Rule = ({ tokens }) => {
+  const findings: Finding[] = [];
+  tokens.forEach((token, i) => {
+    if (token.type !== 'figure_open') return;
+    const close = tokens.findIndex((t, j) => j > i && t.type === 'figure_close');
+    const hasCredit = tokens.slice(i, close).some((t) => (t.children ?? []).some((child) => child.attrGet('class') === 'credit'));
+    if (!hasCredit) {
+      findings.push({ rule: 'figure-without-credit', bodyLine: token.map?.[0] ?? 0, column: 1, message: 'figure has no photo credit; end its caption with the credit in bold, e.g. **Jane Doe / AP**' });
+    }
+  });
+  return findings;
+};
+
+const creditLine = /^(?:[\p{Lu}][\p{L}.&'’ -]*\s+contributed\s+(?:to\s+this\s+)?report(?:ing|s)?|(?:additional\s+|with\s+(?:additional\s+)?)?reporting\s+(?:by|from)\s+.+)\.?$/iu;
+
+/** "AFP contributed reporting." belongs in the front matter's credits, where every edition prints it. */
+export const creditInBody: Rule = ({ tokens }) =>
+  topLevelParagraphs(tokens)
+    .filter((paragraph) => creditLine.test(paragraph.text))
+    .map((paragraph) => ({
+      rule: 'credit-in-body',
+      bodyLine: paragraph.map[0],
+      column: 1,
+      message: `reporting credit in the body; move "${paragraph.text}" to the front matter's credits`,
+    }));
+
+export const rules: readonly Rule[] = [deadLink, brokenParagraph, missingAlt, figureWithoutCredit, creditInBody];
+
+function inlineTokens(tokens: Token[]): { token: Token; line: number }[] {
+  return tokens.filter((token) => token.type === 'inline').map((token) => ({ token, line: token.map?.[0] ?? 0 }));
+}
+
+/** Paragraphs outside figures, lists and quotes, with their plain text. */
+function topLevelParagraphs(tokens: Token[]): { text: string; map: [number, number] }[] {
+  return tokens.flatMap((token, i) => {
+    if (token.type !== 'paragraph_open' || token.level !== 0 || !token.map) return [];
+    const text = (tokens[i + 1]?.children ?? []).map((child) => (child.type.endsWith('break') ? ' ' : child.content)).join('').trim();
+    return [{ text, map: token.map as [number, number] }];
+  });
+}
+
+function textAfter(children: Token[], open: Token): string {
+  const start = children.indexOf(open);
+  const close = children.findIndex((child, i) => i > start && child.type === 'link_close');
+  return children.slice(start + 1, close).map((child) => child.content).join('');
+}
+
+function findAll(lines: string[], from: number, to: number, pattern: RegExp): { line: number; column: number }[] {
+  const places: { line: number; column: number }[] = [];
+  for (let line = from; line < to; line++) {
+    for (const match of (lines[line] ?? '').matchAll(pattern)) places.push({ line, column: (match.index ?? 0) + 1 });
+  }
+  return places;
+}
