@@ -1,5 +1,5 @@
 // Markdown → HTML: figures, captions, credits, typographer and escaping (no browser).
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { ImprintError } from '../src/errors.js';
 const asWritten = (image: { src: string }) => image.src;
 const render = (markdown: string, lang = 'en') => renderBody(markdown, lang, asWritten).html;
 
-async function articleFrom(markdown: string, files: Record<string, string> = {}) {
+async function articleFrom(markdown: string, files: Record<string, string | Buffer> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'imprint-md-'));
   for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
   const path = join(dir, 'story.md');
@@ -102,7 +102,8 @@ describe('article fragment', () => {
   });
 
   it('turns images into file:// URLs resolved against the article folder', async () => {
-    const article = await articleFrom('---\ntitle: T\ndate: 2024-01-01\npublication: P\n---\n\n![A photo](photo.png)\n', { 'photo.png': 'x' });
+    const png = await readFile('tests/fixtures/rich/images/map.png');
+    const article = await articleFrom('---\ntitle: T\ndate: 2024-01-01\npublication: P\n---\n\n![A photo](photo.png)\n', { 'photo.png': png });
     expect(article.bodyHtml).toMatch(/<img src="file:\/\/\/.*\/photo\.png" alt="A photo" \/>/);
     expect(article.images).toEqual([{ path: expect.stringMatching(/\/photo\.png$/), alt: 'A photo' }]);
   });
