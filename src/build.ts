@@ -58,7 +58,7 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
   const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
   try {
     const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
-    const loaded = await loadAll(await findArticles(paths), limits, options.strict);
+    const loaded = await loadAll(await findArticles(paths), limits, options);
     const report = inFileOrder(loaded.length, hooks.onResult);
     const limit = pLimit(options.jobs);
     return await Promise.all(
@@ -83,7 +83,7 @@ export async function closeBrowser(browser: Promise<Browser> | undefined): Promi
 type Loaded = { file: string; article: Article; warnings: Diagnostic[] } | { file: string; error: ArticleResult };
 
 /** Loads every article first (milliseconds each), so slug clashes are decided by file order, not by timing. */
-async function loadAll(files: readonly string[], limits: InputLimits, strict: boolean): Promise<Loaded[]> {
+async function loadAll(files: readonly string[], limits: InputLimits, { strict, html }: BuildOptions): Promise<Loaded[]> {
   const loaded = await Promise.all(
     files.map(async (file): Promise<Loaded> => {
       let warnings: Diagnostic[] = [];
@@ -92,7 +92,7 @@ async function loadAll(files: readonly string[], limits: InputLimits, strict: bo
         warnings = checkArticle(source);
         const refused = strict ? strictFailure(file, warnings) : undefined;
         if (refused) throw refused;
-        return { file, article: await prepareArticle(source, limits), warnings };
+        return { file, article: await prepareArticle(source, limits, html), warnings };
       } catch (error) {
         return { file, error: failure(file, error, warnings) };
       }

@@ -29,6 +29,7 @@ program
   .addOption(new Option('-p, --page <size>', "page size for every article (overrides the article's own)").choices(pageSizes))
   .option('-j, --jobs <n>', 'articles rendered at once', '2')
   .option('--strict', 'editorial warnings (see imprint check) stop the article')
+  .option('--html', 'allow raw HTML in Markdown (sanitised with an allow-list; off by default)')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
   .action(async (paths: string[], flags: BuildFlags) => {
@@ -85,6 +86,7 @@ interface BuildFlags {
   page?: string;
   jobs?: string;
   strict?: boolean;
+  html?: boolean;
   maxArticleMb?: string;
   maxImageMb?: string;
 }
@@ -98,6 +100,7 @@ function parseOptions(flags: BuildFlags): BuildOptions | undefined {
     page: flags.page,
     jobs: number(flags.jobs),
     strict: flags.strict ?? false,
+    html: flags.html ?? false,
     maxArticleMb: number(flags.maxArticleMb),
     maxImageMb: number(flags.maxImageMb),
   });

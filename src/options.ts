@@ -19,6 +19,8 @@ export const buildOptionsSchema = v.object({
   page: v.optional(v.picklist(pageSizes, `--page takes one of: ${pageSizes.join(', ')}`)),
   /** Articles rendered at once, each in its own browser tabs; two suit a two-core machine. */
   jobs: v.optional(v.pipe(v.number(), v.integer('--jobs takes a whole number'), v.minValue(1, '--jobs takes a number from 1 to 16'), v.maxValue(16, '--jobs takes a number from 1 to 16')), 2),
+  /** Raw HTML in Markdown: off (escaped) by default; when on, it is sanitised with an allow-list. */
+  html: v.optional(v.boolean(), false),
   /** Editorial warnings (imprint check) stop an article instead of being printed. */
   strict: v.optional(v.boolean(), false),
   /** Inputs larger than these are refused, in MB. */

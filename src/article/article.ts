@@ -11,6 +11,8 @@ import { renderBody, type ImageReference } from './markdown.js';
 
 export interface Article {
   path: string;
+  /** The folder the article's images are in; rendering may read nothing else of the user's. */
+  dir: string;
   slug: string;
   meta: FrontMatter;
   /** The body as HTML; image sources are absolute file:// URLs. */
@@ -30,7 +32,7 @@ export interface ArticleImage {
   alt: string;
 }
 
-export async function prepareArticle(source: SourceArticle, limits: InputLimits = defaultLimits): Promise<Article> {
+export async function prepareArticle(source: SourceArticle, limits: InputLimits = defaultLimits, allowHtml = false): Promise<Article> {
   const fileLine = (bodyLine: number) => bodyLine + source.bodyLine;
   const locate = (image: ImageReference) => ({ file: source.path, line: fileLine(image.bodyLine) });
 
@@ -42,7 +44,7 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
   };
   let rendered;
   try {
-    rendered = renderBody(source.body, source.meta.lang, imageUrl);
+    rendered = renderBody(source.body, source.meta.lang, imageUrl, allowHtml);
   } catch (error) {
     if (error instanceof BodyError) throw new ImprintError(error.message, { file: source.path, line: fileLine(error.bodyLine) }, error.hint);
     throw error;
@@ -53,6 +55,7 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
   const { meta } = source;
   return {
     path: source.path,
+    dir: source.dir,
     slug: source.slug,
     meta,
     bodyHtml: rendered.html,

@@ -1,6 +1,7 @@
 // Markdown body → HTML: CommonMark via markdown-it, typographer on, raw HTML off, figures, image references.
 import MarkdownIt from 'markdown-it';
 import { figurePlugin } from './figure-rule.js';
+import { sanitizeBody } from './sanitize.js';
 import type { Token } from './markdown-types.js';
 
 export interface ImageReference {
@@ -30,10 +31,10 @@ const quotesByLanguage: Record<string, string[]> = {
   fr: ['«\u00A0', '\u00A0»', '‹\u00A0', '\u00A0›'],
 };
 
-export function createMarkdown(lang: string): MarkdownIt {
+export function createMarkdown(lang: string, allowHtml = false): MarkdownIt {
   const primary = lang.toLowerCase().split('-')[0] ?? 'en';
   const quotes = quotesByLanguage[primary] ?? ['“', '”', '‘', '’'];
-  return new MarkdownIt('commonmark', { html: false, typographer: true, quotes })
+  return new MarkdownIt('commonmark', { html: allowHtml, typographer: true, quotes })
     .enable(['replacements', 'smartquotes', 'strikethrough', 'table'])
     .use(figurePlugin);
 }
@@ -47,8 +48,8 @@ export function parseBody(body: string, lang: string): Token[] {
   return createMarkdown(lang).parse(body, {});
 }
 
-export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string): RenderedBody {
-  const md = createMarkdown(lang);
+export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string, allowHtml = false): RenderedBody {
+  const md = createMarkdown(lang, allowHtml);
   const tokens = md.parse(body, {});
   const images: ImageReference[] = [];
   for (const token of tokens) {
@@ -59,7 +60,9 @@ export function renderBody(body: string, lang: string, imageUrl: (image: ImageRe
       child.attrSet('src', imageUrl(image));
     }
   }
-  return { html: md.renderer.render(tokens, md.options, {}), images, firstParagraph: firstParagraphText(tokens) };
+  const html = md.renderer.render(tokens, md.options, {});
+  const checkedUrls = new Set(tokens.flatMap((t) => t.children ?? []).filter((c) => c.type === 'image').map((c) => c.attrGet('src') ?? ''));
+  return { html: allowHtml ? sanitizeBody(html, checkedUrls) : html, images, firstParagraph: firstParagraphText(tokens) };
 }
 
 function firstParagraphText(tokens: Token[]): string {

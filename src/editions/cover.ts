@@ -6,7 +6,7 @@ import Mustache from 'mustache';
 import type { Browser } from 'puppeteer-core';
 import { templatesDir } from '../paths.js';
 import { readTemplate, type ArticleView } from './article-view.js';
-import { withPage } from './browser-page.js';
+import { readableFor, withPage } from './browser-page.js';
 import { fontStylesheetUrls } from './fonts.js';
 
 export interface CoverInput {
@@ -16,11 +16,12 @@ export interface CoverInput {
   timeoutMs: number;
   view: ArticleView;
   photoPath: string | undefined;
+  articleDir: string;
 }
 
 export const coverSize = { width: 800, height: 1280, scale: 2 };
 
-export function renderCover({ browser, workDir, name, timeoutMs, view, photoPath }: CoverInput): Promise<Uint8Array> {
+export function renderCover({ browser, workDir, name, timeoutMs, view, photoPath, articleDir }: CoverInput): Promise<Uint8Array> {
   const html = Mustache.render(readTemplate('cover/cover.html'), {
     ...view,
     fontStylesheets: fontStylesheetUrls(),
@@ -28,7 +29,7 @@ export function renderCover({ browser, workDir, name, timeoutMs, view, photoPath
     photoUrl: photoPath && pathToFileURL(photoPath).href,
   });
   const viewport = { width: coverSize.width, height: coverSize.height, deviceScaleFactor: coverSize.scale };
-  return withPage({ browser, html, workDir, name: `${name}.cover`, timeoutMs, viewport }, (page) =>
+  return withPage({ browser, html, workDir, name: `${name}.cover`, timeoutMs, viewport, readable: readableFor(articleDir) }, (page) =>
     page.screenshot({ type: 'jpeg', quality: 80, clip: { x: 0, y: 0, width: coverSize.width, height: coverSize.height } }),
   );
 }

@@ -25,7 +25,7 @@ export async function renderEpub(article: Article, view: ArticleView, context: E
   const { meta } = article;
   const chapterHtml = renderArticleFragment(view);
   const fonts = fontsToEmbed(`${meta.title} ${meta.subtitle ?? ''} ${chapterHtml}`);
-  const cover = await renderCover({ ...context, name: article.slug, view, photoPath: article.images[0]?.path });
+  const cover = await renderCover({ ...context, name: article.slug, view, photoPath: article.images[0]?.path, articleDir: article.dir });
 
   const options: Options & ReturnType<typeof packageFields> = {
     ...packageFields(article, { buildDate: context.buildDate, hasCover: true, fonts }),

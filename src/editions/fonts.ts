@@ -18,6 +18,11 @@ const stylesheetModules = [
   '@fontsource/noto-serif-armenian/700.css',
 ];
 
+/** The folders of the font packages, which rendered pages may read. */
+export function fontPackageDirs(): string[] {
+  return [...new Set(stylesheetModules.map((module) => dirname(require.resolve(module))))];
+}
+
 export function fontStylesheetUrls(): string[] {
   return stylesheetModules.map((module) => pathToFileURL(require.resolve(module)).href);
 }

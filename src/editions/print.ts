@@ -3,6 +3,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/front-matter.js';
 import type { ArticleView } from './article-view.js';
+import { readableFor } from './browser-page.js';
 import { setPdfMetadata, type FinishedPdf } from './pdf-metadata.js';
 import { renderPrintHtml } from './print-html.js';
 import { renderPdf } from './print-pdf.js';
@@ -17,7 +18,7 @@ export interface PrintContext {
 
 export async function renderPrintEdition(article: Article, view: ArticleView, context: PrintContext): Promise<FinishedPdf> {
   const html = renderPrintHtml(view, context.page);
-  const pdf = await renderPdf({ browser: context.browser, html, workDir: context.workDir, name: article.slug, timeoutMs: context.timeoutMs });
+  const pdf = await renderPdf({ browser: context.browser, html, workDir: context.workDir, name: article.slug, timeoutMs: context.timeoutMs, readable: readableFor(article.dir) });
   return setPdfMetadata(pdf, {
     title: article.meta.title,
     authors: article.authors,
