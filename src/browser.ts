@@ -17,6 +17,10 @@ export async function launchBrowser(): Promise<Browser> {
   return puppeteer.launch({
     executablePath,
     headless: true,
+    // The CLI handles Ctrl-C and SIGTERM itself (clean up, then exit 130/143); Puppeteer's handlers would exit first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       // Root cannot use Chromium's sandbox; the pages we load are our own templates and local files.
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
@@ -29,4 +33,34 @@ export async function launchBrowser(): Promise<Browser> {
       '--font-render-hinting=none',
     ],
   });
+}
+
+/**
+ * The build's browser: the one it was given or launched, replaced by a fresh launch if it dies mid-build.
+ * Closes every browser it launched itself.
+ */
+export interface BrowserHandle {
+  get(): Promise<Browser>;
+  /** After a failure with `used`: if that browser is gone, launch another (once, however many noticed). */
+  replaceIfGone(used: Promise<Browser>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function browserHandle(given?: Promise<Browser>): BrowserHandle {
+  let current = given ?? launchBrowser();
+  const owned = given ? [] : [current];
+  current.catch(() => undefined); // a launch failure is reported by the first page that needs the browser
+  return {
+    get: () => current,
+    async replaceIfGone(used) {
+      const browser = await used.catch(() => undefined);
+      if (browser?.connected || used !== current) return;
+      current = launchBrowser();
+      current.catch(() => undefined);
+      owned.push(current);
+    },
+    async close() {
+      await Promise.all(owned.map((browser) => browser.then((b) => b.close()).catch(() => undefined)));
+    },
+  };
 }

@@ -1,21 +1,20 @@
-// The build, top to bottom: find articles → load → prepare → render each edition in memory → write atomically.
-// One browser for the whole build; a failed article writes nothing and the others still build.
+// The build, top to bottom: find articles → load and check them all → render each article's editions in
+// memory → write them atomically. One browser for the whole build (replaced if it dies), a small pool of
+// articles at a time; a failed article writes nothing and the others still build.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { Browser } from 'puppeteer-core';
-import { prepareArticle, type Article } from './article/article.js';
-import type { InputLimits } from './article/limits.js';
-import { loadArticle } from './article/load-article.js';
-import { launchBrowser } from './browser.js';
-import { checkArticle, strictFailure } from './check/check-article.js';
+import { TimeoutError, type Browser } from 'puppeteer-core';
+import type { Article } from './article/article.js';
+import { browserHandle, type BrowserHandle } from './browser.js';
 import type { Diagnostic } from './check/diagnostic.js';
-import { renderEpub } from './editions/epub.js';
 import { articleView } from './editions/article-view.js';
+import { renderEpub } from './editions/epub.js';
 import { renderPrintEdition } from './editions/print.js';
-import { attributeTo, ImprintError } from './errors.js';
+import { ImprintError } from './errors.js';
 import { findArticles } from './find-articles.js';
+import { failure, loadAll, type FailedArticle, type LoadedArticle } from './load-articles.js';
 import type { BuildOptions, Edition } from './options.js';
 import { writeAtomic } from './output/write-atomic.js';
 
@@ -27,35 +26,28 @@ export interface WrittenFile {
   pages?: number;
 }
 
-export type ArticleResult =
-  | { file: string; ok: true; slug: string; written: WrittenFile[]; warnings: Diagnostic[] }
-  | { file: string; ok: false; error: ImprintError; warnings: Diagnostic[] };
-
-interface RenderedEdition {
-  edition: Edition;
-  bytes: Uint8Array;
-  pages?: number;
-}
-
-interface BuildContext {
-  options: BuildOptions;
-  /** Awaited only when a page is rendered, so the rest of the work overlaps Chromium's start-up. */
-  browser: Promise<Browser>;
-  workDir: string;
-}
+export type ArticleResult = { file: string; ok: true; slug: string; written: WrittenFile[]; warnings: Diagnostic[] } | FailedArticle;
 
 export interface BuildHooks {
   /** A browser the caller launched (and will close); without it the build launches and closes its own. */
   browser?: Promise<Browser>;
+  /** Called once per article, in file order. */
   onResult?: (result: ArticleResult) => void;
+  /** Aborting stops the build: no new article starts, and the ones under way are not written. */
+  signal?: AbortSignal;
+}
+
+interface BuildContext {
+  options: BuildOptions;
+  browsers: BrowserHandle;
+  workDir: string;
+  signal: AbortSignal | undefined;
 }
 
 export async function build(paths: readonly string[], options: BuildOptions, hooks: BuildHooks = {}): Promise<ArticleResult[]> {
-  const ownBrowser = hooks.browser ? undefined : launchBrowser();
-  const browser = hooks.browser ?? ownBrowser!;
-  // A launch failure is reported by the first article that needs the browser, not as an unhandled rejection.
-  browser.catch(() => undefined);
+  const browsers = browserHandle(hooks.browser);
   const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
+  const context = { options, browsers, workDir, signal: hooks.signal };
   try {
     const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
     const loaded = await loadAll(await findArticles(paths), limits, options);
@@ -64,70 +56,92 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
     return await Promise.all(
       loaded.map((item, index) =>
         limit(async () => {
-          const result = 'error' in item ? item.error : await publish(item, { options, browser, workDir });
+          const result = 'article' in item ? await publishWithRetry(item, context) : item;
           report(index, result);
           return result;
         }),
       ),
     );
   } finally {
-    await closeBrowser(ownBrowser);
+    await browsers.close();
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
-export async function closeBrowser(browser: Promise<Browser> | undefined): Promise<void> {
-  await browser?.then((launched) => launched.close()).catch(() => undefined);
-}
-
-type Loaded = { file: string; article: Article; warnings: Diagnostic[] } | { file: string; error: ArticleResult };
-
-/** Loads every article first (milliseconds each), so slug clashes are decided by file order, not by timing. */
-async function loadAll(files: readonly string[], limits: InputLimits, { strict, html }: BuildOptions): Promise<Loaded[]> {
-  const loaded = await Promise.all(
-    files.map(async (file): Promise<Loaded> => {
-      let warnings: Diagnostic[] = [];
-      try {
-        const source = await loadArticle(file, limits);
-        warnings = checkArticle(source);
-        const refused = strict ? strictFailure(file, warnings) : undefined;
-        if (refused) throw refused;
-        return { file, article: await prepareArticle(source, limits, html), warnings };
-      } catch (error) {
-        return { file, error: failure(file, error, warnings) };
-      }
-    }),
-  );
-  const slugOwners = new Map<string, string>();
-  return loaded.map((item) => {
-    if (!('article' in item)) return item;
-    const owner = slugOwners.get(item.article.slug);
-    if (!owner) {
-      slugOwners.set(item.article.slug, item.file);
-      return item;
-    }
-    const clash = new ImprintError(`slug "${item.article.slug}" is already used by ${owner}`, { file: item.file }, 'Give one of them a different "slug:" in its front matter.');
-    return { file: item.file, error: failure(item.file, clash, item.warnings) };
-  });
-}
-
-async function publish({ file, article, warnings }: { file: string; article: Article; warnings: Diagnostic[] }, context: BuildContext): Promise<ArticleResult> {
+/** A render that fails for a reason other than the input (a crash, a hang) is tried once more. */
+async function publishWithRetry(item: LoadedArticle, context: BuildContext): Promise<ArticleResult> {
+  const { file, warnings } = item;
+  if (context.signal?.aborted) return failure(file, interrupted(), warnings);
+  const used = context.browsers.get();
   try {
-    const editions = await renderEditions(article, context);
-    const written: WrittenFile[] = [];
-    for (const { edition, bytes, pages } of editions) {
-      const path = join(context.options.outDir, article.slug, `${article.slug}.${edition}`);
-      await writeAtomic(path, bytes);
-      written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }) });
+    return await publish(item, await used, context);
+  } catch (first) {
+    if (first instanceof ImprintError || context.signal?.aborted) return failure(file, context.signal?.aborted ? interrupted() : first, warnings);
+    await context.browsers.replaceIfGone(used);
+    try {
+      return await publish(item, await context.browsers.get(), context);
+    } catch (second) {
+      return failure(file, context.signal?.aborted ? interrupted() : explainRenderFailure(second, context.options.timeoutMs), warnings);
     }
-    return { file, ok: true, slug: article.slug, written, warnings };
-  } catch (error) {
-    return failure(file, error, warnings);
   }
 }
 
-function failure(file: string, error: unknown, warnings: Diagnostic[] = []): ArticleResult {
-  return { file, ok: false, error: attributeTo(file, error), warnings };
+async function publish({ file, article, warnings }: LoadedArticle, browser: Browser, context: BuildContext): Promise<ArticleResult> {
+  const editions = await renderEditions(article, browser, context);
+  if (context.signal?.aborted) throw interrupted();
+  const written: WrittenFile[] = [];
+  for (const { edition, bytes, pages } of editions) {
+    const path = join(context.options.outDir, article.slug, `${article.slug}.${edition}`);
+    await writeAtomic(path, bytes).catch((error: unknown) => {
+      throw new ImprintError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, undefined, 'Check that the output folder is writable and the disk has space, or choose another with --out.', { cause: error });
+    });
+    written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }) });
+  }
+  return { file, ok: true, slug: article.slug, written, warnings };
+}
+
+interface RenderedEdition {
+  edition: Edition;
+  bytes: Uint8Array;
+  pages?: number;
+}
+
+/** Every requested edition, in memory, concurrently in tabs of the one browser; nothing is written yet. */
+function renderEditions(article: Article, browser: Browser, { options, workDir }: BuildContext): Promise<RenderedEdition[]> {
+  const view = articleView(article);
+  const buildDate = reproducibleDate(article);
+  const timeoutMs = options.timeoutMs;
+  return Promise.all(
+    options.formats.map(async (edition): Promise<RenderedEdition> => {
+      if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { browser, workDir, buildDate, timeoutMs }) };
+      const page = options.page ?? article.meta.page ?? 'a4';
+      const pdf = await renderPrintEdition(article, view, { browser, workDir, page, buildDate, timeoutMs });
+      return { edition, bytes: pdf.bytes, pages: pdf.pageCount };
+    }),
+  );
+}
+
+/** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the article's date: never the clock. */
+function reproducibleDate(article: Article): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${article.meta.date}T00:00:00Z`);
+}
+
+function interrupted(): ImprintError {
+  return new ImprintError('interrupted before it was written', undefined, 'Run the build again to finish it.');
+}
+
+function explainRenderFailure(error: unknown, timeoutMs: number): ImprintError {
+  if (error instanceof TimeoutError) {
+    return new ImprintError(`Chromium did not finish within the ${timeoutMs / 1000} s limit, twice`, undefined, 'Raise the limit with --timeout SECONDS, or look for a very large image or table.', { cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ImprintError(`rendering failed twice: ${message}`, undefined, 'Chromium crashed or was stopped; run the build again, and report it if it keeps happening.', { cause: error });
+}
+
+export async function closeBrowser(browser: Promise<Browser> | undefined): Promise<void> {
+  await browser?.then((launched) => launched.close()).catch(() => undefined);
 }
 
 /** Calls `onResult` in file order although articles finish in any order: users read the log top to bottom. */
@@ -144,27 +158,3 @@ function inFileOrder(count: number, onResult: ((result: ArticleResult) => void) 
   };
 }
 
-/**
- * Every requested edition, in memory: nothing is written until all of them succeeded. They render
- * concurrently, each in its own tab of the one browser.
- */
-function renderEditions(article: Article, { options, browser, workDir }: BuildContext): Promise<RenderedEdition[]> {
-  const view = articleView(article);
-  const buildDate = reproducibleDate(article);
-  const timeoutMs = options.timeoutMs;
-  return Promise.all(
-    options.formats.map(async (edition): Promise<RenderedEdition> => {
-      if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { browser: await browser, workDir, buildDate, timeoutMs }) };
-      const page = options.page ?? article.meta.page ?? 'a4';
-      const pdf = await renderPrintEdition(article, view, { browser: await browser, workDir, page, buildDate, timeoutMs });
-      return { edition, bytes: pdf.bytes, pages: pdf.pageCount };
-    }),
-  );
-}
-
-/** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the article's date: never the clock. */
-function reproducibleDate(article: Article): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${article.meta.date}T00:00:00Z`);
-}

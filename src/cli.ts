@@ -29,6 +29,7 @@ program
   .addOption(new Option('-p, --page <size>', "page size for every article (overrides the article's own)").choices(pageSizes))
   .option('-j, --jobs <n>', 'articles rendered at once', '2')
   .option('--strict', 'editorial warnings (see imprint check) stop the article')
+  .option('-t, --timeout <seconds>', 'limit for loading and printing one page (default 60)')
   .option('--html', 'allow raw HTML in Markdown (sanitised with an allow-list; off by default)')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
@@ -39,22 +40,53 @@ program
     const browser = launchBrowser();
     browser.catch(() => undefined);
     const { build, closeBrowser } = await import('./build.js');
+    const stop = stopOnSignals(() => closeBrowser(browser));
     let results: ArticleResult[];
     try {
-      results = await build(paths, options, { browser, onResult: report });
+      // Once stopped, every article still under way is "interrupted": the summary says it once.
+      const onResult = (result: ArticleResult) => (stop.signal.aborted && !result.ok ? undefined : report(result));
+      results = await build(paths, options, { browser, onResult, signal: stop.signal });
     } finally {
+      stop.dispose();
       await closeBrowser(browser);
     }
     const failed = results.filter((result) => !result.ok).length;
     const built = results.length - failed;
     const summary = `${built} of ${results.length} article${results.length === 1 ? '' : 's'} built`;
-    if (failed > 0) {
+    if (stop.signal.aborted) {
+      console.error(`interrupted: ${summary}; the rest were not written.`);
+      process.exitCode = stop.signal.reason === 'SIGTERM' ? 143 : 130;
+    } else if (failed > 0) {
       console.error(`${summary}; ${failed} failed.`);
       process.exitCode = 1;
     } else {
       console.log(`${summary}.`);
     }
   });
+
+/**
+ * Ctrl-C or SIGTERM: stop starting articles, close the browser so pages under way end, and let the build
+ * remove its temporary files; finished editions stay. A second signal exits at once.
+ */
+function stopOnSignals(closeBrowser: () => Promise<void>) {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    const code = signal === 'SIGTERM' ? 143 : 130;
+    if (controller.signal.aborted) process.exit(code);
+    console.error(`${signal}: stopping; finished editions are kept and nothing half-written is left.`);
+    controller.abort(signal);
+    void closeBrowser();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
 
 program
   .command('check')
@@ -86,6 +118,7 @@ interface BuildFlags {
   page?: string;
   jobs?: string;
   strict?: boolean;
+  timeout?: string;
   html?: boolean;
   maxArticleMb?: string;
   maxImageMb?: string;
@@ -101,6 +134,7 @@ function parseOptions(flags: BuildFlags): BuildOptions | undefined {
     jobs: number(flags.jobs),
     strict: flags.strict ?? false,
     html: flags.html ?? false,
+    timeoutMs: flags.timeout === undefined ? undefined : Number(flags.timeout) * 1000,
     maxArticleMb: number(flags.maxArticleMb),
     maxImageMb: number(flags.maxImageMb),
   });

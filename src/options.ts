@@ -27,7 +27,7 @@ export const buildOptionsSchema = v.object({
   maxArticleMb: v.optional(v.pipe(v.number('--max-article-mb takes a number'), v.minValue(0.001, '--max-article-mb must be positive')), defaultLimitsMb.article),
   maxImageMb: v.optional(v.pipe(v.number('--max-image-mb takes a number'), v.minValue(0.001, '--max-image-mb must be positive')), defaultLimitsMb.image),
   /** Limit for loading one page and for printing it, in milliseconds. */
-  timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000)), 60_000),
+  timeoutMs: v.optional(v.pipe(v.number('--timeout takes a number of seconds'), v.minValue(1000, '--timeout must be at least 1 second')), 60_000),
 });
 
 export type BuildOptions = v.InferOutput<typeof buildOptionsSchema>;

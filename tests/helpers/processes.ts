@@ -1,0 +1,26 @@
+// Which processes a test started, found by a marker in their environment (Chromium inherits it).
+import { readdirSync, readFileSync } from 'node:fs';
+
+export function processesWithMarker(marker: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/environ`, 'latin1').includes(marker)) found.push(Number(entry));
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
+  return found;
+}
+
+/** Waits up to `ms` for the marked processes to be gone; returns the ones still there. */
+export async function marked(marker: string, ms = 5000): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  let left = processesWithMarker(marker);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    left = processesWithMarker(marker);
+  }
+  return left;
+}
