@@ -36,6 +36,7 @@ const cases: Case[] = [
     line: 7,
     hint: /Save it as UTF-8/,
   },
+  { name: 'a control character', setup: article(`${frontMatter}A vertical\u000Btab from a word processor.\n`), message: /control character U\+000B/, line: 7, hint: /Delete it/ },
   { name: 'a TOML front matter block', setup: article('+++\ntitle = "T"\n+++\n'), message: /must be YAML, not "\+\+\+"/, line: 1, hint: /never code/ },
   { name: 'an oversized article', setup: article(frontMatter + 'word '.repeat(3000)), message: /^file is 15\.1 kB, over the 10\.0 kB limit for an article$/, hint: /--max-article-mb/ },
   {

@@ -25,8 +25,22 @@ export async function readSource(path: string, maxBytes: number): Promise<Source
     const { line, column } = firstInvalidByte(bytes);
     throw new ImprintError('file is not UTF-8 text', { file: path, line, column }, 'Save it as UTF-8 (most editors: "Save with encoding"; or iconv -f windows-1252 -t utf-8).');
   }
-  return { bytes, text: text.replace(/^\uFEFF/, '') };
+  text = text.replace(/^\uFEFF/, '');
+  const control = xmlIllegal.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index).split('\n');
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    throw new ImprintError(
+      `file contains the control character U+${code}, which no edition can carry`,
+      { file: path, line: before.length, column: (before.at(-1)?.length ?? 0) + 1 },
+      'Delete it (converters from word processors leave these behind); use a plain space or line break instead.',
+    );
+  }
+  return { bytes, text };
 }
+
+/** Characters XML 1.0 forbids (so EPUB cannot hold them): C0 controls other than tab and line breaks, U+FFFE/U+FFFF. */
+export const xmlIllegal = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/u;
 
 /** Line and column of the first invalid byte. A newline byte never occurs inside a UTF-8 sequence. */
 function firstInvalidByte(bytes: Buffer): { line: number; column: number } {

@@ -10,7 +10,7 @@ import { readTemplate, renderArticleFragment, type ArticleView } from './article
 import { renderCover } from './cover.js';
 import { finishEpub, type ExtraFile } from './epub-finish.js';
 import { coverFiles, fontLicenceFile, packageFields } from './epub-package.js';
-import { embeddedFontCss, fontLicencePath, fontsToEmbed } from './fonts.js';
+import { embeddedFontCss, fontLicencePath, fontsToEmbed, type EmbeddedFont } from './fonts.js';
 
 export interface EpubContext {
   browser: Browser;
@@ -23,12 +23,26 @@ const chapterFile = 'article.xhtml';
 
 export async function renderEpub(article: Article, view: ArticleView, context: EpubContext): Promise<Uint8Array> {
   const { meta } = article;
+  const [{ generated, fonts }, cover] = await Promise.all([
+    generateEpub(article, view, context.buildDate),
+    renderCover({ ...context, name: article.slug, view, photoPath: article.images[0]?.path, articleDir: article.dir }),
+  ]);
+  const coverAlt = `Cover: ${meta.title}. ${meta.publication}, ${view.displayDate}.`;
+  const extraFiles: ExtraFile[] = [
+    { name: coverFiles.image, bytes: cover },
+    { name: coverFiles.page, bytes: Mustache.render(readTemplate('epub/cover.xhtml'), { lang: meta.lang, title: meta.title, image: coverFiles.image, alt: coverAlt }) },
+  ];
+  if (fonts.length > 0) extraFiles.push({ name: fontLicenceFile, bytes: await readFile(fontLicencePath()) });
+  return finishEpub(generated, context.buildDate, extraFiles);
+}
+
+/** epub-gen-memory's part, which needs no browser: the package, chapter, nav and NCX, stored uncompressed. */
+export async function generateEpub(article: Article, view: ArticleView, buildDate: Date): Promise<{ generated: Uint8Array; fonts: EmbeddedFont[] }> {
+  const { meta } = article;
   const chapterHtml = renderArticleFragment(view);
   const fonts = fontsToEmbed(`${meta.title} ${meta.subtitle ?? ''} ${chapterHtml}`);
-  const cover = await renderCover({ ...context, name: article.slug, view, photoPath: article.images[0]?.path, articleDir: article.dir });
-
   const options: Options & ReturnType<typeof packageFields> = {
-    ...packageFields(article, { buildDate: context.buildDate, hasCover: true, fonts }),
+    ...packageFields(article, { buildDate, hasCover: true, fonts }),
     title: meta.title,
     author: article.authors,
     // epub-gen-memory writes "by anonymous" without a publisher, and EPUBCheck rejects an empty description.
@@ -49,15 +63,7 @@ export async function renderEpub(article: Article, view: ArticleView, context: E
     ignoreFailedDownloads: false,
     verbose: false,
   };
-  // Stored, not compressed: finishEpub compresses each file once.
   const generator = await new EPub(options, [{ title: meta.title, content: chapterHtml, filename: chapterFile }]).render();
-  const generated = await generator.generateAsync({ type: 'uint8array', compression: 'STORE' });
-
-  const coverAlt = `Cover: ${meta.title}. ${meta.publication}, ${view.displayDate}.`;
-  const extraFiles: ExtraFile[] = [
-    { name: coverFiles.image, bytes: cover },
-    { name: coverFiles.page, bytes: Mustache.render(readTemplate('epub/cover.xhtml'), { lang: meta.lang, title: meta.title, image: coverFiles.image, alt: coverAlt }) },
-  ];
-  if (fonts.length > 0) extraFiles.push({ name: fontLicenceFile, bytes: await readFile(fontLicencePath()) });
-  return finishEpub(generated, context.buildDate, extraFiles);
+  // Stored, not compressed: finishEpub compresses each file once.
+  return { generated: await generator.generateAsync({ type: 'uint8array', compression: 'STORE' }), fonts };
 }
