@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Puts a fresh Debian 12 machine in shape to build and test imprint: the system packages it drives
-# (Debian's Chromium, a Java runtime and EPUBCheck, poppler-utils, and Calibre, the reading system the tests
-# open every EPUB in), then the npm dependencies, then the compile.
+# (Debian's Chromium, Ghostscript for the archival edition, a Java runtime and EPUBCheck, poppler-utils, and
+# Calibre, the reading system the tests open every EPUB in), then the npm dependencies, then the compile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +11,7 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 [[ -f /usr/share/java/epubcheck.jar ]] || missing+=(epubcheck)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v ebook-convert >/dev/null 2>&1 || missing+=(calibre)
+command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
 
 if ((${#missing[@]} > 0)); then
   echo "setup: installing ${missing[*]} (Debian packages)"

@@ -11,11 +11,14 @@ import { browserHandle, type BrowserHandle } from './browser.js';
 import type { Diagnostic } from './check/diagnostic.js';
 import { articleView } from './editions/article-view.js';
 import { renderEpub } from './editions/epub.js';
-import { renderPrintEdition } from './editions/print.js';
+import { renderArchivalEdition } from './editions/archival.js';
+import type { FinishedPdf } from './editions/pdf-metadata.js';
+import { pdfMetadata, renderPrintEdition } from './editions/print.js';
 import { ImprintError } from './errors.js';
 import { findArticles } from './find-articles.js';
 import { failure, loadAll, type FailedArticle, type LoadedArticle } from './load-articles.js';
-import type { BuildOptions, Edition } from './options.js';
+import { editionSuffix, type BuildOptions, type Edition } from './options.js';
+import { mergeManifest, readManifest, sha256, writeManifest } from './output/manifest.js';
 import { writeAtomic } from './output/write-atomic.js';
 
 export interface WrittenFile {
@@ -24,9 +27,12 @@ export interface WrittenFile {
   bytes: number;
   /** Pages, for the PDF editions. */
   pages?: number;
+  sha256: string;
 }
 
-export type ArticleResult = { file: string; ok: true; slug: string; written: WrittenFile[]; warnings: Diagnostic[] } | FailedArticle;
+export type ArticleResult =
+  | { file: string; ok: true; slug: string; sourceSha256: string; written: WrittenFile[]; warnings: Diagnostic[] }
+  | FailedArticle;
 
 export interface BuildHooks {
   /** A browser the caller launched (and will close); without it the build launches and closes its own. */
@@ -53,7 +59,7 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
     const loaded = await loadAll(await findArticles(paths), limits, options);
     const report = inFileOrder(loaded.length, hooks.onResult);
     const limit = pLimit(options.jobs);
-    return await Promise.all(
+    const results = await Promise.all(
       loaded.map((item, index) =>
         limit(async () => {
           const result = 'article' in item ? await publishWithRetry(item, context) : item;
@@ -62,6 +68,8 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
         }),
       ),
     );
+    await recordInManifest(results, options);
+    return results;
   } finally {
     await browsers.close();
     await rm(workDir, { recursive: true, force: true });
@@ -91,13 +99,13 @@ async function publish({ file, article, warnings }: LoadedArticle, browser: Brow
   if (context.signal?.aborted) throw interrupted();
   const written: WrittenFile[] = [];
   for (const { edition, bytes, pages } of editions) {
-    const path = join(context.options.outDir, article.slug, `${article.slug}.${edition}`);
+    const path = join(context.options.outDir, article.slug, `${article.slug}${editionSuffix[edition]}`);
     await writeAtomic(path, bytes).catch((error: unknown) => {
       throw new ImprintError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, undefined, 'Check that the output folder is writable and the disk has space, or choose another with --out.', { cause: error });
     });
-    written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }) });
+    written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes) });
   }
-  return { file, ok: true, slug: article.slug, written, warnings };
+  return { file, ok: true, slug: article.slug, sourceSha256: sha256(article.sourceBytes), written, warnings };
 }
 
 interface RenderedEdition {
@@ -106,19 +114,33 @@ interface RenderedEdition {
   pages?: number;
 }
 
-/** Every requested edition, in memory, concurrently in tabs of the one browser; nothing is written yet. */
+/**
+ * Every requested edition, in memory, concurrently in tabs of the one browser; nothing is written yet.
+ * The print PDF is rendered once: the archival edition is made from it.
+ */
 function renderEditions(article: Article, browser: Browser, { options, workDir }: BuildContext): Promise<RenderedEdition[]> {
   const view = articleView(article);
   const buildDate = reproducibleDate(article);
   const timeoutMs = options.timeoutMs;
+  const page = options.page ?? article.meta.page ?? 'a4';
+  let print: Promise<FinishedPdf> | undefined;
+  const printPdf = () => (print ??= renderPrintEdition(article, view, { browser, workDir, page, buildDate, timeoutMs }));
   return Promise.all(
     options.formats.map(async (edition): Promise<RenderedEdition> => {
       if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { browser, workDir, buildDate, timeoutMs }) };
-      const page = options.page ?? article.meta.page ?? 'a4';
-      const pdf = await renderPrintEdition(article, view, { browser, workDir, page, buildDate, timeoutMs });
+      const pdf = edition === 'pdf' ? await printPdf() : await renderArchivalEdition((await printPdf()).bytes, article, pdfMetadata(article, buildDate), { workDir, buildDate, timeoutMs });
       return { edition, bytes: pdf.bytes, pages: pdf.pageCount };
     }),
   );
+}
+
+/** output/manifest.json gains every article this build wrote. */
+async function recordInManifest(results: readonly ArticleResult[], options: BuildOptions): Promise<void> {
+  const built = results.flatMap((result) =>
+    result.ok ? [{ slug: result.slug, sourcePath: result.file, sourceSha256: result.sourceSha256, editions: result.written }] : [],
+  );
+  if (built.length === 0) return;
+  await writeManifest(options.outDir, mergeManifest(await readManifest(options.outDir), built, options.outDir, options));
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the article's date: never the clock. */

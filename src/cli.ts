@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The imprint command. The only module that prints or sets the exit code.
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import * as v from 'valibot';
 import { pageSizes } from './article/front-matter.js';
@@ -110,6 +110,22 @@ program
       console.error(diagnostics.length === 0 ? 'no problems found.' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
     }
     if (errors > 0 || (options.strict && warnings > 0)) process.exitCode = 1;
+  });
+
+program
+  .command('verify')
+  .description('Re-hash every file output/manifest.json lists; report the missing and the changed (exit 1).')
+  .argument('[dir]', 'the folder a build wrote', 'output')
+  .action(async (dir: string) => {
+    const { verifyOutput } = await import('./output/verify.js');
+    const report = await verifyOutput(dir);
+    for (const problem of report.problems) console.log(`${problem.problem.toUpperCase()}  ${join(dir, problem.path)}  ${problem.detail}`);
+    if (report.problems.length > 0) {
+      console.error(`${report.problems.length} of ${report.checked} files missing or changed.`);
+      process.exitCode = 1;
+    } else {
+      console.log(`all ${report.checked} files match the manifest.`);
+    }
   });
 
 interface BuildFlags {

@@ -50,17 +50,18 @@ describe('a folder of good articles', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^wrote out/${slug}/${slug}\\.pdf  \\(\\d+ pages?, [\\d.]+ kB\\)$`, 'm'));
     expect(run.stdout).toMatch(new RegExp(`^wrote out/${slug}/${slug}\\.epub  \\([\\d.]+ kB\\)$`, 'm'));
+    expect(run.stdout).toMatch(new RegExp(`^wrote out/${slug}/${slug}\\.archival\\.pdf  \\(\\d+ pages?, [\\d.]+ kB\\)$`, 'm'));
     expect(run.stdout).toMatch(/^1 of 1 article built\.$/m);
   });
 
-  it('writes OUT/<slug>/<slug>.<ext> and nothing else', async () => {
-    expect(await listFiles(join(work, 'out'))).toEqual([`${slug}/${slug}.epub`, `${slug}/${slug}.pdf`]);
+  it('writes OUT/<slug>/<slug>.<ext> for every edition, and the manifest', async () => {
+    expect(await listFiles(join(work, 'out'))).toEqual(['manifest.json', `${slug}/${slug}.archival.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.pdf`]);
   });
 
   it('builds only the editions asked for', async () => {
     const epubOnly = await imprint(['build', 'content', '--out', 'epub-only', '--formats', 'epub'], work);
     expect(epubOnly.code).toBe(0);
-    expect(await listFiles(join(work, 'epub-only'))).toEqual([`${slug}/${slug}.epub`]);
+    expect(await listFiles(join(work, 'epub-only'))).toEqual(['manifest.json', `${slug}/${slug}.epub`]);
   });
 });
 
@@ -90,7 +91,7 @@ describe('a folder with bad articles among good ones', () => {
   });
 
   it('still builds the good article, and writes nothing for the bad ones', async () => {
-    expect(await listFiles(join(work, 'out'))).toEqual([`${slug}/${slug}.epub`, `${slug}/${slug}.pdf`]);
+    expect(await listFiles(join(work, 'out'))).toEqual(['manifest.json', `${slug}/${slug}.archival.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.pdf`]);
   });
 
   it('never touches the source folder', async () => {

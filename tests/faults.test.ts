@@ -45,7 +45,7 @@ describe('a browser that dies mid-batch', () => {
         },
       });
       expect(results.map((r) => (r.ok ? 'ok' : r.error.describe()))).toEqual(['ok', 'ok', 'ok']);
-      expect((await allFiles(join(dir, 'out'))).length).toBe(6);
+      expect((await allFiles(join(dir, 'out'))).filter((f) => !f.endsWith('manifest.json')).length).toBe(9);
       expect(await marked(marker)).toEqual([]);
     } finally {
       delete process.env[marker];
@@ -77,10 +77,13 @@ describe('an interrupted build', () => {
       const run = await runUntilFirstWrite(dir, signal, marker);
       expect(run.code).toBe(code);
       expect(run.stderr).toMatch(/^interrupted: \d of 6 articles built; the rest were not written\.$/m);
-      const files = await allFiles(join(dir, 'out'));
-      expect(files.filter((f) => f.includes('.tmp-'))).toEqual([]);
-      expect(files.length).toBeGreaterThanOrEqual(1);
-      expect(files.length).toBeLessThan(12);
+      const all = await allFiles(join(dir, 'out'));
+      expect(all.filter((f) => f.includes('.tmp-'))).toEqual([]);
+      const manifest = JSON.parse(await readFile(join(dir, 'out', 'manifest.json'), 'utf8')) as { articles: Record<string, unknown> };
+      const files = all.filter((f) => !f.endsWith('manifest.json'));
+      expect(files.length).toBe(Object.keys(manifest.articles).length * 3);
+      expect(files.length).toBeGreaterThanOrEqual(3);
+      expect(files.length).toBeLessThan(18);
       for (const file of files) {
         const bytes = await readFile(file);
         if (file.endsWith('.pdf')) expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThan(0);

@@ -26,9 +26,9 @@ beforeAll(async () => {
 });
 
 describe('build', () => {
-  it('writes both editions and nothing else', async () => {
+  it('writes every edition and nothing else', async () => {
     expect(results).toMatchObject([{ ok: true, slug }]);
-    expect((await readdir(join(outDir, slug))).sort()).toEqual([`${slug}.epub`, `${slug}.pdf`]);
+    expect((await readdir(join(outDir, slug))).sort()).toEqual([`${slug}.archival.pdf`, `${slug}.epub`, `${slug}.pdf`]);
   });
 });
 

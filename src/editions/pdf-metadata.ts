@@ -2,6 +2,7 @@
 // A plain pdf-lib load/save keeps Chromium's structure tree and outline.
 import { PDFDocument } from 'pdf-lib';
 import { toolVersion } from '../paths.js';
+import { renumberStructureIds } from './structure-ids.js';
 
 export interface PdfMetadata {
   title: string;
@@ -20,14 +21,26 @@ export interface FinishedPdf {
 
 export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  renumberStructureIds(doc);
+  applyDocumentInfo(doc, meta, 'Chromium, pdf-lib');
+  return { bytes: await doc.save(), pageCount: doc.getPageCount() };
+}
+
+/** The document information dictionary, the same in every PDF edition; `via` names what made the file. */
+export function applyDocumentInfo(doc: PDFDocument, meta: PdfMetadata, via: string): void {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.authors.join('; '));
+  doc.setAuthor(documentAuthor(meta));
   doc.setSubject(meta.subject);
   doc.setKeywords(meta.keywords);
   doc.setLanguage(meta.lang);
-  doc.setCreator(`imprint ${toolVersion}`);
-  doc.setProducer(`imprint ${toolVersion} (Chromium, pdf-lib)`);
+  doc.setCreator(documentCreator);
+  doc.setProducer(`imprint ${toolVersion} (${via})`);
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
-  return { bytes: await doc.save(), pageCount: doc.getPageCount() };
+}
+
+export const documentCreator = `imprint ${toolVersion}`;
+
+export function documentAuthor(meta: PdfMetadata): string {
+  return meta.authors.join('; ');
 }

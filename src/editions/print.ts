@@ -4,7 +4,7 @@ import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/front-matter.js';
 import type { ArticleView } from './article-view.js';
 import { readableFor } from './browser-page.js';
-import { setPdfMetadata, type FinishedPdf } from './pdf-metadata.js';
+import { setPdfMetadata, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { renderPrintHtml } from './print-html.js';
 import { renderPdf } from './print-pdf.js';
 
@@ -19,12 +19,10 @@ export interface PrintContext {
 export async function renderPrintEdition(article: Article, view: ArticleView, context: PrintContext): Promise<FinishedPdf> {
   const html = renderPrintHtml(view, context.page);
   const pdf = await renderPdf({ browser: context.browser, html, workDir: context.workDir, name: article.slug, timeoutMs: context.timeoutMs, readable: readableFor(article.dir) });
-  return setPdfMetadata(pdf, {
-    title: article.meta.title,
-    authors: article.authors,
-    subject: article.description,
-    keywords: article.meta.tags,
-    lang: article.meta.lang,
-    date: context.buildDate,
-  });
+  return setPdfMetadata(pdf, pdfMetadata(article, context.buildDate));
+}
+
+/** The document information every PDF edition of the article carries. */
+export function pdfMetadata(article: Article, date: Date): PdfMetadata {
+  return { title: article.meta.title, authors: article.authors, subject: article.description, keywords: article.meta.tags, lang: article.meta.lang, date };
 }

@@ -1,0 +1,69 @@
+// output/manifest.json: what was built from what, with SHA-256 of every file, so an archive can be audited
+// years later (imprint verify). Paths are relative to the output folder; no timestamps, so it is reproducible.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { BuildOptions } from '../options.js';
+import { toolVersion } from '../paths.js';
+import { writeAtomic } from './write-atomic.js';
+
+export const manifestName = 'manifest.json';
+
+export interface ManifestEdition {
+  edition: string;
+  path: string;
+  bytes: number;
+  pages?: number;
+  sha256: string;
+}
+
+export interface ManifestArticle {
+  source: { path: string; sha256: string };
+  editions: ManifestEdition[];
+}
+
+export interface Manifest {
+  tool: { name: 'imprint'; version: string };
+  settings: Record<string, unknown>;
+  articles: Record<string, ManifestArticle>;
+}
+
+export interface BuiltArticle {
+  slug: string;
+  sourcePath: string;
+  sourceSha256: string;
+  editions: { edition: string; path: string; bytes: number; pages?: number; sha256: string }[];
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(join(outDir, manifestName), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds this build's articles to what the manifest already lists (a partial build keeps the others). */
+export function mergeManifest(previous: Manifest | undefined, built: readonly BuiltArticle[], outDir: string, options: BuildOptions): Manifest {
+  const articles: Record<string, ManifestArticle> = { ...(previous?.articles ?? {}) };
+  for (const article of built) {
+    articles[article.slug] = {
+      source: { path: article.sourcePath, sha256: article.sourceSha256 },
+      editions: article.editions.map((edition) => ({ ...edition, path: relative(outDir, edition.path) })),
+    };
+  }
+  const sorted = Object.fromEntries(Object.entries(articles).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const { formats, page, html, strict } = options;
+  const settings = { formats, page: page ?? 'per article (default a4)', html, strict, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null };
+  return { tool: { name: 'imprint', version: toolVersion }, settings, articles: sorted };
+}
+
+export async function writeManifest(outDir: string, manifest: Manifest): Promise<string> {
+  const path = join(outDir, manifestName);
+  await writeAtomic(path, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+  return path;
+}
