@@ -22,7 +22,7 @@ const barePdf = join(packageRoot, 'dist/bench/bench-bare-pdf.js');
 
 // The exact page the build renders, written once for the baseline.
 const htmlPath = join(work, 'page.html');
-writeFileSync(htmlPath, renderPrintHtml(articleView(await prepareArticle(await loadArticle(article))), 'a4'));
+writeFileSync(htmlPath, renderPrintHtml(articleView(await prepareArticle(await loadArticle(article))), 'a4', { justified: true }));
 
 // 100 articles: the first article under 100 file names (slugs).
 const batchDir = join(work, 'batch');

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { TimeoutError, type Browser } from 'puppeteer-core';
+import { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
 import type { Article } from './article/article.js';
 import { browserHandle, type BrowserHandle } from './browser.js';
 import type { Diagnostic } from './check/diagnostic.js';
@@ -84,7 +84,8 @@ async function publishWithRetry(item: LoadedArticle, context: BuildContext): Pro
   try {
     return await publish(item, await used, context);
   } catch (first) {
-    if (first instanceof ImprintError || context.signal?.aborted) return failure(file, context.signal?.aborted ? interrupted() : first, warnings);
+    if (context.signal?.aborted) return failure(file, interrupted(), warnings);
+    if (!isBrowserFailure(first)) return failure(file, first instanceof ImprintError ? first : internalError(first), warnings);
     await context.browsers.replaceIfGone(used);
     try {
       return await publish(item, await context.browsers.get(), context);
@@ -152,6 +153,17 @@ function reproducibleDate(article: Article): Date {
 
 function interrupted(): ImprintError {
   return new ImprintError('interrupted before it was written', undefined, 'Run the build again to finish it.');
+}
+
+/** Failures of the browser rather than of the input or of imprint: worth one more try. */
+function isBrowserFailure(error: unknown): boolean {
+  if (error instanceof ProtocolError || error instanceof TimeoutError) return true;
+  return error instanceof Error && /target closed|session closed|connection closed|browser has disconnected|frame was detached|page crashed/i.test(error.message);
+}
+
+function internalError(error: unknown): ImprintError {
+  const message = error instanceof Error ? error.message : String(error);
+  return new ImprintError(`internal error: ${message}`, undefined, 'This is a bug in imprint, not in the article: please report it with the article attached.', { cause: error });
 }
 
 function explainRenderFailure(error: unknown, timeoutMs: number): ImprintError {

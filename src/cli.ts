@@ -3,7 +3,6 @@
 import { join, relative } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import * as v from 'valibot';
-import { pageSizes } from './article/front-matter.js';
 import { defaultLimitsMb } from './article/limits.js';
 import type { ArticleResult, WrittenFile } from './build.js';
 import { launchBrowser } from './browser.js';
@@ -26,7 +25,7 @@ program
   .argument('[paths...]', 'Markdown files or folders of them', ['content'])
   .option('-o, --out <dir>', 'output folder', 'output')
   .addOption(new Option('-f, --formats <list>', `editions to build, comma-separated: ${editions.join(',')}`).default(editions.join(',')))
-  .addOption(new Option('-p, --page <size>', "page size for every article (overrides the article's own)").choices(pageSizes))
+  .option('-p, --page <size>', 'a4, letter or a trim size like "6in x 9in", for every article (overrides the article\'s own)')
   .option('-j, --jobs <n>', 'articles rendered at once', '2')
   .option('--strict', 'editorial warnings (see imprint check) stop the article')
   .option('-t, --timeout <seconds>', 'limit for loading and printing one page (default 60)')

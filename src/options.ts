@@ -1,6 +1,6 @@
 // Build options: the schema is the one place that names each option, its allowed values and its default.
 import * as v from 'valibot';
-import { pageSizes } from './article/front-matter.js';
+import { pageSizeSchema } from './article/page-size.js';
 import { defaultLimitsMb } from './article/limits.js';
 
 export const editions = ['pdf', 'epub', 'archival'] as const;
@@ -19,7 +19,7 @@ export const buildOptionsSchema = v.object({
     [...editions],
   ),
   /** Overrides every article's own `page`; without it, an article's `page` or A4. */
-  page: v.optional(v.picklist(pageSizes, `--page takes one of: ${pageSizes.join(', ')}`)),
+  page: v.optional(pageSizeSchema),
   /** Articles rendered at once, each in its own browser tabs; two suit a two-core machine. */
   jobs: v.optional(v.pipe(v.number(), v.integer('--jobs takes a whole number'), v.minValue(1, '--jobs takes a number from 1 to 16'), v.maxValue(16, '--jobs takes a number from 1 to 16')), 2),
   /** Raw HTML in Markdown: off (escaped) by default; when on, it is sanitised with an allow-list. */

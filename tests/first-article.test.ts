@@ -51,7 +51,8 @@ describe('print edition', () => {
   });
 
   it('has the repaired paragraph and no dead links', () => {
-    expect(text).toContain('Moscow-brokered deal');
+    // Justified text may wrap at the word's own hyphen: "Moscow-" at a line end, "brokered" on the next.
+    expect(text.replace(/-\n/g, '-')).toContain('Moscow-brokered deal');
     expect(text).not.toContain('(#)');
     expect(text).not.toMatch(/Moscow-\s*\n\s*\n\s*brokered/);
   });

@@ -50,7 +50,7 @@ describe('bad front matter', () => {
     { name: 'a list instead of fields', text: '---\n- title\n---\n', message: /"field: value" lines/, line: 2 },
     { name: 'no front matter', text: '# Just a heading\n', message: /no front matter/, line: 1 },
     { name: 'a JavaScript front matter block', text: '---js\n{ title: (() => { throw new Error("ran") })() }\n---\n', message: /front matter must be YAML, not "---js"/, line: 1, hint: /never code.*It was not run/ },
-    { name: 'a bad page size', text: `---\n${valid}page: a5\n---\n`, message: /page must be one of: a4, letter/, line: 5 },
+    { name: 'a bad page size', text: `---\n${valid}page: a5\n---\n`, message: /page must be a4, letter, or a trim size such as "6in x 9in"/, line: 5 },
     { name: 'a source that is not a URL', text: `---\n${valid}source: themoscowtimes\n---\n`, message: /source must be a full URL/, line: 5 },
     { name: 'a duplicated field', text: `---\n${valid}title: again\n---\n`, message: /not valid YAML.*unique/i, line: 5 },
   ];

@@ -1,8 +1,7 @@
 // The front matter schema: the single source of truth for which fields exist, their types and defaults.
 import * as v from 'valibot';
 
-export const pageSizes = ['a4', 'letter'] as const;
-export type PageSize = (typeof pageSizes)[number];
+import { pageSizeSchema } from './page-size.js';
 
 const text = (field: string) =>
   v.pipe(v.string(`${field} must be text`), v.trim(), v.nonEmpty(`${field} must not be empty`));
@@ -44,7 +43,7 @@ export const frontMatterSchema = v.strictObject(
     tags: v.optional(v.array(text('tag'), 'tags must be a list'), []),
     credits: v.optional(oneOrMany('credits'), []),
     rights: v.optional(text('rights')),
-    page: v.optional(v.picklist(pageSizes, `page must be one of: ${pageSizes.join(', ')}`)),
+    page: v.optional(pageSizeSchema),
   },
 );
 

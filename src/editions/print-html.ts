@@ -2,23 +2,22 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Mustache from 'mustache';
-import type { PageSize } from '../article/front-matter.js';
+import { pageDimensions, pageMargins, type PageSize } from '../article/page-size.js';
 import { templatesDir } from '../paths.js';
 import { readTemplate, renderArticleFragment, type ArticleView } from './article-view.js';
 import { fontStylesheetUrls } from './fonts.js';
 
-/** Trim size and margins (top, sides, bottom) for each page set-up. */
-export const pageSetups: Record<PageSize, { size: string; margin: string }> = {
-  a4: { size: '210mm 297mm', margin: '24mm 24mm 22mm' },
-  letter: { size: '8.5in 11in', margin: '0.95in 1in 0.85in' },
-};
-
-export function renderPrintHtml(view: ArticleView, page: PageSize): string {
-  const setup = pageSetups[page];
+/**
+ * `justified`: set the body justified, as newspapers do; only with hyphenation for the article's language,
+ * because justified text without it opens rivers of white. Without patterns the text is set ragged-right.
+ */
+export function renderPrintHtml(view: ArticleView, page: PageSize, { justified }: { justified: boolean }): string {
+  const { width, height } = pageDimensions(page);
+  const margins = pageMargins(page);
   const runningHead = cssString(`${view.publication} · ${truncate(view.title, 90)}`);
   // The :first rule must follow the running head's rule: Chromium lets the later @page rule win for margin boxes.
   const pageCss = [
-    `@page { size: ${setup.size}; margin: ${setup.margin}; @top-center { content: ${runningHead}; } }`,
+    `@page { size: ${width}mm ${height}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${runningHead}; } }`,
     '@page :first { @top-center { content: none; } }',
   ].join('\n');
   return Mustache.render(readTemplate('print/page.html'), {
@@ -27,6 +26,7 @@ export function renderPrintHtml(view: ArticleView, page: PageSize): string {
     fontStylesheets: fontStylesheetUrls(),
     stylesheet: pathToFileURL(join(templatesDir, 'print/print.css')).href,
     pageCss,
+    bodyClass: justified ? 'justified' : 'ragged',
     article: renderArticleFragment(view),
   });
 }

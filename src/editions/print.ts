@@ -1,9 +1,10 @@
 // The print edition: article HTML → Chromium PDF → document metadata.
 import type { Browser } from 'puppeteer-core';
 import type { Article } from '../article/article.js';
-import type { PageSize } from '../article/front-matter.js';
+import type { PageSize } from '../article/page-size.js';
 import type { ArticleView } from './article-view.js';
 import { readableFor } from './browser-page.js';
+import { hyphenateHtml, hyphenatorFor } from './hyphenate.js';
 import { setPdfMetadata, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { renderPrintHtml } from './print-html.js';
 import { renderPdf } from './print-pdf.js';
@@ -17,7 +18,9 @@ export interface PrintContext {
 }
 
 export async function renderPrintEdition(article: Article, view: ArticleView, context: PrintContext): Promise<FinishedPdf> {
-  const html = renderPrintHtml(view, context.page);
+  const hyphenate = await hyphenatorFor(article.meta.lang);
+  const printView = hyphenate ? { ...view, bodyHtml: hyphenateHtml(view.bodyHtml, hyphenate) } : view;
+  const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined });
   const pdf = await renderPdf({ browser: context.browser, html, workDir: context.workDir, name: article.slug, timeoutMs: context.timeoutMs, readable: readableFor(article.dir) });
   return setPdfMetadata(pdf, pdfMetadata(article, context.buildDate));
 }

@@ -1,0 +1,44 @@
+// Soft hyphens for the print edition, inserted at build time from the article language's patterns (headless
+// Chromium here has no hyphenation dictionaries, so CSS `hyphens: auto` does nothing). Never inside code,
+// links, URLs, e-mail addresses or entities; the headline and furniture are not passed here at all.
+
+export type Hyphenate = (text: string) => string;
+
+/** Language tag → the hyphen package's pattern module (TeX patterns). */
+const patterns: Record<string, string> = {
+  en: 'en-us', 'en-gb': 'en-gb', de: 'de-1996', fr: 'fr', es: 'es', it: 'it', pt: 'pt', nl: 'nl', pl: 'pl', cs: 'cs', sk: 'sk',
+  sv: 'sv', da: 'da', nb: 'nb', no: 'no', fi: 'fi', hu: 'hu', ro: 'ro', tr: 'tr', hr: 'hr', sl: 'sl', et: 'et', lv: 'lv', lt: 'lt',
+  ru: 'ru', uk: 'uk', be: 'be', bg: 'bg', sr: 'sr-cyrl', mk: 'mk', el: 'el-monoton', hy: 'hy', ka: 'ka',
+};
+
+/** The hyphenator for `lang`, or undefined when there are no patterns for it (the text is then set ragged). */
+export async function hyphenatorFor(lang: string): Promise<Hyphenate | undefined> {
+  const tag = lang.toLowerCase();
+  const module = patterns[tag] ?? patterns[tag.split('-')[0] ?? ''];
+  if (!module) return undefined;
+  const { hyphenateSync } = ((await import(`hyphen/${module}/index.js`)) as typeof import('hyphen/*')).default;
+  return (text) => hyphenateSync(text, { hyphenChar: '\u00AD', minWordLength: 6 });
+}
+
+// Captions are short and set ragged; soft hyphens in the spaced capitals of a credit would split its text runs.
+const skippedElements = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'var', 'figcaption']);
+/** URLs, paths, e-mail addresses, HTML entities: break them and they stop working. */
+const unbreakable = /[:/@\\&_]|^www\./i;
+
+/** Hyphenates the text of well-formed HTML (markdown-it's output), leaving tags and skipped elements alone. */
+export function hyphenateHtml(html: string, hyphenate: Hyphenate): string {
+  let skipping = 0;
+  return html
+    .split(/(<[^>]+>)/)
+    .map((part) => {
+      const tag = /^<(\/?)([a-z0-9]+)/i.exec(part);
+      if (tag) {
+        const name = tag[2]!.toLowerCase();
+        if (skippedElements.has(name) && !part.endsWith('/>')) skipping += tag[1] ? -1 : 1;
+        return part;
+      }
+      if (skipping > 0) return part;
+      return part.replace(/\S+/g, (word) => (unbreakable.test(word) ? word : hyphenate(word)));
+    })
+    .join('');
+}
