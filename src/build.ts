@@ -13,6 +13,7 @@ import { articleView } from './editions/article-view.js';
 import { renderEpub } from './editions/epub.js';
 import { renderArchivalEdition } from './editions/archival.js';
 import type { FinishedPdf } from './editions/pdf-metadata.js';
+import { pressGeometry, renderPressEdition } from './editions/press.js';
 import { pdfMetadata, renderPrintEdition } from './editions/print.js';
 import { ImprintError } from './errors.js';
 import { findArticles } from './find-articles.js';
@@ -129,7 +130,14 @@ function renderEditions(article: Article, browser: Browser, { options, workDir }
   return Promise.all(
     options.formats.map(async (edition): Promise<RenderedEdition> => {
       if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { browser, workDir, buildDate, timeoutMs }) };
-      const pdf = edition === 'pdf' ? await printPdf() : await renderArchivalEdition((await printPdf()).bytes, article, pdfMetadata(article, buildDate), { workDir, buildDate, timeoutMs });
+      const meta = pdfMetadata(article, buildDate);
+      let pdf: FinishedPdf;
+      if (edition === 'pdf') pdf = await printPdf();
+      else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, article, meta, { workDir, buildDate, timeoutMs });
+      else {
+        const bleedPage = await renderPrintEdition(article, view, { browser, workDir, page, buildDate, timeoutMs, bleed: pressGeometry.bleed });
+        pdf = await renderPressEdition(bleedPage.bytes, article, meta, { workDir, buildDate, timeoutMs, page });
+      }
       return { edition, bytes: pdf.bytes, pages: pdf.pageCount };
     }),
   );

@@ -3,11 +3,11 @@ import * as v from 'valibot';
 import { pageSizeSchema } from './article/page-size.js';
 import { defaultLimitsMb } from './article/limits.js';
 
-export const editions = ['pdf', 'epub', 'archival'] as const;
+export const editions = ['pdf', 'epub', 'press', 'archival'] as const;
 export type Edition = (typeof editions)[number];
 
 /** What each edition's file is called after the slug. */
-export const editionSuffix: Record<Edition, string> = { pdf: '.pdf', epub: '.epub', archival: '.archival.pdf' };
+export const editionSuffix: Record<Edition, string> = { pdf: '.pdf', epub: '.epub', press: '.press.pdf', archival: '.archival.pdf' };
 
 export const buildOptionsSchema = v.object({
   outDir: v.optional(v.pipe(v.string(), v.nonEmpty('--out needs a folder')), 'output'),

@@ -78,10 +78,10 @@ describe('archival edition (PDF/A-2b)', () => {
 });
 
 describe('reproducible outputs', () => {
-  it('gives byte-identical print, archival and e-reader editions, and manifest, when rebuilt', async () => {
+  it('gives byte-identical print, press, archival and e-reader editions, and manifest, when rebuilt', async () => {
     const again = await mkdtemp(join(tmpdir(), 'imprint-archive-again-'));
     await build(['tests/fixtures/rich', 'content'], v.parse(buildOptionsSchema, { outDir: again }));
-    for (const suffix of ['.pdf', '.archival.pdf', '.epub']) expect(await hash(file(suffix, again))).toBe(await hash(file(suffix)));
+    for (const suffix of ['.pdf', '.press.pdf', '.archival.pdf', '.epub']) expect(await hash(file(suffix, again))).toBe(await hash(file(suffix)));
     expect(await hash(join(again, 'manifest.json'))).toBe(await hash(join(outDir, 'manifest.json')));
   });
 });
@@ -90,10 +90,10 @@ describe('manifest and verify', () => {
   it('lists each article with its source hash and every edition with size, pages and hash', async () => {
     const manifest = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'));
     expect(manifest.tool).toEqual({ name: 'imprint', version: '0.1.0' });
-    expect(manifest.settings.formats).toEqual(['pdf', 'epub', 'archival']);
+    expect(manifest.settings.formats).toEqual(['pdf', 'epub', 'press', 'archival']);
     const entry = manifest.articles[slug];
     expect(entry.source).toEqual({ path: `tests/fixtures/rich/${slug}.md`, sha256: await hash(`tests/fixtures/rich/${slug}.md`) });
-    expect(entry.editions.map((e: { path: string }) => e.path)).toEqual([`${slug}/${slug}.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.archival.pdf`]);
+    expect(entry.editions.map((e: { path: string }) => e.path)).toEqual([`${slug}/${slug}.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.press.pdf`, `${slug}/${slug}.archival.pdf`]);
     for (const edition of entry.editions) {
       expect(edition.sha256).toBe(await hash(join(outDir, edition.path)));
       expect(edition.bytes).toBe((await readFile(join(outDir, edition.path))).length);

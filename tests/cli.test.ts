@@ -55,7 +55,7 @@ describe('a folder of good articles', () => {
   });
 
   it('writes OUT/<slug>/<slug>.<ext> for every edition, and the manifest', async () => {
-    expect(await listFiles(join(work, 'out'))).toEqual(['manifest.json', `${slug}/${slug}.archival.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.pdf`]);
+    expect(await listFiles(join(work, 'out'))).toEqual(['manifest.json', `${slug}/${slug}.archival.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.pdf`, `${slug}/${slug}.press.pdf`]);
   });
 
   it('builds only the editions asked for', async () => {
@@ -91,7 +91,7 @@ describe('a folder with bad articles among good ones', () => {
   });
 
   it('still builds the good article, and writes nothing for the bad ones', async () => {
-    expect(await listFiles(join(work, 'out'))).toEqual(['manifest.json', `${slug}/${slug}.archival.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.pdf`]);
+    expect(await listFiles(join(work, 'out'))).toEqual(['manifest.json', `${slug}/${slug}.archival.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.pdf`, `${slug}/${slug}.press.pdf`]);
   });
 
   it('never touches the source folder', async () => {

@@ -45,7 +45,7 @@ describe('a browser that dies mid-batch', () => {
         },
       });
       expect(results.map((r) => (r.ok ? 'ok' : r.error.describe()))).toEqual(['ok', 'ok', 'ok']);
-      expect((await allFiles(join(dir, 'out'))).filter((f) => !f.endsWith('manifest.json')).length).toBe(9);
+      expect((await allFiles(join(dir, 'out'))).filter((f) => !f.endsWith('manifest.json')).length).toBe(12);
       expect(await marked(marker)).toEqual([]);
     } finally {
       delete process.env[marker];
@@ -81,9 +81,9 @@ describe('an interrupted build', () => {
       expect(all.filter((f) => f.includes('.tmp-'))).toEqual([]);
       const manifest = JSON.parse(await readFile(join(dir, 'out', 'manifest.json'), 'utf8')) as { articles: Record<string, unknown> };
       const files = all.filter((f) => !f.endsWith('manifest.json'));
-      expect(files.length).toBe(Object.keys(manifest.articles).length * 3);
-      expect(files.length).toBeGreaterThanOrEqual(3);
-      expect(files.length).toBeLessThan(18);
+      expect(files.length).toBe(Object.keys(manifest.articles).length * 4);
+      expect(files.length).toBeGreaterThanOrEqual(4);
+      expect(files.length).toBeLessThan(24);
       for (const file of files) {
         const bytes = await readFile(file);
         if (file.endsWith('.pdf')) expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThan(0);

@@ -28,7 +28,7 @@ beforeAll(async () => {
 describe('build', () => {
   it('writes every edition and nothing else', async () => {
     expect(results).toMatchObject([{ ok: true, slug }]);
-    expect((await readdir(join(outDir, slug))).sort()).toEqual([`${slug}.archival.pdf`, `${slug}.epub`, `${slug}.pdf`]);
+    expect((await readdir(join(outDir, slug))).sort()).toEqual([`${slug}.archival.pdf`, `${slug}.epub`, `${slug}.pdf`, `${slug}.press.pdf`]);
   });
 });
 

@@ -2,16 +2,15 @@
 // embedded), then given document information and an XMP packet that agree with each other, carrying the
 // article's title, authors, publication, date, source and credits, and a fixed document ID.
 // Ghostscript drops the structure tags: the tagged print PDF stays the accessible master.
-import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Mustache from 'mustache';
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Article } from '../article/article.js';
 import { toolVersion } from '../paths.js';
 import { readTemplate } from './article-view.js';
 import { ghostscriptIccProfile, runGhostscript } from './ghostscript.js';
-import { applyDocumentInfo, documentAuthor, documentCreator, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
+import { applyDocumentInfo, documentAuthor, documentCreator, setDocumentId, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 
 export interface ArchivalContext {
   workDir: string;
@@ -33,10 +32,7 @@ export async function renderArchivalEdition(printPdf: Uint8Array, article: Artic
   const via = 'Chromium, Ghostscript, pdf-lib';
   applyDocumentInfo(doc, meta, via);
   // The same identity on every rebuild: derived from what was converted, not random as Ghostscript's is.
-  const id = createHash('sha256').update(printPdf).digest('hex').slice(0, 32).toUpperCase();
-  doc.context.trailerInfo.ID = PDFArray.withContext(doc.context);
-  (doc.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
-  (doc.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
+  const id = setDocumentId(doc, printPdf);
   const xmp = renderXmp(article, meta, via, `uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}`.toLowerCase());
   const ghostscriptXmp = doc.catalog.get(PDFName.of('Metadata'));
   if (ghostscriptXmp instanceof PDFRef) doc.context.delete(ghostscriptXmp);

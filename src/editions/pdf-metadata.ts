@@ -1,6 +1,7 @@
 // Document information Chromium cannot write (Author, Subject, Keywords, fixed dates), set with pdf-lib.
 // A plain pdf-lib load/save keeps Chromium's structure tree and outline.
-import { PDFDocument } from 'pdf-lib';
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib';
 import { toolVersion } from '../paths.js';
 import { renumberStructureIds } from './structure-ids.js';
 
@@ -43,4 +44,14 @@ export const documentCreator = `imprint ${toolVersion}`;
 
 export function documentAuthor(meta: PdfMetadata): string {
   return meta.authors.join('; ');
+}
+
+/** A document ID that is the same on every rebuild: derived from `seed` (what was converted), not random. */
+export function setDocumentId(doc: PDFDocument, seed: Uint8Array): string {
+  const id = createHash('sha256').update(seed).digest('hex').slice(0, 32).toUpperCase();
+  const pair = PDFArray.withContext(doc.context);
+  pair.push(PDFHexString.of(id));
+  pair.push(PDFHexString.of(id));
+  doc.context.trailerInfo.ID = pair;
+  return id;
 }

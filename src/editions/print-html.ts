@@ -11,9 +11,14 @@ import { fontStylesheetUrls } from './fonts.js';
  * `justified`: set the body justified, as newspapers do; only with hyphenation for the article's language,
  * because justified text without it opens rivers of white. Without patterns the text is set ragged-right.
  */
-export function renderPrintHtml(view: ArticleView, page: PageSize, { justified }: { justified: boolean }): string {
-  const { width, height } = pageDimensions(page);
-  const margins = pageMargins(page);
+export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, bleed = 0 }: { justified: boolean; bleed?: number }): string {
+  // With a bleed (press edition) the sheet grows by it on every side and so do the margins: the type area
+  // stays where the trim puts it, and anything that touches the trim edge runs on into the bleed.
+  const trim = pageDimensions(page);
+  const width = trim.width + 2 * bleed;
+  const height = trim.height + 2 * bleed;
+  const trimMargins = pageMargins(page);
+  const margins = { top: trimMargins.top + bleed, side: trimMargins.side + bleed, bottom: trimMargins.bottom + bleed };
   const runningHead = cssString(`${view.publication} · ${truncate(view.title, 90)}`);
   // The :first rule must follow the running head's rule: Chromium lets the later @page rule win for margin boxes.
   const pageCss = [

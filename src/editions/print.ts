@@ -15,13 +15,16 @@ export interface PrintContext {
   page: PageSize;
   buildDate: Date;
   timeoutMs: number;
+  /** Millimetres of bleed on every side (the press edition's raw page); none for the print edition. */
+  bleed?: number;
 }
 
 export async function renderPrintEdition(article: Article, view: ArticleView, context: PrintContext): Promise<FinishedPdf> {
   const hyphenate = await hyphenatorFor(article.meta.lang);
   const printView = hyphenate ? { ...view, bodyHtml: hyphenateHtml(view.bodyHtml, hyphenate) } : view;
-  const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined });
-  const pdf = await renderPdf({ browser: context.browser, html, workDir: context.workDir, name: article.slug, timeoutMs: context.timeoutMs, readable: readableFor(article.dir) });
+  const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, bleed: context.bleed ?? 0 });
+  const name = context.bleed ? `${article.slug}.bleed` : article.slug;
+  const pdf = await renderPdf({ browser: context.browser, html, workDir: context.workDir, name, timeoutMs: context.timeoutMs, readable: readableFor(article.dir) });
   return setPdfMetadata(pdf, pdfMetadata(article, context.buildDate));
 }
 
