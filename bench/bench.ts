@@ -37,20 +37,29 @@ function time(args: string[]): number {
 }
 const out = () => join(work, `out-${sequence++}`);
 
+const build = (formats: string) => [cli, 'build', article, '--formats', formats, '--out', out()];
 const series = {
   baseline: [] as number[],
   both: [] as number[],
   print: [] as number[],
+  printEpub: [] as number[],
+  printPress: [] as number[],
+  printArchival: [] as number[],
+  all: [] as number[],
   epub: [] as number[],
   epubBatch: [] as number[],
 };
 time([barePdf, htmlPath, join(work, 'warm.pdf')]); // warm the OS file cache
 for (let i = 0; i < runs; i++) {
   series.baseline.push(time([barePdf, htmlPath, join(work, `bare-${i}.pdf`)]));
-  series.both.push(time([cli, 'build', article, '--out', out()]));
-  series.print.push(time([cli, 'build', article, '--formats', 'pdf', '--out', out()]));
-  series.epub.push(time([cli, 'build', article, '--formats', 'epub', '--out', out()]));
+  series.both.push(time(build('pdf,epub')));
+  series.print.push(time(build('pdf')));
+  series.printPress.push(time(build('pdf,press')));
+  series.printArchival.push(time(build('pdf,archival')));
+  series.all.push(time(build('pdf,epub,press,archival')));
+  series.epub.push(time(build('epub')));
 }
+series.printEpub = series.both;
 for (let i = 0; i < batchRuns; i++) series.epubBatch.push(time([cli, 'build', batchDir, '--formats', 'epub', '--out', out()]));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -60,7 +69,13 @@ const x = (ms: number) => `${(ms / m.baseline).toFixed(2)} × baseline`;
 
 console.log(`${runs} runs each (${batchRuns} for the batch), alternated, a fresh process per run, ${process.env.HOSTNAME ?? 'this machine'}, 2 cores`);
 console.log(`baseline: bare Puppeteer launch + page.pdf()      ${s(m.baseline)}`);
+const extra = (ms: number) => `+${((ms / m.print - 1) * 100).toFixed(0)} % over print alone (${(ms / m.print).toFixed(2)} ×)`;
 console.log(`imprint build, print + EPUB (cold)                 ${s(m.both)}   ${x(m.both)}   (target ≤ 1.10)`);
 console.log(`imprint build --formats pdf                        ${s(m.print)}   ${x(m.print)}`);
+console.log('cost of each extra edition, built with the print edition:');
+console.log(`  pdf,epub                                         ${s(m.printEpub)}   ${extra(m.printEpub)}`);
+console.log(`  pdf,press                                        ${s(m.printPress)}   ${extra(m.printPress)}`);
+console.log(`  pdf,archival                                     ${s(m.printArchival)}   ${extra(m.printArchival)}`);
+console.log(`  all four (the default)                           ${s(m.all)}   ${extra(m.all)}`);
 console.log(`imprint build --formats epub, 1 article            ${s(m.epub)}   ${x(m.epub)}`);
 console.log(`imprint build --formats epub, ${batchSize} articles        ${s(m.epubBatch)}   ${x(m.epubBatch)}   (${(m.epubBatch / batchSize).toFixed(0)} ms per article)`);

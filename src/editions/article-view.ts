@@ -39,6 +39,11 @@ export function readTemplate(name: string): string {
   return readFileSync(join(templatesDir, name), 'utf8');
 }
 
+/** A page template rendered by Chromium (print page, cover): the shared <head> comes in as a partial. */
+export function renderPage(template: string, view: object): string {
+  return Mustache.render(readTemplate(template), view, { pageHead: readTemplate('page-head.html') });
+}
+
 /** The article itself (head, body, credits), shared by every edition. */
 export function renderArticleFragment(view: ArticleView): string {
   return Mustache.render(readTemplate('article.html'), view);

@@ -2,10 +2,9 @@
 // the build's Chromium to a 1600 × 2560 JPEG.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Mustache from 'mustache';
 import type { Browser } from 'puppeteer-core';
 import { templatesDir } from '../paths.js';
-import { readTemplate, type ArticleView } from './article-view.js';
+import { renderPage, type ArticleView } from './article-view.js';
 import { readableFor, withPage } from './browser-page.js';
 import { fontStylesheetUrls } from './fonts.js';
 
@@ -22,7 +21,7 @@ export interface CoverInput {
 export const coverSize = { width: 800, height: 1280, scale: 2 };
 
 export function renderCover({ browser, workDir, name, timeoutMs, view, photoPath, articleDir }: CoverInput): Promise<Uint8Array> {
-  const html = Mustache.render(readTemplate('cover/cover.html'), {
+  const html = renderPage('cover/cover.html', {
     ...view,
     fontStylesheets: fontStylesheetUrls(),
     stylesheet: pathToFileURL(join(templatesDir, 'cover/cover.css')).href,

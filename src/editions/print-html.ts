@@ -1,10 +1,9 @@
 // Article → the print edition's HTML page: the shared article fragment, fonts, CSS and the page set-up.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Mustache from 'mustache';
 import { pageDimensions, pageMargins, type PageSize } from '../article/page-size.js';
 import { templatesDir } from '../paths.js';
-import { readTemplate, renderArticleFragment, type ArticleView } from './article-view.js';
+import { renderArticleFragment, renderPage, type ArticleView } from './article-view.js';
 import { fontStylesheetUrls } from './fonts.js';
 
 /**
@@ -25,7 +24,7 @@ export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, 
     `@page { size: ${width}mm ${height}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${runningHead}; } }`,
     '@page :first { @top-center { content: none; } }',
   ].join('\n');
-  return Mustache.render(readTemplate('print/page.html'), {
+  return renderPage('print/page.html', {
     lang: view.lang,
     title: view.title,
     fontStylesheets: fontStylesheetUrls(),
