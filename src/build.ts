@@ -127,8 +127,9 @@ function renderEditions(article: Article, browser: Browser, { options, workDir }
   const page = options.page ?? article.meta.page ?? 'a4';
   let print: Promise<FinishedPdf> | undefined;
   const printPdf = () => (print ??= renderPrintEdition(article, view, { browser, workDir, page, buildDate, timeoutMs }));
+  const wanted = options.formats.filter((edition) => article.meta.editions?.includes(edition) ?? true);
   return Promise.all(
-    options.formats.map(async (edition): Promise<RenderedEdition> => {
+    wanted.map(async (edition): Promise<RenderedEdition> => {
       if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { browser, workDir, buildDate, timeoutMs }) };
       const meta = pdfMetadata(article, buildDate);
       let pdf: FinishedPdf;

@@ -58,6 +58,15 @@ describe('a folder of good articles', () => {
     expect(await listFiles(join(work, 'out'))).toEqual(['manifest.json', `${slug}/${slug}.archival.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.pdf`, `${slug}/${slug}.press.pdf`]);
   });
 
+  it('builds only the editions an article allows in its front matter', async () => {
+    const source = await readFile(join(work, 'content', `${slug}.md`), 'utf8');
+    await mkdir(join(work, 'print-only'));
+    await writeFile(join(work, 'print-only', 'story.md'), source.replace('lang: en\n', 'lang: en\neditions: [pdf, archival]\n'));
+    const run = await imprint(['build', 'print-only', '--out', 'print-only-out', '--formats', 'pdf,epub'], work);
+    expect(run.code).toBe(0);
+    expect(await listFiles(join(work, 'print-only-out'))).toEqual(['manifest.json', 'story/story.pdf']);
+  });
+
   it('builds only the editions asked for', async () => {
     const epubOnly = await imprint(['build', 'content', '--out', 'epub-only', '--formats', 'epub'], work);
     expect(epubOnly.code).toBe(0);

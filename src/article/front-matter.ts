@@ -1,6 +1,7 @@
 // The front matter schema: the single source of truth for which fields exist, their types and defaults.
 import * as v from 'valibot';
 
+import { editions } from '../options.js';
 import { pageSizeSchema } from './page-size.js';
 
 const text = (field: string) =>
@@ -44,6 +45,8 @@ export const frontMatterSchema = v.strictObject(
     credits: v.optional(oneOrMany('credits'), []),
     rights: v.optional(text('rights')),
     page: v.optional(pageSizeSchema),
+    /** Which editions this article has (default: all); --formats can narrow it further, never widen it. */
+    editions: v.optional(v.array(v.picklist(editions, `editions must be a list of: ${editions.join(', ')}`), `editions must be a list of: ${editions.join(', ')}`)),
   },
 );
 
