@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { ProtocolError, TimeoutError, type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import type { Article } from './article/article.js';
 import { browserHandle, type BrowserHandle } from './browser.js';
 import type { Diagnostic } from './check/diagnostic.js';
@@ -21,6 +21,7 @@ import { failure, loadAll, type FailedArticle, type LoadedArticle } from './load
 import { editionSuffix, type BuildOptions, type Edition } from './options.js';
 import { mergeManifest, readManifest, sha256, writeManifest } from './output/manifest.js';
 import { writeAtomic } from './output/write-atomic.js';
+import { explainRenderFailure, internalError, interrupted, isBrowserFailure } from './render-failures.js';
 
 export interface WrittenFile {
   edition: Edition;
@@ -158,29 +159,6 @@ function reproducibleDate(article: Article): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   return new Date(`${article.meta.date}T00:00:00Z`);
-}
-
-function interrupted(): ImprintError {
-  return new ImprintError('interrupted before it was written', undefined, 'Run the build again to finish it.');
-}
-
-/** Failures of the browser rather than of the input or of imprint: worth one more try. */
-function isBrowserFailure(error: unknown): boolean {
-  if (error instanceof ProtocolError || error instanceof TimeoutError) return true;
-  return error instanceof Error && /target closed|session closed|connection closed|browser has disconnected|frame was detached|page crashed/i.test(error.message);
-}
-
-function internalError(error: unknown): ImprintError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new ImprintError(`internal error: ${message}`, undefined, 'This is a bug in imprint, not in the article: please report it with the article attached.', { cause: error });
-}
-
-function explainRenderFailure(error: unknown, timeoutMs: number): ImprintError {
-  if (error instanceof TimeoutError) {
-    return new ImprintError(`Chromium did not finish within the ${timeoutMs / 1000} s limit, twice`, undefined, 'Raise the limit with --timeout SECONDS, or look for a very large image or table.', { cause: error });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new ImprintError(`rendering failed twice: ${message}`, undefined, 'Chromium crashed or was stopped; run the build again, and report it if it keeps happening.', { cause: error });
 }
 
 export async function closeBrowser(browser: Promise<Browser> | undefined): Promise<void> {
