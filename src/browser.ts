@@ -60,7 +60,12 @@ export function browserHandle(given?: Promise<Browser>): BrowserHandle {
       owned.push(current);
     },
     async close() {
-      await Promise.all(owned.map((browser) => browser.then((b) => b.close()).catch(() => undefined)));
+      await Promise.all(owned.map(closeBrowser));
     },
   };
+}
+
+/** Closes a browser that may still be launching, or may have failed to launch. */
+export async function closeBrowser(browser: Promise<Browser> | undefined): Promise<void> {
+  await browser?.then((launched) => launched.close()).catch(() => undefined);
 }

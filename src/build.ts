@@ -161,10 +161,6 @@ function reproducibleDate(article: Article): Date {
   return new Date(`${article.meta.date}T00:00:00Z`);
 }
 
-export async function closeBrowser(browser: Promise<Browser> | undefined): Promise<void> {
-  await browser?.then((launched) => launched.close()).catch(() => undefined);
-}
-
 /** Calls `onResult` in file order although articles finish in any order: users read the log top to bottom. */
 function inFileOrder(count: number, onResult: ((result: ArticleResult) => void) | undefined) {
   const done = new Array<ArticleResult | undefined>(count);

@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import * as v from 'valibot';
 import { defaultLimitsMb } from './article/limits.js';
 import type { ArticleResult, WrittenFile } from './build.js';
-import { launchBrowser } from './browser.js';
+import { closeBrowser, launchBrowser } from './browser.js';
 import { ImprintError } from './errors.js';
 import { formatSize } from './format-size.js';
 import { formatDiagnostic } from './check/diagnostic.js';
@@ -38,7 +38,7 @@ program
     // Chromium starts first; the pipeline's modules load while it boots (the two overlap on two cores).
     const browser = launchBrowser();
     browser.catch(() => undefined);
-    const { build, closeBrowser } = await import('./build.js');
+    const { build } = await import('./build.js');
     const stop = stopOnSignals(() => closeBrowser(browser));
     let results: ArticleResult[];
     try {
@@ -67,14 +67,14 @@ program
  * Ctrl-C or SIGTERM: stop starting articles, close the browser so pages under way end, and let the build
  * remove its temporary files; finished editions stay. A second signal exits at once.
  */
-function stopOnSignals(closeBrowser: () => Promise<void>) {
+function stopOnSignals(stopBrowser: () => Promise<void>) {
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     const code = signal === 'SIGTERM' ? 143 : 130;
     if (controller.signal.aborted) process.exit(code);
     console.error(`${signal}: stopping; finished editions are kept and nothing half-written is left.`);
     controller.abort(signal);
-    void closeBrowser();
+    void stopBrowser();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
