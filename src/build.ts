@@ -14,7 +14,7 @@ import { renderEpub } from './editions/epub.js';
 import { renderArchivalEdition } from './editions/archival.js';
 import type { FinishedPdf } from './editions/pdf-metadata.js';
 import { pressGeometry, renderPressEdition } from './editions/press.js';
-import { pdfMetadata, renderPrintEdition } from './editions/print.js';
+import { pdfMetadata, renderPrintEdition, renderPrintPage } from './editions/print.js';
 import { ImprintError } from './errors.js';
 import { findArticles } from './find-articles.js';
 import { failure, loadAll, type FailedArticle, type LoadedArticle } from './load-articles.js';
@@ -128,17 +128,17 @@ function renderEditions(article: Article, browser: Browser, { options, workDir }
   const page = options.page ?? article.meta.page ?? 'a4';
   let print: Promise<FinishedPdf> | undefined;
   const printPdf = () => (print ??= renderPrintEdition(article, view, { browser, workDir, page, buildDate, timeoutMs }));
+  const meta = pdfMetadata(article, buildDate);
   const wanted = options.formats.filter((edition) => article.meta.editions?.includes(edition) ?? true);
   return Promise.all(
     wanted.map(async (edition): Promise<RenderedEdition> => {
       if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { browser, workDir, buildDate, timeoutMs }) };
-      const meta = pdfMetadata(article, buildDate);
       let pdf: FinishedPdf;
       if (edition === 'pdf') pdf = await printPdf();
       else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, article, meta, { workDir, buildDate, timeoutMs });
       else {
-        const bleedPage = await renderPrintEdition(article, view, { browser, workDir, page, buildDate, timeoutMs, bleed: pressGeometry.bleed });
-        pdf = await renderPressEdition(bleedPage.bytes, article, meta, { workDir, buildDate, timeoutMs, page });
+        const bleedPage = await renderPrintPage(article, view, { browser, workDir, page, buildDate, timeoutMs, bleed: pressGeometry.bleed });
+        pdf = await renderPressEdition(bleedPage, article, meta, { workDir, buildDate, timeoutMs, page });
       }
       return { edition, bytes: pdf.bytes, pages: pdf.pageCount };
     }),

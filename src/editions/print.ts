@@ -20,12 +20,16 @@ export interface PrintContext {
 }
 
 export async function renderPrintEdition(article: Article, view: ArticleView, context: PrintContext): Promise<FinishedPdf> {
+  return setPdfMetadata(await renderPrintPage(article, view, context), pdfMetadata(article, context.buildDate));
+}
+
+/** Chromium's PDF of the print layout, before any post-processing (the press edition imposes this). */
+export async function renderPrintPage(article: Article, view: ArticleView, context: PrintContext): Promise<Uint8Array> {
   const hyphenate = await hyphenatorFor(article.meta.lang);
   const printView = hyphenate ? { ...view, bodyHtml: hyphenateHtml(view.bodyHtml, hyphenate) } : view;
   const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, bleed: context.bleed ?? 0 });
   const name = context.bleed ? `${article.slug}.bleed` : article.slug;
-  const pdf = await renderPdf({ browser: context.browser, html, workDir: context.workDir, name, timeoutMs: context.timeoutMs, readable: readableFor(article.dir) });
-  return setPdfMetadata(pdf, pdfMetadata(article, context.buildDate));
+  return renderPdf({ browser: context.browser, html, workDir: context.workDir, name, timeoutMs: context.timeoutMs, readable: readableFor(article.dir) });
 }
 
 /** The document information every PDF edition of the article carries. */
