@@ -22,22 +22,23 @@ export interface FailedArticle {
 
 export type Loaded = LoadedArticle | FailedArticle;
 
+/** One article: read, checked (its warnings kept either way), prepared; or why it cannot be built. */
+export async function loadOne(file: string, limits: InputLimits, { strict, html }: { strict: boolean; html: boolean }): Promise<Loaded> {
+  let warnings: Diagnostic[] = [];
+  try {
+    const source = await loadArticle(file, limits);
+    warnings = checkArticle(source);
+    const refused = strict ? strictFailure(file, warnings) : undefined;
+    if (refused) throw refused;
+    return { file, article: await prepareArticle(source, limits, html), warnings };
+  } catch (error) {
+    return failure(file, error, warnings);
+  }
+}
+
 /** Loads every article first (milliseconds each), so slug clashes are decided by file order, not by timing. */
 export async function loadAll(files: readonly string[], limits: InputLimits, { strict, html }: { strict: boolean; html: boolean }): Promise<Loaded[]> {
-  const loaded = await Promise.all(
-    files.map(async (file): Promise<Loaded> => {
-      let warnings: Diagnostic[] = [];
-      try {
-        const source = await loadArticle(file, limits);
-        warnings = checkArticle(source);
-        const refused = strict ? strictFailure(file, warnings) : undefined;
-        if (refused) throw refused;
-        return { file, article: await prepareArticle(source, limits, html), warnings };
-      } catch (error) {
-        return failure(file, error, warnings);
-      }
-    }),
-  );
+  const loaded = await Promise.all(files.map((file) => loadOne(file, limits, { strict, html })));
   const slugOwners = new Map<string, string>();
   return loaded.map((item) => {
     if (!('article' in item)) return item;
