@@ -2,14 +2,12 @@
 // embedded), then given document information and an XMP packet that agree with each other, carrying the
 // article's title, authors, publication, date, source and credits, and a fixed document ID.
 // Ghostscript drops the structure tags: the tagged print PDF stays the accessible master.
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import Mustache from 'mustache';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Article } from '../article/article.js';
 import { toolVersion } from '../paths.js';
 import { readTemplate } from './article-view.js';
-import { ghostscriptIccProfile, runGhostscript } from './ghostscript.js';
+import { convertWithGhostscript, ghostscriptIccProfile, postScriptString } from './ghostscript.js';
 import { applyDocumentInfo, documentAuthor, documentCreator, setDocumentId, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 
 export interface ArchivalContext {
@@ -20,15 +18,17 @@ export interface ArchivalContext {
 
 export async function renderArchivalEdition(printPdf: Uint8Array, article: Article, meta: PdfMetadata, context: ArchivalContext): Promise<FinishedPdf> {
   const icc = ghostscriptIccProfile('srgb.icc');
-  const base = join(context.workDir, `${article.slug}.archival`);
-  await writeFile(`${base}.in.pdf`, printPdf);
-  await writeFile(`${base}.def.ps`, Mustache.render(readTemplate('archival/pdfa-def.ps'), { iccProfile: postScriptString(icc) }));
-  await runGhostscript(
-    ['-dPDFA=2', '-dPDFACompatibilityPolicy=1', '-sDEVICE=pdfwrite', '-sColorConversionStrategy=RGB', `--permit-file-read=${icc}`, `-sOutputFile=${base}.out.pdf`, `${base}.def.ps`, `${base}.in.pdf`],
-    { timeoutMs: context.timeoutMs, sourceDate: context.buildDate },
-  );
+  const converted = await convertWithGhostscript({
+    input: printPdf,
+    definitions: Mustache.render(readTemplate('archival/pdfa-def.ps'), { iccProfile: postScriptString(icc) }),
+    args: ['-dPDFA=2', '-dPDFACompatibilityPolicy=1', '-sColorConversionStrategy=RGB', `--permit-file-read=${icc}`],
+    workDir: context.workDir,
+    name: `${article.slug}.archival`,
+    timeoutMs: context.timeoutMs,
+    sourceDate: context.buildDate,
+  });
 
-  const doc = await PDFDocument.load(await readFile(`${base}.out.pdf`), { updateMetadata: false });
+  const doc = await PDFDocument.load(converted, { updateMetadata: false });
   const via = 'Chromium, Ghostscript, pdf-lib';
   applyDocumentInfo(doc, meta, via);
   // The same identity on every rebuild: derived from what was converted, not random as Ghostscript's is.
@@ -68,8 +68,4 @@ function renderXmp(article: Article, meta: PdfMetadata, via: string, documentId:
 
 function escapeXml(text: string): string {
   return String(text).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-function postScriptString(text: string): string {
-  return text.replace(/[\\()]/g, (char) => `\\${char}`);
 }

@@ -1,14 +1,12 @@
 // The press edition, for a print shop: the page rendered at trim size plus 3 mm bleed, placed on a larger
 // sheet with crop marks outside the bleed (TrimBox = trim, BleedBox = trim + bleed, MediaBox holds the
 // marks), then converted by Ghostscript to PDF/X-3 in CMYK with an output intent, all fonts embedded.
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import Mustache from 'mustache';
 import { PDFDocument, PDFName, rgb, type PDFPage } from 'pdf-lib';
 import type { Article } from '../article/article.js';
 import { pageDimensions, type PageSize } from '../article/page-size.js';
 import { readTemplate } from './article-view.js';
-import { ghostscriptIccProfile, runGhostscript } from './ghostscript.js';
+import { convertWithGhostscript, ghostscriptIccProfile, postScriptString } from './ghostscript.js';
 import { applyDocumentInfo, setDocumentId, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 
 /** Millimetres: bleed beyond the trim; crop marks start past the bleed and run outward. */
@@ -30,15 +28,17 @@ export async function renderPressEdition(bleedPdf: Uint8Array, article: Article,
   const imposed = await imposeWithMarks(bleedPdf, trim);
 
   const icc = ghostscriptIccProfile(pressProfile.file);
-  const base = join(context.workDir, `${article.slug}.press`);
-  await writeFile(`${base}.in.pdf`, imposed);
-  await writeFile(`${base}.def.ps`, Mustache.render(readTemplate('press/pdfx-def.ps'), { iccProfile: icc.replace(/[\\()]/g, '\\$&'), condition: pressProfile.condition }));
-  await runGhostscript(
-    ['-dPDFX', '-dPDFXCompatibilityPolicy=1', '-sDEVICE=pdfwrite', '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', `--permit-file-read=${icc}`, `-sOutputFile=${base}.out.pdf`, `${base}.def.ps`, `${base}.in.pdf`],
-    { timeoutMs: context.timeoutMs, sourceDate: context.buildDate },
-  );
+  const converted = await convertWithGhostscript({
+    input: imposed,
+    definitions: Mustache.render(readTemplate('press/pdfx-def.ps'), { iccProfile: postScriptString(icc), condition: postScriptString(pressProfile.condition) }),
+    args: ['-dPDFX', '-dPDFXCompatibilityPolicy=1', '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', `--permit-file-read=${icc}`],
+    workDir: context.workDir,
+    name: `${article.slug}.press`,
+    timeoutMs: context.timeoutMs,
+    sourceDate: context.buildDate,
+  });
 
-  const doc = await PDFDocument.load(await readFile(`${base}.out.pdf`), { updateMetadata: false });
+  const doc = await PDFDocument.load(converted, { updateMetadata: false });
   doc.getPages().forEach((page) => setBoxes(page, trim)); // whatever Ghostscript kept, the boxes are ours
   applyDocumentInfo(doc, meta, 'Chromium, pdf-lib, Ghostscript');
   const info = doc.context.lookup(doc.context.trailerInfo.Info);
