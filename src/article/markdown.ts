@@ -61,8 +61,9 @@ export function renderBody(body: string, lang: string, imageUrl: (image: ImageRe
     }
   }
   const html = md.renderer.render(tokens, md.options, {});
+  if (!allowHtml) return { html, images, firstParagraph: firstParagraphText(tokens) };
   const checkedUrls = new Set(tokens.flatMap((t) => t.children ?? []).filter((c) => c.type === 'image').map((c) => c.attrGet('src') ?? ''));
-  return { html: allowHtml ? sanitizeBody(html, checkedUrls) : html, images, firstParagraph: firstParagraphText(tokens) };
+  return { html: sanitizeBody(html, checkedUrls), images, firstParagraph: firstParagraphText(tokens) };
 }
 
 function firstParagraphText(tokens: Token[]): string {
