@@ -2,7 +2,7 @@
 // --no-sandbox because we run as root) and one page.pdf() of the same page.
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { chromiumPath } from '../src/browser.js';
+import { chromiumPath } from '../src/render/browser.js';
 
 const [htmlPath, pdfPath] = process.argv.slice(2);
 if (!htmlPath || !pdfPath) throw new Error('usage: bench-bare-pdf <page.html> <out.pdf>');

@@ -1,81 +1,102 @@
-// npm run bench: cold builds of the first article, each a fresh process, against a bare Puppeteer launch +
-// page.pdf() of the same HTML, alternated and measured in the same run; then the EPUB edition for 1 and
-// for 100 articles. Medians; figures are ratios to the baseline of this run.
+// npm run bench: imprint against baselines measured in the same run, each run a fresh process, alternated.
+//   npm run bench                 cold builds of the first article against a bare Puppeteer launch + page.pdf()
+//   npm run bench -- --batch 100  N articles with a photo against the batch floor (bench/batch-floor.ts), per
+//                                 edition set, with peak memory; plus an unchanged and a one-changed rebuild
+// Figures are medians, printed as ratios to the baseline of this run.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { prepareArticle } from '../src/article/article.js';
 import { loadArticle } from '../src/article/load-article.js';
 import { articleView } from '../src/editions/article-view.js';
 import { renderPrintHtml } from '../src/editions/print-html.js';
+import { launchBrowser } from '../src/render/browser.js';
 import { packageRoot } from '../src/paths.js';
+import { firstArticle, photoJpeg, writeBatch } from './batch-fixture.js';
+import { measure, type Measured } from './measure.js';
 
-const runs = Number(process.env.BENCH_RUNS ?? 7);
-const batchRuns = Number(process.env.BENCH_BATCH_RUNS ?? 3);
-const batchSize = 100;
-const article = join(packageRoot, 'content/russian-peacekeepers-withdrawing-from-nagorno-karabakh.md');
+const { values: flags } = parseArgs({ options: { batch: { type: 'string' }, runs: { type: 'string' } } });
 const work = mkdtempSync(join(tmpdir(), 'imprint-bench-'));
 const cli = join(packageRoot, 'dist/src/cli.js');
-const barePdf = join(packageRoot, 'dist/bench/bench-bare-pdf.js');
-
-// The exact page the build renders, written once for the baseline.
-const htmlPath = join(work, 'page.html');
-writeFileSync(htmlPath, renderPrintHtml(articleView(await prepareArticle(await loadArticle(article))), 'a4', { justified: true }));
-
-// 100 articles: the first article under 100 file names (slugs).
-const batchDir = join(work, 'batch');
-mkdirSync(batchDir);
-for (let i = 0; i < batchSize; i++) copyFileSync(article, join(batchDir, `article-${String(i).padStart(3, '0')}.md`));
-
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`.padStart(9);
 let sequence = 0;
-function time(args: string[]): number {
-  const start = performance.now();
-  execFileSync(process.execPath, args, { stdio: 'ignore', cwd: packageRoot });
-  return performance.now() - start;
-}
 const out = () => join(work, `out-${sequence++}`);
 
-const build = (formats: string) => [cli, 'build', article, '--formats', formats, '--out', out()];
-const series = {
-  baseline: [] as number[],
-  both: [] as number[],
-  print: [] as number[],
-  printEpub: [] as number[],
-  printPress: [] as number[],
-  printArchival: [] as number[],
-  all: [] as number[],
-  epub: [] as number[],
-  epubBatch: [] as number[],
-};
-time([barePdf, htmlPath, join(work, 'warm.pdf')]); // warm the OS file cache
-for (let i = 0; i < runs; i++) {
-  series.baseline.push(time([barePdf, htmlPath, join(work, `bare-${i}.pdf`)]));
-  series.both.push(time(build('pdf,epub')));
-  series.print.push(time(build('pdf')));
-  series.printPress.push(time(build('pdf,press')));
-  series.printArchival.push(time(build('pdf,archival')));
-  series.all.push(time(build('pdf,epub,press,archival')));
-  series.epub.push(time(build('epub')));
+if (flags.batch) await batchBench(Number(flags.batch), Number(flags.runs ?? 3));
+else await coldBench(Number(flags.runs ?? 7));
+
+async function batchBench(size: number, runs: number): Promise<void> {
+  const dir = join(work, 'batch');
+  const browser = await launchBrowser();
+  writeBatch(dir, size, await photoJpeg(browser));
+  await browser.close();
+  const floorScript = join(packageRoot, 'dist/bench/batch-floor.js');
+  const sets = [['pdf', 'pdf'], ['pdf,epub', 'pdf,epub'], ['all four', 'pdf,epub,press,archival']] as const;
+  const rows = new Map<string, { floor: Measured[]; imprint: Measured[] }>(sets.map(([name]) => [name, { floor: [], imprint: [] }]));
+  for (let run = 0; run < runs; run++) {
+    for (const [name, formats] of sets) {
+      const row = rows.get(name)!;
+      row.floor.push(await measure([floorScript, dir, out(), formats === 'pdf' ? 'pdf' : 'pdf,epub'], packageRoot));
+      row.imprint.push(await measure([cli, 'build', dir, '--formats', formats, '--out', out()], packageRoot));
+    }
+  }
+  console.log(`${size} articles with a 1400 × 933 photo, ${runs} runs each, alternated, fresh processes, ${process.env.HOSTNAME ?? 'this machine'}`);
+  console.log('floor: one Chromium, two reused tabs, load + page.pdf(), plus a bare epub-gen-memory EPUB (no cover) for the EPUB sets');
+  console.log('edition set   floor      imprint    ratio   per article   peak memory imprint (Node / with Chromium)');
+  for (const [name, { floor, imprint }] of rows) {
+    const f = median(floor.map((m) => m.ms));
+    const i = median(imprint.map((m) => m.ms));
+    const own = Math.max(...imprint.map((m) => m.ownMiB));
+    const tree = Math.max(...imprint.map((m) => m.treeMiB));
+    console.log(`${name.padEnd(12)} ${s(f)}  ${s(i)}   ${(i / f).toFixed(2)} ×   ${(i / size).toFixed(0).padStart(5)} ms     ${own.toFixed(0)} MiB / ${tree.toFixed(0)} MiB`);
+  }
+
+  // Incremental: everything up to date, then one article edited.
+  const incremental = out();
+  await measure([cli, 'build', dir, '--out', incremental], packageRoot);
+  const unchanged = await measure([cli, 'build', dir, '--out', incremental], packageRoot);
+  appendFileSync(join(dir, 'article-0000.md'), '\nOne more paragraph, added after publication.\n');
+  const oneChanged = await measure([cli, 'build', dir, '--out', incremental], packageRoot);
+  const single = join(work, 'single');
+  mkdirSync(single);
+  writeBatch(single, 1, await (async () => {
+    const b = await launchBrowser();
+    try {
+      return await photoJpeg(b);
+    } finally {
+      await b.close();
+    }
+  })());
+  const cold = await measure([cli, 'build', single, '--out', out()], packageRoot);
+  console.log(`rebuild, all ${size} unchanged     ${s(unchanged.ms)}`);
+  console.log(`rebuild, 1 of ${size} changed      ${s(oneChanged.ms)}   (${(oneChanged.ms / cold.ms).toFixed(2)} × a cold build of one article, ${s(cold.ms).trim()})`);
 }
-series.printEpub = series.both;
-for (let i = 0; i < batchRuns; i++) series.epubBatch.push(time([cli, 'build', batchDir, '--formats', 'epub', '--out', out()]));
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const m = Object.fromEntries(Object.entries(series).map(([name, values]) => [name, median(values)])) as Record<keyof typeof series, number>;
-const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`.padStart(8);
-const x = (ms: number) => `${(ms / m.baseline).toFixed(2)} × baseline`;
-
-console.log(`${runs} runs each (${batchRuns} for the batch), alternated, a fresh process per run, ${process.env.HOSTNAME ?? 'this machine'}, 2 cores`);
-console.log(`baseline: bare Puppeteer launch + page.pdf()      ${s(m.baseline)}`);
-const extra = (ms: number) => `+${((ms / m.print - 1) * 100).toFixed(0)} % over print alone (${(ms / m.print).toFixed(2)} ×)`;
-console.log(`imprint build, print + EPUB (cold)                 ${s(m.both)}   ${x(m.both)}   (target ≤ 1.10)`);
-console.log(`imprint build --formats pdf                        ${s(m.print)}   ${x(m.print)}`);
-console.log('cost of each extra edition, built with the print edition:');
-console.log(`  pdf,epub                                         ${s(m.printEpub)}   ${extra(m.printEpub)}`);
-console.log(`  pdf,press                                        ${s(m.printPress)}   ${extra(m.printPress)}`);
-console.log(`  pdf,archival                                     ${s(m.printArchival)}   ${extra(m.printArchival)}`);
-console.log(`  all four (the default)                           ${s(m.all)}   ${extra(m.all)}`);
-console.log(`imprint build --formats epub, 1 article            ${s(m.epub)}   ${x(m.epub)}`);
-console.log(`imprint build --formats epub, ${batchSize} articles        ${s(m.epubBatch)}   ${x(m.epubBatch)}   (${(m.epubBatch / batchSize).toFixed(0)} ms per article)`);
+async function coldBench(runs: number): Promise<void> {
+  const barePdf = join(packageRoot, 'dist/bench/bench-bare-pdf.js');
+  // The exact page the build renders, written once for the baseline.
+  const htmlPath = join(work, 'page.html');
+  writeFileSync(htmlPath, renderPrintHtml(articleView(await prepareArticle(await loadArticle(firstArticle))), 'a4', { justified: true }));
+  const time = (args: string[]) => {
+    const start = performance.now();
+    execFileSync(process.execPath, args, { stdio: 'ignore', cwd: packageRoot });
+    return performance.now() - start;
+  };
+  const build = (formats: string) => [cli, 'build', firstArticle, '--formats', formats, '--out', out()];
+  const cases = { 'pdf,epub': [] as number[], pdf: [] as number[], 'pdf,press': [] as number[], 'pdf,archival': [] as number[], 'pdf,epub,press,archival': [] as number[], epub: [] as number[] };
+  const baseline: number[] = [];
+  time([barePdf, htmlPath, join(work, 'warm.pdf')]); // warm the OS file cache
+  for (let i = 0; i < runs; i++) {
+    baseline.push(time([barePdf, htmlPath, join(work, `bare-${i}.pdf`)]));
+    for (const [formats, series] of Object.entries(cases)) series.push(time(build(formats)));
+  }
+  const base = median(baseline);
+  console.log(`${runs} runs each, alternated, a fresh process per run, ${process.env.HOSTNAME ?? 'this machine'}`);
+  console.log(`baseline: bare Puppeteer launch + page.pdf()   ${s(base)}`);
+  for (const [formats, series] of Object.entries(cases)) {
+    console.log(`imprint build --formats ${formats.padEnd(24)} ${s(median(series))}   ${(median(series) / base).toFixed(2)} × baseline`);
+  }
+}

@@ -1,26 +1,23 @@
-// The build, top to bottom: find articles → load and check them all → render each article's editions in
-// memory → write them atomically. One browser for the whole build (replaced if it dies), a small pool of
-// articles at a time; a failed article writes nothing and the others still build.
+// The build, top to bottom: find articles → a first pass that loads and checks them all (keeping only their
+// fingerprints) → skip those whose files are up to date → load each remaining article again, render its
+// editions in memory on a pool of reused browser tabs → write them atomically → record them in the manifest.
+// One browser for the whole build (replaced if it dies or freezes); a failed article writes nothing and the
+// others still build.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
-import type { Article } from './article/article.js';
-import { browserHandle, type BrowserHandle } from './browser.js';
 import type { Diagnostic } from './check/diagnostic.js';
-import { articleView } from './editions/article-view.js';
-import { renderEpub } from './editions/epub.js';
-import { renderArchivalEdition } from './editions/archival.js';
-import type { FinishedPdf } from './editions/pdf-metadata.js';
-import { pressGeometry, renderPressEdition } from './editions/press.js';
-import { pdfMetadata, renderPrintEdition, renderPrintPage } from './editions/print.js';
+import { renderEditions } from './editions/render-editions.js';
 import { ImprintError } from './errors.js';
 import { findArticles } from './find-articles.js';
-import { failure, loadAll, type FailedArticle, type LoadedArticle } from './load-articles.js';
+import { failure, loadOne, planBatch, type FailedArticle, type PlannedArticle } from './load-articles.js';
 import { editionSuffix, type BuildOptions, type Edition } from './options.js';
-import { mergeManifest, readManifest, sha256, writeManifest } from './output/manifest.js';
+import { buildFingerprint } from './output/fingerprint.js';
+import { isUpToDate, mergeManifest, readManifest, sha256, writeManifest, type Manifest } from './output/manifest.js';
 import { writeAtomic } from './output/write-atomic.js';
+import { browserHandle, type BrowserHandle } from './render/browser.js';
 import { explainRenderFailure, internalError, interrupted, isBrowserFailure } from './render-failures.js';
 
 export interface WrittenFile {
@@ -33,12 +30,18 @@ export interface WrittenFile {
 }
 
 export type ArticleResult =
-  | { file: string; ok: true; slug: string; sourceSha256: string; written: WrittenFile[]; warnings: Diagnostic[] }
+  | { file: string; ok: true; status: 'built' | 'unchanged'; slug: string; sourceSha256: string; fingerprint: string; written: WrittenFile[]; warnings: Diagnostic[] }
   | FailedArticle;
 
 export interface BuildHooks {
   /** A browser the caller launched (and will close); without it the build launches and closes its own. */
   browser?: Promise<Browser>;
+  /** After the first pass: how many articles there are, and how many of them are up to date already. */
+  onPlan?: (plan: { total: number; unchanged: number }) => void;
+  /** An article's rendering begins. */
+  onStart?: (file: string) => void;
+  /** An article is tried again after a browser failure (a crash, a hang), and why. */
+  onRetry?: (file: string, reason: string) => void;
   /** Called once per article, in file order. */
   onResult?: (result: ArticleResult) => void;
   /** Aborting stops the build: no new article starts, and the ones under way are not written. */
@@ -49,28 +52,37 @@ interface BuildContext {
   options: BuildOptions;
   browsers: BrowserHandle;
   workDir: string;
-  signal: AbortSignal | undefined;
+  hooks: BuildHooks;
 }
 
 export async function build(paths: readonly string[], options: BuildOptions, hooks: BuildHooks = {}): Promise<ArticleResult[]> {
-  const browsers = browserHandle(hooks.browser);
+  const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
+  const planned = await planBatch(await findArticles(paths), limits, options, await buildFingerprint(options));
+  const previous = await readManifest(options.outDir);
+  const upToDate = await Promise.all(planned.map((item) => 'slug' in item && !options.force && isUpToDate(previous?.articles[item.slug], item.fingerprint, item.editions, options.outDir)));
+  hooks.onPlan?.({ total: planned.length, unchanged: upToDate.filter(Boolean).length });
+
+  // Each article renders in the pool's tabs; twice as many articles as tabs are in hand, so that a tab never
+  // waits while an article's PDF post-processing or EPUB packing runs in Node.
+  const browsers = browserHandle({ given: hooks.browser, tabs: options.jobs, timeoutMs: options.timeoutMs });
   const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
-  const context = { options, browsers, workDir, signal: hooks.signal };
+  const context = { options, browsers, workDir, hooks };
   try {
-    const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
-    const loaded = await loadAll(await findArticles(paths), limits, options);
-    const report = inFileOrder(loaded.length, hooks.onResult);
-    const limit = pLimit(options.jobs);
+    const report = inFileOrder(planned.length, hooks.onResult);
+    const limit = pLimit(options.jobs * 2);
     const results = await Promise.all(
-      loaded.map((item, index) =>
+      planned.map((item, index) =>
         limit(async () => {
-          const result = 'article' in item ? await publishWithRetry(item, context) : item;
+          let result: ArticleResult;
+          if (!('slug' in item)) result = item;
+          else if (upToDate[index]) result = unchanged(item, previous!, options.outDir);
+          else result = await publishWithRetry(item, context);
           report(index, result);
           return result;
         }),
       ),
     );
-    await recordInManifest(results, options);
+    await recordInManifest(results, previous, options);
     return results;
   } finally {
     await browsers.close();
@@ -79,86 +91,62 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
 }
 
 /** A render that fails for a reason other than the input (a crash, a hang) is tried once more. */
-async function publishWithRetry(item: LoadedArticle, context: BuildContext): Promise<ArticleResult> {
+async function publishWithRetry(item: PlannedArticle, context: BuildContext): Promise<ArticleResult> {
   const { file, warnings } = item;
-  if (context.signal?.aborted) return failure(file, interrupted(), warnings);
-  const used = context.browsers.get();
+  const { signal, onStart, onRetry } = context.hooks;
+  if (signal?.aborted) return failure(file, interrupted(), warnings);
+  onStart?.(file);
+  const used = context.browsers.tabs();
   try {
     return await publish(item, await used, context);
   } catch (first) {
-    if (context.signal?.aborted) return failure(file, interrupted(), warnings);
+    if (signal?.aborted) return failure(file, interrupted(), warnings);
     if (!isBrowserFailure(first)) return failure(file, first instanceof ImprintError ? first : internalError(first), warnings);
-    await context.browsers.replaceIfGone(used);
+    onRetry?.(file, first instanceof Error ? first.message.split('\n')[0]! : String(first));
+    await context.browsers.replaceIfUnwell(used);
     try {
-      return await publish(item, await context.browsers.get(), context);
+      return await publish(item, await context.browsers.tabs(), context);
     } catch (second) {
-      return failure(file, context.signal?.aborted ? interrupted() : explainRenderFailure(second, context.options.timeoutMs), warnings);
+      return failure(file, signal?.aborted ? interrupted() : explainRenderFailure(second, context.options.timeoutMs), warnings);
     }
   }
 }
 
-async function publish({ file, article, warnings }: LoadedArticle, browser: Browser, context: BuildContext): Promise<ArticleResult> {
-  const editions = await renderEditions(article, browser, context);
-  if (context.signal?.aborted) throw interrupted();
+async function publish(item: PlannedArticle, tabs: Awaited<ReturnType<BrowserHandle['tabs']>>, context: BuildContext): Promise<ArticleResult> {
+  const { options, workDir, hooks } = context;
+  // Loaded again rather than kept from the first pass: a batch of thousands is never held in memory.
+  const loaded = await loadOne(item.file, { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 }, options);
+  if (!('article' in loaded)) return loaded;
+  const { article, warnings } = loaded;
+  const editions = await renderEditions(article, item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4', timeoutMs: options.timeoutMs });
+  if (hooks.signal?.aborted) throw interrupted();
   const written: WrittenFile[] = [];
   for (const { edition, bytes, pages } of editions) {
-    const path = join(context.options.outDir, article.slug, `${article.slug}${editionSuffix[edition]}`);
+    const path = join(options.outDir, article.slug, `${article.slug}${editionSuffix[edition]}`);
     await writeAtomic(path, bytes).catch((error: unknown) => {
       throw new ImprintError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, undefined, 'Check that the output folder is writable and the disk has space, or choose another with --out.', { cause: error });
     });
     written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes) });
   }
-  return { file, ok: true, slug: article.slug, sourceSha256: sha256(article.sourceBytes), written, warnings };
+  return { file: item.file, ok: true, status: 'built', slug: article.slug, sourceSha256: sha256(article.sourceBytes), fingerprint: item.fingerprint, written, warnings };
 }
 
-interface RenderedEdition {
-  edition: Edition;
-  bytes: Uint8Array;
-  pages?: number;
-}
-
-/**
- * Every requested edition, in memory, concurrently in tabs of the one browser; nothing is written yet.
- * The print PDF is rendered once: the archival edition is made from it.
- */
-function renderEditions(article: Article, browser: Browser, { options, workDir }: BuildContext): Promise<RenderedEdition[]> {
-  const view = articleView(article);
-  const buildDate = reproducibleDate(article);
-  const timeoutMs = options.timeoutMs;
-  const page = options.page ?? article.meta.page ?? 'a4';
-  let print: Promise<FinishedPdf> | undefined;
-  const printPdf = () => (print ??= renderPrintEdition(article, view, { browser, workDir, page, buildDate, timeoutMs }));
-  const meta = pdfMetadata(article, buildDate);
-  const wanted = options.formats.filter((edition) => article.meta.editions?.includes(edition) ?? true);
-  return Promise.all(
-    wanted.map(async (edition): Promise<RenderedEdition> => {
-      if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { browser, workDir, buildDate, timeoutMs }) };
-      let pdf: FinishedPdf;
-      if (edition === 'pdf') pdf = await printPdf();
-      else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, article, meta, { workDir, buildDate, timeoutMs });
-      else {
-        const bleedPage = await renderPrintPage(article, view, { browser, workDir, page, buildDate, timeoutMs, bleed: pressGeometry.bleed });
-        pdf = await renderPressEdition(bleedPage, article, meta, { workDir, buildDate, timeoutMs, page });
-      }
-      return { edition, bytes: pdf.bytes, pages: pdf.pageCount };
-    }),
-  );
+/** An article whose files a previous build made from the same inputs: reported from the manifest. */
+function unchanged(item: PlannedArticle, previous: Manifest, outDir: string): ArticleResult {
+  const entry = previous.articles[item.slug]!;
+  const written = entry.editions.map((edition) => ({ ...edition, edition: edition.edition as Edition, path: join(outDir, edition.path) }));
+  return { file: item.file, ok: true, status: 'unchanged', slug: item.slug, sourceSha256: entry.source.sha256, fingerprint: item.fingerprint, written, warnings: item.warnings };
 }
 
 /** output/manifest.json gains every article this build wrote. */
-async function recordInManifest(results: readonly ArticleResult[], options: BuildOptions): Promise<void> {
+async function recordInManifest(results: readonly ArticleResult[], previous: Manifest | undefined, options: BuildOptions): Promise<void> {
   const built = results.flatMap((result) =>
-    result.ok ? [{ slug: result.slug, sourcePath: result.file, sourceSha256: result.sourceSha256, editions: result.written }] : [],
+    result.ok && result.status === 'built'
+      ? [{ slug: result.slug, sourcePath: result.file, sourceSha256: result.sourceSha256, fingerprint: result.fingerprint, editions: result.written }]
+      : [],
   );
   if (built.length === 0) return;
-  await writeManifest(options.outDir, mergeManifest(await readManifest(options.outDir), built, options.outDir, options));
-}
-
-/** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the article's date: never the clock. */
-function reproducibleDate(article: Article): Date {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date(`${article.meta.date}T00:00:00Z`);
+  await writeManifest(options.outDir, mergeManifest(previous, built, options.outDir, options));
 }
 
 /** Calls `onResult` in file order although articles finish in any order: users read the log top to bottom. */
@@ -174,4 +162,3 @@ function inFileOrder(count: number, onResult: ((result: ArticleResult) => void) 
     }
   };
 }
-

@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import * as v from 'valibot';
 import { defaultLimitsMb } from './article/limits.js';
 import type { ArticleResult, WrittenFile } from './build.js';
-import { closeBrowser, launchBrowser } from './browser.js';
+import { closeBrowser, launchBrowser } from './render/browser.js';
 import { ImprintError } from './errors.js';
 import { formatSize } from './format-size.js';
 import { formatDiagnostic } from './check/diagnostic.js';
@@ -26,9 +26,10 @@ program
   .option('-o, --out <dir>', 'output folder', 'output')
   .addOption(new Option('-f, --formats <list>', `editions to build, comma-separated: ${editions.join(',')}`).default(editions.join(',')))
   .option('-p, --page <size>', 'a4, letter or a trim size like "6in x 9in", for every article (overrides the article\'s own)')
-  .option('-j, --jobs <n>', 'articles rendered at once', '2')
+  .option('-j, --jobs <n>', 'browser tabs rendering at once (default 2, for two cores)', '2')
   .option('--strict', 'editorial warnings (see imprint check) stop the article')
-  .option('-t, --timeout <seconds>', 'limit for loading and printing one page (default 60)')
+  .option('--force', 'build every article, even those whose files are up to date')
+  .option('-t, --timeout <seconds>', 'limit for each article\'s pages and conversions (default 60)')
   .option('--html', 'allow raw HTML in Markdown (sanitised with an allow-list; off by default)')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
@@ -36,27 +37,40 @@ program
     const options = parseOptions(flags);
     if (!options) return;
     // Chromium starts first; the pipeline's modules load while it boots (the two overlap on two cores).
-    const browser = launchBrowser();
+    const browser = launchBrowser({ timeoutMs: options.timeoutMs });
     browser.catch(() => undefined);
     const { build } = await import('./build.js');
+    const { progressLine } = await import('./progress.js');
     const stop = stopOnSignals(() => closeBrowser(browser));
+    let progress = progressLine(0);
     let results: ArticleResult[];
     try {
-      // Once stopped, every article still under way is "interrupted": the summary says it once.
-      const onResult = (result: ArticleResult) => (stop.signal.aborted && !result.ok ? undefined : report(result));
-      results = await build(paths, options, { browser, onResult, signal: stop.signal });
+      results = await build(paths, options, {
+        browser,
+        signal: stop.signal,
+        onPlan: ({ total, unchanged }) => (progress = progressLine(total - unchanged)),
+        onStart: (file) => progress.started(file),
+        onRetry: (file, reason) => progress.print(() => console.error(`retrying ${file} after: ${reason}`)),
+        // Once stopped, every article still under way is "interrupted": the summary says it once.
+        onResult: (result) => {
+          if (!result.ok || result.status === 'built') progress.finished(result.file);
+          if (!(stop.signal.aborted && !result.ok)) progress.print(() => report(result));
+        },
+      });
     } finally {
+      progress.stop();
       stop.dispose();
       await closeBrowser(browser);
     }
     const failed = results.filter((result) => !result.ok).length;
-    const built = results.length - failed;
-    const summary = `${built} of ${results.length} article${results.length === 1 ? '' : 's'} built`;
+    const unchanged = results.filter((result) => result.ok && result.status === 'unchanged').length;
+    const built = results.length - failed - unchanged;
+    const summary = `${built} built, ${unchanged} unchanged`;
     if (stop.signal.aborted) {
-      console.error(`interrupted: ${summary}; the rest were not written.`);
+      console.error(`interrupted: ${summary} of ${results.length} articles; the rest were not written.`);
       process.exitCode = stop.signal.reason === 'SIGTERM' ? 143 : 130;
     } else if (failed > 0) {
-      console.error(`${summary}; ${failed} failed.`);
+      console.error(`${summary}, ${failed} failed.`);
       process.exitCode = 1;
     } else {
       console.log(`${summary}.`);
@@ -133,6 +147,7 @@ interface BuildFlags {
   page?: string;
   jobs?: string;
   strict?: boolean;
+  force?: boolean;
   timeout?: string;
   html?: boolean;
   maxArticleMb?: string;
@@ -148,6 +163,7 @@ function parseOptions(flags: BuildFlags): BuildOptions | undefined {
     page: flags.page,
     jobs: number(flags.jobs),
     strict: flags.strict ?? false,
+    force: flags.force ?? false,
     html: flags.html ?? false,
     timeoutMs: flags.timeout === undefined ? undefined : Number(flags.timeout) * 1000,
     maxArticleMb: number(flags.maxArticleMb),
@@ -162,7 +178,7 @@ function parseOptions(flags: BuildFlags): BuildOptions | undefined {
 function report(result: ArticleResult): void {
   for (const warning of result.warnings) console.error(`warning: ${formatDiagnostic(warning)}`);
   if (result.ok) {
-    for (const file of result.written) console.log(describeWritten(file));
+    if (result.status === 'built') for (const file of result.written) console.log(describeWritten(file));
   } else {
     console.error(`error: ${result.error.describe()}`);
   }

@@ -51,7 +51,7 @@ describe('a folder of good articles', () => {
     expect(run.stdout).toMatch(new RegExp(`^wrote out/${slug}/${slug}\\.pdf  \\(\\d+ pages?, [\\d.]+ kB\\)$`, 'm'));
     expect(run.stdout).toMatch(new RegExp(`^wrote out/${slug}/${slug}\\.epub  \\([\\d.]+ kB\\)$`, 'm'));
     expect(run.stdout).toMatch(new RegExp(`^wrote out/${slug}/${slug}\\.archival\\.pdf  \\(\\d+ pages?, [\\d.]+ kB\\)$`, 'm'));
-    expect(run.stdout).toMatch(/^1 of 1 article built\.$/m);
+    expect(run.stdout).toMatch(/^1 built, 0 unchanged\.$/m);
   });
 
   it('writes OUT/<slug>/<slug>.<ext> for every edition, and the manifest', async () => {
@@ -96,7 +96,7 @@ describe('a folder with bad articles among good ones', () => {
     expect(run.stderr).toContain('Did you mean "subtitle"?');
     expect(run.stderr).toContain('error: content/missing-photo.md:10: image "images/bridge.jpg" not found');
     expect(run.stderr).toContain(`error: content/zz-copy.md: slug "${slug}" is already used by content/${slug}.md`);
-    expect(run.stderr).toMatch(/^1 of 4 articles built; 3 failed\.$/m);
+    expect(run.stderr).toMatch(/^1 built, 0 unchanged, 3 failed\.$/m);
   });
 
   it('still builds the good article, and writes nothing for the bad ones', async () => {

@@ -119,14 +119,14 @@ describe('accessibility', () => {
 });
 
 describe('cover', () => {
-  it('is a 1600 × 2560 JPEG declared as the EPUB 3 cover-image, with the EPUB 2 fallback and a cover page', async () => {
+  it('is a 1000 × 1600 JPEG declared as the EPUB 3 cover-image, with the EPUB 2 fallback and a cover page', async () => {
     const { opf, files } = await book(rich);
     const item = opf.getElementById('cover-image');
     expect(item?.getAttribute('properties')).toBe('cover-image');
     expect(item?.getAttribute('href')).toBe('cover.jpeg');
     expect([...opf.querySelectorAll('meta')].some((m) => m.getAttribute('name') === 'cover' && m.getAttribute('content') === 'cover-image')).toBe(true);
     const jpeg = await epubEntry(await readFile(epubPath(rich)), 'OEBPS/cover.jpeg');
-    expect(jpeg && jpegSize(jpeg)).toEqual({ width: 1600, height: 2560 });
+    expect(jpeg && jpegSize(jpeg)).toEqual({ width: 1000, height: 1600 });
     const coverPage = parseXml(files.get('OEBPS/cover.xhtml') ?? '');
     expect(coverPage.querySelector('img')?.getAttribute('src')).toBe('cover.jpeg');
     expect(coverPage.querySelector('img')?.getAttribute('alt')).toBe('Cover: Convoy Leaves the Corridor as Talks Resume. Fixture Gazette, April 18, 2024.');

@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../src/browser.js';
+import { launchBrowser } from '../src/render/browser.js';
 import { build } from '../src/build.js';
-import { withPage } from '../src/editions/browser-page.js';
+import { withPage } from '../src/render/sandboxed-page.js';
+import { TabPool } from '../src/render/tab-pool.js';
 import { ImprintError } from '../src/errors.js';
 import { buildOptionsSchema } from '../src/options.js';
 import { epubFiles } from './helpers/epub.js';
@@ -93,17 +94,18 @@ describe('raw HTML off (the default)', () => {
 describe('the page sandbox itself', () => {
   it('refuses network and out-of-bounds file requests, naming them, and runs no script', async () => {
     const browser = await launchBrowser();
+    const tabs = new TabPool(browser, 1, 20_000);
     const workDir = await mkdtemp(join(tmpdir(), 'imprint-page-'));
     const readable = [await mkdtemp(join(tmpdir(), 'imprint-readable-'))];
     try {
       const page = `<title>untouched</title><script>document.title = 'ran'</script><img src="${origin}/direct.png"><link rel="stylesheet" href="file:///etc/hostname">`;
-      const error = await withPage({ browser, html: page, workDir, name: 'hostile', timeoutMs: 20_000, readable }, async () => 'rendered').catch((e: unknown) => e);
+      const error = await withPage({ tabs, html: page, workDir, name: 'hostile', readable }, async () => 'rendered').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ImprintError);
       expect((error as ImprintError).message).toContain(`${origin}/direct.png`);
       expect((error as ImprintError).message).toContain('file:///etc/hostname');
       expect(requests).toEqual([]);
 
-      const title = await withPage({ browser, html: '<title>untouched</title><script>document.title = "ran"</script>', workDir, name: 'script', timeoutMs: 20_000, readable }, (p) => p.title());
+      const title = await withPage({ tabs, html: '<title>untouched</title><script>document.title = "ran"</script>', workDir, name: 'script', readable }, (p) => p.title());
       expect(title).toBe('untouched');
     } finally {
       await browser.close();

@@ -39,9 +39,9 @@ export function readTemplate(name: string): string {
   return readFileSync(join(templatesDir, name), 'utf8');
 }
 
-/** A page template rendered by Chromium (print page, cover): the shared <head> comes in as a partial. */
-export function renderPage(template: string, view: object): string {
-  return Mustache.render(readTemplate(template), view, { pageHead: readTemplate('page-head.html') });
+/** A page template rendered by Chromium: the shared <head> comes in as a partial, with any others. */
+export function renderPage(template: string, view: object, partials: Record<string, string> = {}): string {
+  return Mustache.render(readTemplate(template), view, { pageHead: readTemplate('page-head.html'), ...partials });
 }
 
 /** The article itself (head, body, credits), shared by every edition. */

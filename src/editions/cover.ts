@@ -1,34 +1,19 @@
-// The EPUB cover image: an HTML template (title, publication, date, the article's first photo) rendered by
-// the build's Chromium to a 1600 × 2560 JPEG.
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer-core';
-import { templatesDir } from '../paths.js';
-import { renderPage, type ArticleView } from './article-view.js';
-import { readableFor, withPage } from './browser-page.js';
-import { fontStylesheetUrls } from './fonts.js';
+// The EPUB cover image (title, publication, date, the article's first photo), drawn in the print page's own
+// document by templates/cover/ and captured from it as a JPEG: the page's fonts and photo are loaded and
+// decoded once for both the PDF and the cover.
+import type { Page } from 'puppeteer-core';
+import type { Viewport } from '../render/tab-pool.js';
 
-export interface CoverInput {
-  browser: Browser;
-  workDir: string;
-  name: string;
-  timeoutMs: number;
-  view: ArticleView;
-  photoPath: string | undefined;
-  articleDir: string;
-}
+/** 800 × 1280 CSS pixels at 1.25×: a 1000 × 1600 JPEG, the 5:8 portrait e-reader stores ask for. */
+export const coverSize = { width: 800, height: 1280, scale: 1.25 };
+export const coverViewport: Viewport = { width: coverSize.width, height: coverSize.height, deviceScaleFactor: coverSize.scale };
 
-export const coverSize = { width: 800, height: 1280, scale: 2 };
-
-export function renderCover({ browser, workDir, name, timeoutMs, view, photoPath, articleDir }: CoverInput): Promise<Uint8Array> {
-  const html = renderPage('cover/cover.html', {
-    ...view,
-    fontStylesheets: fontStylesheetUrls(),
-    stylesheet: pathToFileURL(join(templatesDir, 'cover/cover.css')).href,
-    photoUrl: photoPath && pathToFileURL(photoPath).href,
+export function captureCover(page: Page): Promise<Uint8Array> {
+  return page.screenshot({
+    type: 'jpeg',
+    quality: 85,
+    optimizeForSpeed: true,
+    captureBeyondViewport: false,
+    clip: { x: 0, y: 0, width: coverSize.width, height: coverSize.height },
   });
-  const viewport = { width: coverSize.width, height: coverSize.height, deviceScaleFactor: coverSize.scale };
-  return withPage({ browser, html, workDir, name: `${name}.cover`, timeoutMs, viewport, readable: readableFor(articleDir) }, (page) =>
-    page.screenshot({ type: 'jpeg', quality: 80, clip: { x: 0, y: 0, width: coverSize.width, height: coverSize.height } }),
-  );
 }

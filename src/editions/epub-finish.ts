@@ -11,6 +11,8 @@ export interface ExtraFile {
 }
 
 const textFile = /\.(xhtml|opf|ncx)$/;
+/** Already compressed: deflating them again costs time (pako runs on the build's main thread) and saves nothing. */
+const compressedMedia = /\.(jpe?g|png|gif|webp|woff2?)$/i;
 const generatedImage = /^OEBPS\/(images\/[0-9a-f-]{36}\.[a-z0-9]+)$/;
 
 export async function finishEpub(generated: Uint8Array, date: Date, extraFiles: readonly ExtraFile[]): Promise<Uint8Array> {
@@ -38,7 +40,7 @@ export async function finishEpub(generated: Uint8Array, date: Date, extraFiles: 
   });
   for (const file of extraFiles) entries.push([`OEBPS/${file.name}`, file.bytes]);
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [name, content] of entries) out.file(name, content, { date, compression: 'DEFLATE', createFolders: false });
+  for (const [name, content] of entries) out.file(name, content, { date, compression: compressedMedia.test(name) ? 'STORE' : 'DEFLATE', createFolders: false });
   return out.generateAsync({ type: 'uint8array', compressionOptions: { level: 9 }, mimeType: 'application/epub+zip' });
 }
 

@@ -1,22 +1,20 @@
 // The e-reader edition: Article → EPUB 3. epub-gen-memory generates it with our own OPF, chapter, nav and
-// NCX templates; finishEpub then adds the cover and fonts' licence and makes the container reproducible.
+// NCX templates; finishEpub then adds the cover (drawn by Chromium with the print page) and the fonts'
+// licence, and makes the container reproducible.
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { EPub, type Options } from 'epub-gen-memory';
 import Mustache from 'mustache';
-import type { Browser } from 'puppeteer-core';
 import type { Article } from '../article/article.js';
 import { readTemplate, renderArticleFragment, type ArticleView } from './article-view.js';
-import { renderCover } from './cover.js';
 import { finishEpub, type ExtraFile } from './epub-finish.js';
 import { coverFiles, fontLicenceFile, packageFields } from './epub-package.js';
 import { embeddedFontCss, fontLicencePath, fontsToEmbed, type EmbeddedFont } from './fonts.js';
 
 export interface EpubContext {
-  browser: Browser;
-  workDir: string;
   buildDate: Date;
-  timeoutMs: number;
+  /** The cover JPEG, captured from the print page (see print.ts and cover.ts). */
+  cover: Promise<Uint8Array>;
 }
 
 const chapterFile = 'article.xhtml';
@@ -25,7 +23,7 @@ export async function renderEpub(article: Article, view: ArticleView, context: E
   const { meta } = article;
   const [{ generated, fonts }, cover] = await Promise.all([
     generateEpub(article, view, context.buildDate),
-    renderCover({ ...context, name: article.slug, view, photoPath: article.images[0]?.path, articleDir: article.dir }),
+    context.cover,
   ]);
   const coverAlt = `Cover: ${meta.title}. ${meta.publication}, ${view.displayDate}.`;
   const extraFiles: ExtraFile[] = [

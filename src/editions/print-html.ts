@@ -1,16 +1,25 @@
-// Article → the print edition's HTML page: the shared article fragment, fonts, CSS and the page set-up.
+// Article → the print edition's HTML page: the shared article fragment, fonts, CSS and the page set-up, and
+// (for the EPUB) the cover, which only the screen shows.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pageDimensions, pageMargins, type PageSize } from '../article/page-size.js';
 import { templatesDir } from '../paths.js';
-import { renderArticleFragment, renderPage, type ArticleView } from './article-view.js';
+import { readTemplate, renderArticleFragment, renderPage, type ArticleView } from './article-view.js';
 import { fontStylesheetUrls } from './fonts.js';
 
-/**
- * `justified`: set the body justified, as newspapers do; only with hyphenation for the article's language,
- * because justified text without it opens rivers of white. Without patterns the text is set ragged-right.
- */
-export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, bleed = 0 }: { justified: boolean; bleed?: number }): string {
+export interface PrintHtmlOptions {
+  /**
+   * Set the body justified, as newspapers do; only with hyphenation for the article's language, because
+   * justified text without it opens rivers of white. Without patterns the text is set ragged-right.
+   */
+  justified: boolean;
+  /** Millimetres of bleed on every side (the press edition's page). */
+  bleed?: number;
+  /** Draw the EPUB cover too (screen media only), with this photo. */
+  cover?: { photoUrl: string | undefined };
+}
+
+export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, bleed = 0, cover }: PrintHtmlOptions): string {
   // With a bleed (press edition) the sheet grows by it on every side and so do the margins: the type area
   // stays where the trim puts it, and anything that touches the trim edge runs on into the bleed.
   const trim = pageDimensions(page);
@@ -24,15 +33,21 @@ export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, 
     `@page { size: ${width}mm ${height}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${runningHead}; } }`,
     '@page :first { @top-center { content: none; } }',
   ].join('\n');
-  return renderPage('print/page.html', {
-    lang: view.lang,
-    title: view.title,
-    fontStylesheets: fontStylesheetUrls(),
-    stylesheet: pathToFileURL(join(templatesDir, 'print/print.css')).href,
-    pageCss,
-    bodyClass: justified ? 'justified' : 'ragged',
-    article: renderArticleFragment(view),
-  });
+  const stylesheet = (name: string) => pathToFileURL(join(templatesDir, name)).href;
+  return renderPage(
+    'print/page.html',
+    {
+      lang: view.lang,
+      title: view.title,
+      fontStylesheets: fontStylesheetUrls(),
+      stylesheets: [stylesheet('print/print.css'), ...(cover ? [stylesheet('cover/cover.css')] : [])],
+      pageCss,
+      bodyClass: justified ? 'justified' : 'ragged',
+      article: renderArticleFragment(view),
+      cover: cover && { ...view, photoUrl: cover.photoUrl },
+    },
+    { coverBody: readTemplate('cover/cover-body.html') },
+  );
 }
 
 /** A CSS string literal safe inside a <style> element: everything but plain letters is a hex escape. */

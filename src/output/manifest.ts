@@ -19,6 +19,8 @@ export interface ManifestEdition {
 
 export interface ManifestArticle {
   source: { path: string; sha256: string };
+  /** The article's fingerprint (output/fingerprint.ts): unchanged inputs, same editions. */
+  inputs?: string;
   editions: ManifestEdition[];
 }
 
@@ -32,6 +34,7 @@ export interface BuiltArticle {
   slug: string;
   sourcePath: string;
   sourceSha256: string;
+  fingerprint: string;
   editions: { edition: string; path: string; bytes: number; pages?: number; sha256: string }[];
 }
 
@@ -53,6 +56,7 @@ export function mergeManifest(previous: Manifest | undefined, built: readonly Bu
   for (const article of built) {
     articles[article.slug] = {
       source: { path: article.sourcePath, sha256: article.sourceSha256 },
+      inputs: article.fingerprint,
       editions: article.editions.map((edition) => ({ ...edition, path: relative(outDir, edition.path) })),
     };
   }
@@ -60,6 +64,20 @@ export function mergeManifest(previous: Manifest | undefined, built: readonly Bu
   const { formats, page, html, strict } = options;
   const settings = { formats, page: page ?? 'per article (default a4)', html, strict, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null };
   return { tool: { name: 'imprint', version: toolVersion }, settings, articles: sorted };
+}
+
+/**
+ * Whether a previous build already made exactly these editions from exactly these inputs, and its files
+ * are still there, unaltered: then the article need not be built again.
+ */
+export async function isUpToDate(entry: ManifestArticle | undefined, fingerprint: string, editions: readonly string[], outDir: string): Promise<boolean> {
+  if (!entry || entry.inputs !== fingerprint) return false;
+  if (entry.editions.map((e) => e.edition).join(',') !== editions.join(',')) return false;
+  for (const edition of entry.editions) {
+    const bytes = await readFile(join(outDir, edition.path)).catch(() => undefined);
+    if (!bytes || sha256(bytes) !== edition.sha256) return false;
+  }
+  return true;
 }
 
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<string> {

@@ -1,0 +1,36 @@
+// What an article's editions are made from, as one SHA-256: its source, its images, the settings that shape
+// it, and imprint itself (version, templates, fonts). The manifest keeps it, and an article whose
+// fingerprint is unchanged and whose files still verify is not built again.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import type { Article } from '../article/article.js';
+import type { BuildOptions, Edition } from '../options.js';
+import { templatesDir, toolVersion } from '../paths.js';
+
+const require = createRequire(import.meta.url);
+const fontPackages = ['@fontsource/noto-serif', '@fontsource/noto-sans', '@fontsource/noto-serif-armenian'];
+
+/** Everything a build shares: read once per build. */
+export async function buildFingerprint(options: BuildOptions): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`imprint ${toolVersion}\n`);
+  for (const file of await filesUnder(templatesDir)) hash.update(`${relative(templatesDir, file)}\n`).update(await readFile(file));
+  for (const name of fontPackages) hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\n`);
+  const { html, page } = options;
+  hash.update(JSON.stringify({ html, page: page ?? null, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null }));
+  return hash.digest('hex');
+}
+
+/** One article's fingerprint: the build's, its source bytes, each image's bytes, and the editions it gets. */
+export async function articleFingerprint(article: Article, build: string, editions: readonly Edition[]): Promise<string> {
+  const hash = createHash('sha256').update(build).update(article.sourceBytes);
+  for (const image of article.images) hash.update(`\n${relative(article.dir, image.path)}\n`).update(await readFile(image.path));
+  return hash.update(`\n${editions.join(',')}`).digest('hex');
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+}

@@ -1,0 +1,121 @@
+// One headless Chromium per build (Debian's, never a downloaded one), with a pool of reused tabs.
+// Every call to it is bounded: Puppeteer's protocolTimeout is the article's --timeout, not its 180 s default.
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { ImprintError } from '../errors.js';
+import { withDeadline } from './deadline.js';
+import { TabPool } from './tab-pool.js';
+
+export const defaultChromium = '/usr/bin/chromium';
+/** How long a healthy browser takes at most to answer a trivial call, or to close. */
+const responsiveMs = 5_000;
+
+export function chromiumPath(): string {
+  return process.env.IMPRINT_CHROMIUM ?? process.env.PUPPETEER_EXECUTABLE_PATH ?? defaultChromium;
+}
+
+export async function launchBrowser({ timeoutMs = 60_000 }: { timeoutMs?: number } = {}): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new ImprintError(`Chromium not found at ${executablePath}`, undefined, 'Run "npm run setup" (installs Debian\'s chromium), or set IMPRINT_CHROMIUM to a Chromium binary.');
+  }
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    // No call may wait longer than an article is allowed to take (newPage, evaluate, screenshot, close…).
+    protocolTimeout: timeoutMs,
+    timeout: Math.max(timeoutMs, 30_000),
+    // The CLI handles Ctrl-C and SIGTERM itself (clean up, then exit 130/143); Puppeteer's handlers would exit first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    args: [
+      // Root cannot use Chromium's sandbox; the pages we load are our own templates and local files.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      // Tabs we are not looking at must still lay out, raster and print at full speed.
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+      // Unhinted glyph outlines: the PDF gets the font's real metrics, not screen-hinted ones.
+      '--font-render-hinting=none',
+    ],
+  });
+}
+
+/**
+ * The build's browser and its tabs: the browser it was given or launched, replaced by a fresh launch if it
+ * dies or stops answering mid-build. Closes every browser it launched itself.
+ */
+export interface BrowserHandle {
+  /** The pool of tabs of the current browser. */
+  tabs(): Promise<TabPool>;
+  /** After a failure with `used`: if that browser is gone or frozen, kill it and launch another (once). */
+  replaceIfUnwell(used: Promise<TabPool>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function browserHandle({ given, tabs, timeoutMs }: { given?: Promise<Browser>; tabs: number; timeoutMs: number }): BrowserHandle {
+  const pool = (browser: Promise<Browser>) => browser.then((launched) => new TabPool(launched, tabs, timeoutMs));
+  let browser = given ?? launchBrowser({ timeoutMs });
+  let current = pool(browser);
+  const owned = given ? [] : [browser];
+  current.catch(() => undefined); // a launch failure is reported by the first page that needs the browser
+  // Articles that fail together on the same browser share one check and one replacement.
+  let checking: { of: Promise<TabPool>; done: Promise<void> } | undefined;
+  const replace = async () => {
+    const unwell = browser;
+    if (await isResponsive(unwell)) return;
+    await killBrowser(unwell);
+    browser = launchBrowser({ timeoutMs });
+    current = pool(browser);
+    current.catch(() => undefined);
+    owned.push(browser);
+  };
+  return {
+    tabs: () => current,
+    replaceIfUnwell(used) {
+      if (used !== current) return Promise.resolve(); // already replaced
+      if (checking?.of !== used) checking = { of: used, done: replace() };
+      return checking.done;
+    },
+    async close() {
+      await current.then((p) => p.close()).catch(() => undefined);
+      await Promise.all(owned.map(closeBrowser));
+    },
+  };
+}
+
+async function isResponsive(browser: Promise<Browser>): Promise<boolean> {
+  try {
+    const launched = await browser;
+    if (!launched.connected) return false;
+    await withDeadline(launched.version(), responsiveMs, 'Chromium');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Closes a browser that may still be launching, may have failed to launch, or may not answer any more. */
+export async function closeBrowser(browser: Promise<Browser> | undefined): Promise<void> {
+  const launched = await browser?.catch(() => undefined);
+  if (!launched) return;
+  await withDeadline(launched.close(), responsiveMs, 'closing Chromium').catch(() => killBrowser(launched));
+}
+
+async function killBrowser(browser: Browser | Promise<Browser>): Promise<void> {
+  const launched = await Promise.resolve(browser).catch(() => undefined);
+  const child = launched?.process();
+  // A process that died of a signal has a signalCode and no exitCode; its 'exit' has been emitted already.
+  if (child && child.exitCode === null && child.signalCode === null) {
+    // SIGKILL reaches a stopped (frozen) process too; its renderers exit when their parent's pipe closes.
+    child.kill('SIGKILL');
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+  }
+  launched?.disconnect().catch(() => undefined);
+}

@@ -1,0 +1,153 @@
+// A few reused tabs of one browser. Opening a tab, setting it up and closing it cost more than rendering a
+// short article, so each tab is set up once (no JavaScript, every request checked) and serves many pages.
+// A tab that fails or runs out of time is closed and replaced; a long build recycles tabs now and then so a
+// renderer's memory stays bounded.
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { withDeadline } from './deadline.js';
+
+/** A page's layout must not depend on which tab rendered it: every page states its viewport. */
+const defaultViewport: Viewport = { width: 800, height: 600, deviceScaleFactor: 1 };
+/** Pages a tab renders before it is replaced by a fresh one. */
+const pagesPerTab = 200;
+
+export interface Tab {
+  page: Page;
+  /** Decides, for the page being rendered now, whether a request may load; refused URLs are kept. */
+  setGate(allows: (url: string) => boolean): void;
+  refused(): readonly string[];
+  /** What the tab is doing now, for the message when it runs out of time. */
+  step: string;
+  /**
+   * Runs `capture` with this tab in front. Headless Chromium draws no frames for a tab hidden behind
+   * another one, so a screenshot there (the EPUB cover) waited for a frame that never came: the build's
+   * ~3-minute stalls (Puppeteer's 180 s protocol timeout, then a retry). One tab is in front at a time.
+   */
+  inFront<T>(capture: () => Promise<T>): Promise<T>;
+  /** Sets the viewport (default: Puppeteer's 800 × 600) when it differs from the one the tab has. */
+  setViewport(viewport: Viewport | undefined): Promise<void>;
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+  deviceScaleFactor: number;
+}
+
+interface PooledTab extends Tab {
+  uses: number;
+}
+
+export class TabPool {
+  readonly #idle: PooledTab[] = [];
+  #front: Promise<unknown> = Promise.resolve();
+  readonly #waiting: Array<() => void> = [];
+  #open = 0;
+  #closed = false;
+
+  constructor(
+    readonly browser: Browser,
+    readonly size: number,
+    readonly timeoutMs: number,
+  ) {}
+
+  /** Runs `job` on a free tab, within `timeoutMs` in all; the tab is replaced if the job does not end well. */
+  async use<T>(job: (tab: Tab) => Promise<T>, what: string): Promise<T> {
+    const tab = await this.#acquire();
+    let healthy = false;
+    try {
+      tab.step = 'starting';
+      const result = await withDeadline(job(tab), this.timeoutMs, () => `${what} (while ${tab.step})`);
+      healthy = true;
+      return result;
+    } finally {
+      this.#release(tab, healthy);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all(this.#idle.splice(0).map((tab) => this.#discard(tab)));
+  }
+
+  async #acquire(): Promise<PooledTab> {
+    for (;;) {
+      if (this.#closed) throw new Error('browser has disconnected: the build is closing');
+      const idle = this.#idle.pop();
+      if (idle) return idle;
+      if (this.#open < this.size) {
+        this.#open++;
+        try {
+          return await withDeadline(openTab(this.browser, (capture) => this.#inFront(capture)), this.timeoutMs, 'opening a Chromium tab');
+        } catch (error) {
+          this.#open--;
+          this.#wakeOne();
+          throw error;
+        }
+      }
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    }
+  }
+
+  #release(tab: PooledTab, healthy: boolean): void {
+    tab.uses++;
+    if (healthy && !this.#closed && tab.uses < pagesPerTab) this.#idle.push(tab);
+    else void this.#discard(tab);
+    this.#wakeOne();
+  }
+
+  async #discard(tab: PooledTab): Promise<void> {
+    this.#open--;
+    this.#wakeOne();
+    // Bounded by the protocol timeout; a tab that will not close goes with its browser.
+    await tab.page.close().catch(() => undefined);
+  }
+
+  /** Captures one at a time, each with its tab brought to front first. */
+  #inFront<T>(capture: () => Promise<T>): Promise<T> {
+    const turn = this.#front.then(capture);
+    this.#front = turn.catch(() => undefined);
+    return turn;
+  }
+
+  #wakeOne(): void {
+    this.#waiting.shift()?.();
+  }
+}
+
+async function openTab(browser: Browser, inFront: <T>(capture: () => Promise<T>) => Promise<T>): Promise<PooledTab> {
+  const page = await browser.newPage();
+  let gate: (url: string) => boolean = () => false;
+  let refused: string[] = [];
+  let viewport: Viewport | undefined;
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url();
+    if (gate(url)) {
+      void request.continue().catch(() => undefined);
+    } else {
+      refused.push(url);
+      void request.abort('blockedbyclient').catch(() => undefined);
+    }
+  });
+  return {
+    page,
+    uses: 0,
+    step: 'idle',
+    setGate(allows) {
+      gate = allows;
+      refused = [];
+    },
+    refused: () => refused,
+    inFront: (capture) =>
+      inFront(async () => {
+        await page.bringToFront();
+        return capture();
+      }),
+    async setViewport(wanted = defaultViewport) {
+      if ((viewport && viewport.width === wanted.width && viewport.height === wanted.height && viewport.deviceScaleFactor === wanted.deviceScaleFactor)) return;
+      await page.setViewport(wanted);
+      viewport = wanted;
+    },
+  };
+}
