@@ -118,7 +118,7 @@ async function publish(item: PlannedArticle, tabs: Awaited<ReturnType<BrowserHan
   const loaded = await loadOne(item.file, { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 }, options);
   if (!('article' in loaded)) return loaded;
   const { article, warnings } = loaded;
-  const editions = await renderEditions(article, item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4', timeoutMs: options.timeoutMs });
+  const editions = await renderEditions(article, item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4' });
   if (hooks.signal?.aborted) throw interrupted();
   const written: WrittenFile[] = [];
   for (const { edition, bytes, pages } of editions) {

@@ -1,4 +1,5 @@
-// The archival edition (PDF/A-2b markers that can be checked without veraPDF), reproducible rebuilds,
+// The archival edition (PDF/A-2u metadata as an archive reads it; the clauses are in conformance.test.ts),
+// reproducible rebuilds,
 // and the manifest that lets `imprint verify` audit an archive years later.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,7 +25,7 @@ beforeAll(async () => {
   expect(results.map((r) => r.ok)).toEqual([true, true]);
 });
 
-describe('archival edition (PDF/A-2b)', () => {
+describe('archival edition (PDF/A-2u)', () => {
   let doc: PDFDocument;
   let xmp: string;
   beforeAll(async () => {
@@ -32,9 +33,9 @@ describe('archival edition (PDF/A-2b)', () => {
     xmp = new TextDecoder().decode(rawStream(doc.catalog.lookup(PDFName.of('Metadata'))).getContents());
   });
 
-  it('declares PDF/A-2b in XMP that carries title, authors, publication, date, source and credits', () => {
+  it('declares PDF/A-2u in XMP that carries title, authors, publication, date, source and credits', () => {
     expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
-    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(xmp).toContain('<pdfaid:conformance>U</pdfaid:conformance>');
     expect(xmp).toContain('<rdf:li xml:lang="x-default">Convoy Leaves the Corridor as Talks Resume</rdf:li>');
     expect(xmp).toContain('<rdf:li>Ann Lee; Бо Чан</rdf:li>');
     expect(xmp).toContain('<dc:publisher><rdf:Bag><rdf:li>Fixture Gazette</rdf:li></rdf:Bag></dc:publisher>');

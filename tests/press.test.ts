@@ -1,5 +1,5 @@
-// The press edition as a print shop checks it: page boxes, crop marks outside the trim, PDF/X-3 markers,
-// CMYK colour and embedded fonts.
+// The press edition as a print shop checks it: page boxes, crop marks outside the trim, PDF/X-4 markers,
+// device-independent colour with a CMYK output intent, and embedded fonts.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -67,10 +67,10 @@ describe('crop marks', () => {
   });
 });
 
-describe('PDF/X-3', () => {
-  it('declares PDF/X-3:2002 with a CMYK output intent, untrapped', () => {
+describe('PDF/X-4', () => {
+  it('declares PDF/X-4 with a CMYK output intent, untrapped', () => {
     const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-    expect((info.get(PDFName.of('GTS_PDFXVersion')) as PDFString).decodeText()).toBe('PDF/X-3:2002');
+    expect((info.get(PDFName.of('GTS_PDFXVersion')) as PDFString).decodeText()).toBe('PDF/X-4');
     expect(info.get(PDFName.of('Trapped'))).toBe(PDFName.of('False'));
     const intent = doc.context.lookup(doc.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).get(0), PDFDict);
     expect(intent.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFX'));
@@ -78,10 +78,10 @@ describe('PDF/X-3', () => {
     expect(String(profile.dict.get(PDFName.of('N')))).toBe('4');
   });
 
-  it('converts colour to CMYK and embeds every font, keeping the text', async () => {
+  it('declares its RGB as sRGB (DefaultRGB) for the RIP to separate, and embeds every font, keeping the text', async () => {
     const text = Buffer.from(bytes).toString('latin1');
-    expect(text).toContain('/DeviceCMYK');
-    expect(text).not.toContain('/DeviceRGB');
+    expect(text).toContain('/DefaultRGB');
+    expect(text).toContain('/ICCBased');
     expect((await pdfFonts(bytes)).filter((font) => !font.embedded)).toEqual([]);
     expect((await pdfPageTexts(bytes)).join('\n')).toContain('Valery Sharifulin / TASS'.toUpperCase());
   });

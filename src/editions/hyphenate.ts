@@ -21,7 +21,9 @@ export async function hyphenatorFor(lang: string): Promise<Hyphenate | undefined
 }
 
 // Captions are short and set ragged; soft hyphens in the spaced capitals of a credit would split its text runs.
-const skippedElements = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'var', 'figcaption']);
+// Headings are never hyphenated: they are set ragged, and they become the PDF's bookmarks, whose titles
+// must not carry soft hyphens.
+const skippedElements = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'var', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** URLs, paths, e-mail addresses, HTML entities: break them and they stop working. */
 const unbreakable = /[:/@\\&_]|^www\./i;
 

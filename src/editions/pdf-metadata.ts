@@ -1,7 +1,7 @@
 // Document information Chromium cannot write (Author, Subject, Keywords, fixed dates), set with pdf-lib.
 // A plain pdf-lib load/save keeps Chromium's structure tree and outline.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDocument, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { toolVersion } from '../paths.js';
 import { renumberStructureIds } from './structure-ids.js';
 
@@ -23,8 +23,21 @@ export interface FinishedPdf {
 export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<FinishedPdf> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   renumberStructureIds(doc);
+  removeSoftHyphensFromBookmarks(doc);
   applyDocumentInfo(doc, meta, 'Chromium, pdf-lib');
   return { bytes: await doc.save(), pageCount: doc.getPageCount() };
+}
+
+/** Bookmark titles are for finding, not for breaking lines: no soft hyphen, whatever the heading held. */
+function removeSoftHyphensFromBookmarks(doc: PDFDocument): void {
+  const visit = (item: PDFDict | undefined): void => {
+    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString);
+      if (title?.decodeText().includes('\u00AD')) node.set(PDFName.of('Title'), PDFHexString.fromText(title.decodeText().replaceAll('\u00AD', '')));
+      visit(node.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  visit(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
 }
 
 /** The document information dictionary, the same in every PDF edition; `via` names what made the file. */

@@ -1,56 +1,69 @@
 // The press edition, for a print shop: the page rendered at trim size plus 3 mm bleed, placed on a larger
 // sheet with crop marks outside the bleed (TrimBox = trim, BleedBox = trim + bleed, MediaBox holds the
-// marks), then converted by Ghostscript to PDF/X-3 in CMYK with an output intent, all fonts embedded.
-import Mustache from 'mustache';
-import { PDFDocument, PDFName, rgb, type PDFPage } from 'pdf-lib';
+// marks), written as PDF/X-4: colour stays device-independent (Chromium's RGB is declared sRGB through a
+// DefaultRGB colour space, photos keep their own ICC profiles) and a CMYK output intent tells the print
+// shop's RIP which press condition to separate for. Text, fonts and photos stay exactly as Chromium wrote them.
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, PDFString, cmyk, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { Article } from '../article/article.js';
 import { pageDimensions, type PageSize } from '../article/page-size.js';
-import { readTemplate } from './article-view.js';
-import { convertWithGhostscript, ghostscriptIccProfile, postScriptString } from './ghostscript.js';
-import { applyDocumentInfo, setDocumentId, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
+import { toolVersion } from '../paths.js';
+import { applyDocumentInfo, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
+import { embedIccProfile, iccProfile, setOutputIntent, setXmpAndId } from './pdf-standards.js';
 
 /** Millimetres: bleed beyond the trim; crop marks start past the bleed and run outward. */
 export const pressGeometry = { bleed: 3, markGap: 2, markLength: 5, slug: 12 } as const;
-export const pressProfile = { file: 'ps_cmyk.icc', condition: 'Ghostscript ps_cmyk.icc (generic CMYK, uncoated-press characterisation)' };
+/** Ghostscript's SWOP characterisation (U.S. web offset, coated): the CMYK condition the output intent names. */
+export const pressProfile = { file: 'default_cmyk.icc', condition: 'U.S. Web Coated (SWOP), Artifex CMYK SWOP profile' };
+export const pressStandard = 'PDF/X-4';
 
 const pt = (mm: number) => (mm * 72) / 25.4;
 
 export interface PressContext {
-  workDir: string;
-  buildDate: Date;
-  timeoutMs: number;
   page: PageSize;
 }
 
 /** `bleedPdf` is the print layout rendered at trim + bleed on every side (see renderPrintHtml's bleed). */
 export async function renderPressEdition(bleedPdf: Uint8Array, article: Article, meta: PdfMetadata, context: PressContext): Promise<FinishedPdf> {
   const trim = pageDimensions(context.page);
-  const imposed = await imposeWithMarks(bleedPdf, trim);
-
-  const icc = ghostscriptIccProfile(pressProfile.file);
-  const converted = await convertWithGhostscript({
-    input: imposed,
-    definitions: Mustache.render(readTemplate('press/pdfx-def.ps'), { iccProfile: postScriptString(icc), condition: postScriptString(pressProfile.condition) }),
-    args: ['-dPDFX', '-dPDFXCompatibilityPolicy=1', '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK', `--permit-file-read=${icc}`],
-    workDir: context.workDir,
-    name: `${article.slug}.press`,
-    timeoutMs: context.timeoutMs,
-    sourceDate: context.buildDate,
-  });
-
-  const doc = await PDFDocument.load(converted, { updateMetadata: false });
-  doc.getPages().forEach((page) => setBoxes(page, trim)); // whatever Ghostscript kept, the boxes are ours
-  applyDocumentInfo(doc, meta, 'Chromium, pdf-lib, Ghostscript');
-  const info = doc.context.lookup(doc.context.trailerInfo.Info);
-  if (info && 'set' in info) {
-    (info as { set: (key: PDFName, value: unknown) => void }).set(PDFName.of('Trapped'), PDFName.of('False'));
-  }
-  setDocumentId(doc, imposed);
+  const doc = await imposeWithMarks(bleedPdf, trim);
+  await doc.flush(); // pdf-lib writes the embedded pages' forms only now; their resources need DefaultRGB too
+  const via = 'Chromium, pdf-lib';
+  applyDocumentInfo(doc, meta, via);
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  info.set(PDFName.of('Trapped'), PDFName.of('False'));
+  info.set(PDFName.of('GTS_PDFXVersion'), PDFString.of(pressStandard));
+  declareRgbAsSrgb(doc, embedIccProfile(doc, iccProfile('srgb.icc'), 3));
+  const cmykProfile = embedIccProfile(doc, iccProfile(pressProfile.file), 4);
+  setOutputIntent(doc, { subtype: 'GTS_PDFX', profile: cmykProfile, identifier: 'Custom', condition: pressProfile.condition });
+  // The ID comes from the imposed sheets, not from Chromium's page, whose tag IDs differ between runs.
+  const sheets = await doc.save({ useObjectStreams: false });
+  setXmpAndId(doc, article, meta, `imprint ${toolVersion} (${via})`, { pdfx: { version: pressStandard } }, sheets);
   return { bytes: await doc.save({ useObjectStreams: false }), pageCount: doc.getPageCount() };
 }
 
+/**
+ * PDF/X-4 allows DeviceRGB only where a DefaultRGB colour space makes it device-independent: every resource
+ * dictionary (the sheets', and those of the embedded pages, their forms and patterns) gets sRGB as its
+ * DefaultRGB, and transparency groups blend in sRGB rather than DeviceRGB.
+ */
+function declareRgbAsSrgb(doc: PDFDocument, srgb: PDFRef): void {
+  const iccBased = doc.context.obj([PDFName.of('ICCBased'), srgb]);
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    const dict = object instanceof PDFDict ? object : object instanceof PDFStream || object instanceof PDFRawStream ? object.dict : undefined;
+    if (!dict) continue;
+    const resources = dict.lookupMaybe(PDFName.of('Resources'), PDFDict);
+    if (resources) {
+      const spaces = resources.lookupMaybe(PDFName.of('ColorSpace'), PDFDict) ?? doc.context.obj({});
+      spaces.set(PDFName.of('DefaultRGB'), iccBased);
+      resources.set(PDFName.of('ColorSpace'), spaces);
+    }
+    const group = dict.lookupMaybe(PDFName.of('Group'), PDFDict);
+    if (group?.get(PDFName.of('CS')) === PDFName.of('DeviceRGB')) group.set(PDFName.of('CS'), iccBased);
+  }
+}
+
 /** Each page on a sheet large enough for the marks, with the boxes set and crop marks at the trim lines. */
-async function imposeWithMarks(bleedPdf: Uint8Array, trim: { width: number; height: number }): Promise<Uint8Array> {
+async function imposeWithMarks(bleedPdf: Uint8Array, trim: { width: number; height: number }): Promise<PDFDocument> {
   const { bleed, slug } = pressGeometry;
   const source = await PDFDocument.load(bleedPdf);
   const sheet = await PDFDocument.create({ updateMetadata: false });
@@ -61,7 +74,7 @@ async function imposeWithMarks(bleedPdf: Uint8Array, trim: { width: number; heig
     setBoxes(page, trim);
     drawCropMarks(page, trim);
   }
-  return sheet.save({ useObjectStreams: false });
+  return sheet;
 }
 
 function setBoxes(page: PDFPage, trim: { width: number; height: number }): void {
@@ -70,7 +83,7 @@ function setBoxes(page: PDFPage, trim: { width: number; height: number }): void 
   page.setTrimBox(pt(slug + bleed), pt(slug + bleed), pt(trim.width), pt(trim.height));
 }
 
-/** Eight hairlines in line with the trim edges, starting past the bleed so they are trimmed away. */
+/** Eight hairlines in registration colour (all four inks), in line with the trim edges, starting past the bleed. */
 function drawCropMarks(page: PDFPage, trim: { width: number; height: number }): void {
   const { bleed, slug, markGap, markLength } = pressGeometry;
   const left = slug + bleed;
@@ -80,7 +93,7 @@ function drawCropMarks(page: PDFPage, trim: { width: number; height: number }): 
   const near = bleed + markGap;
   const far = near + markLength;
   const line = (x1: number, y1: number, x2: number, y2: number) =>
-    page.drawLine({ start: { x: pt(x1), y: pt(y1) }, end: { x: pt(x2), y: pt(y2) }, thickness: 0.25, color: rgb(0, 0, 0) });
+    page.drawLine({ start: { x: pt(x1), y: pt(y1) }, end: { x: pt(x2), y: pt(y2) }, thickness: 0.25, color: cmyk(1, 1, 1, 1) });
   for (const x of [left, right]) {
     line(x, bottom - near, x, bottom - far);
     line(x, top + near, x, top + far);

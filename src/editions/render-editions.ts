@@ -22,10 +22,9 @@ export interface RenderContext {
   tabs: TabPool;
   workDir: string;
   page: PageSize;
-  timeoutMs: number;
 }
 
-export async function renderEditions(article: Article, editions: readonly Edition[], { tabs, workDir, page, timeoutMs }: RenderContext): Promise<RenderedEdition[]> {
+export async function renderEditions(article: Article, editions: readonly Edition[], { tabs, workDir, page }: RenderContext): Promise<RenderedEdition[]> {
   const view = articleView(article);
   const buildDate = reproducibleDate(article);
   const wants = (edition: Edition) => editions.includes(edition);
@@ -44,10 +43,10 @@ export async function renderEditions(article: Article, editions: readonly Editio
       if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { buildDate, cover: printPage.then(({ cover }) => cover!) }) };
       let pdf: FinishedPdf;
       if (edition === 'pdf') pdf = await printPdf();
-      else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, article, meta, { workDir, buildDate, timeoutMs });
+      else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, article, meta);
       else {
         const bleedPage = await renderPrintPage(article, view, { ...printContext, bleed: pressGeometry.bleed }, { pdf: true, cover: false });
-        pdf = await renderPressEdition(bleedPage.pdf!, article, meta, { workDir, buildDate, timeoutMs, page });
+        pdf = await renderPressEdition(bleedPage.pdf!, article, meta, { page });
       }
       return { edition, bytes: pdf.bytes, pages: pdf.pageCount };
     }),
