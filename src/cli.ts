@@ -26,7 +26,7 @@ program
   .option('-o, --out <dir>', 'output folder', 'output')
   .addOption(new Option('-f, --formats <list>', `editions to build, comma-separated: ${editions.join(',')}`).default(editions.join(',')))
   .option('-p, --page <size>', 'a4, letter or a trim size like "6in x 9in", for every article (overrides the article\'s own)')
-  .option('-j, --jobs <n>', 'browser tabs rendering at once (default 2, for two cores)', '2')
+  .option('-j, --jobs <n>', 'browser tabs rendering at once (default 3, for two cores)', '3')
   .option('--strict', 'editorial warnings (see imprint check) stop the article')
   .option('--force', 'build every article, even those whose files are up to date')
   .option('-t, --timeout <seconds>', 'limit for each article\'s pages and conversions (default 60)')

@@ -13,26 +13,11 @@ export interface PrintHtmlOptions {
    * justified text without it opens rivers of white. Without patterns the text is set ragged-right.
    */
   justified: boolean;
-  /** Millimetres of bleed on every side (the press edition's page). */
-  bleed?: number;
   /** Draw the EPUB cover too (screen media only), with this photo. */
   cover?: { photoUrl: string | undefined };
 }
 
-export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, bleed = 0, cover }: PrintHtmlOptions): string {
-  // With a bleed (press edition) the sheet grows by it on every side and so do the margins: the type area
-  // stays where the trim puts it, and anything that touches the trim edge runs on into the bleed.
-  const trim = pageDimensions(page);
-  const width = trim.width + 2 * bleed;
-  const height = trim.height + 2 * bleed;
-  const trimMargins = pageMargins(page);
-  const margins = { top: trimMargins.top + bleed, side: trimMargins.side + bleed, bottom: trimMargins.bottom + bleed };
-  const runningHead = cssString(`${view.publication} · ${truncate(view.title, 90)}`);
-  // The :first rule must follow the running head's rule: Chromium lets the later @page rule win for margin boxes.
-  const pageCss = [
-    `@page { size: ${width}mm ${height}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${runningHead}; } }`,
-    '@page :first { @top-center { content: none; } }',
-  ].join('\n');
+export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, cover }: PrintHtmlOptions): string {
   const stylesheet = (name: string) => pathToFileURL(join(templatesDir, name)).href;
   return renderPage(
     'print/page.html',
@@ -41,13 +26,30 @@ export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, 
       title: view.title,
       fontStylesheets: fontStylesheetUrls(),
       stylesheets: [stylesheet('print/print.css'), ...(cover ? [stylesheet('cover/cover.css')] : [])],
-      pageCss,
+      pageCss: pageCss(view, page, 0),
       bodyClass: justified ? 'justified' : 'ragged',
       article: renderArticleFragment(view),
       cover: cover && { ...view, photoUrl: cover.photoUrl },
     },
     { coverBody: readTemplate('cover/cover-body.html') },
   );
+}
+
+/**
+ * The @page rules: size, margins and running head. With a bleed (the press edition's page, printed from the
+ * same loaded page with these rules appended) the sheet grows by it on every side and so do the margins: the
+ * type area stays where the trim puts it, and anything that touches the trim edge runs on into the bleed.
+ */
+export function pageCss(view: ArticleView, page: PageSize, bleed: number): string {
+  const trim = pageDimensions(page);
+  const trimMargins = pageMargins(page);
+  const margins = { top: trimMargins.top + bleed, side: trimMargins.side + bleed, bottom: trimMargins.bottom + bleed };
+  const runningHead = cssString(`${view.publication} · ${truncate(view.title, 90)}`);
+  // The :first rule must follow the running head's rule: Chromium lets the later @page rule win for margin boxes.
+  return [
+    `@page { size: ${trim.width + 2 * bleed}mm ${trim.height + 2 * bleed}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${runningHead}; } }`,
+    '@page :first { @top-center { content: none; } }',
+  ].join('\n');
 }
 
 /** A CSS string literal safe inside a <style> element: everything but plain letters is a hex escape. */

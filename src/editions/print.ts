@@ -1,6 +1,7 @@
 // The print edition: article HTML → Chromium PDF → document metadata. The same page load also gives the
-// EPUB's cover (see cover.ts), and, at bleed size, the press edition's page.
+// EPUB's cover (see cover.ts) and, printed again at bleed size, the press edition's page.
 import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
 import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/page-size.js';
 import { readableFor, withPage } from '../render/sandboxed-page.js';
@@ -9,37 +10,52 @@ import type { ArticleView } from './article-view.js';
 import { captureCover, coverViewport } from './cover.js';
 import { hyphenateHtml, hyphenatorFor } from './hyphenate.js';
 import { setPdfMetadata, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
-import { renderPrintHtml } from './print-html.js';
+import { pageCss, renderPrintHtml } from './print-html.js';
 
 export interface PrintContext {
   tabs: TabPool;
   workDir: string;
   page: PageSize;
   buildDate: Date;
-  /** Millimetres of bleed on every side (the press edition's raw page); none for the print edition. */
-  bleed?: number;
 }
 
-/** What one load of the article's print page gives: Chromium's PDF, the EPUB cover, or both. */
+/** What one load of the article's print page gives: Chromium's PDF, the EPUB cover, the press page. */
 export interface PrintPage {
   pdf: Uint8Array | undefined;
   cover: Uint8Array | undefined;
+  /** The same layout printed at trim + bleed on every side, for the press edition to impose. */
+  bleedPdf: Uint8Array | undefined;
 }
 
-export async function renderPrintPage(article: Article, view: ArticleView, context: PrintContext, wants: { pdf: boolean; cover: boolean }): Promise<PrintPage> {
+export interface PrintWants {
+  pdf: boolean;
+  cover: boolean;
+  /** Millimetres of bleed for the press page, or undefined for none. */
+  bleed: number | undefined;
+}
+
+export async function renderPrintPage(article: Article, view: ArticleView, context: PrintContext, wants: PrintWants): Promise<PrintPage> {
   const hyphenate = await hyphenatorFor(article.meta.lang);
   const printView = hyphenate ? { ...view, bodyHtml: hyphenateHtml(view.bodyHtml, hyphenate) } : view;
   const photo = article.images[0]?.path;
   const cover = wants.cover ? { photoUrl: photo && pathToFileURL(photo).href } : undefined;
-  const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, bleed: context.bleed ?? 0, cover });
-  const name = context.bleed ? `${article.slug}.bleed` : article.slug;
+  const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, cover });
   const { tabs, workDir } = context;
+  const print = (page: Page) => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: tabs.timeoutMs });
   // The cover's viewport is set before the page loads; print layout follows @page, whatever the viewport.
-  return withPage({ tabs, html, workDir, name, readable: readableFor(article.dir), ...(cover ? { viewport: coverViewport } : {}) }, async (page, step, tab) => {
-    step('printing the PDF');
-    const pdf = wants.pdf ? await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: tabs.timeoutMs }) : undefined;
+  return withPage({ tabs, html, workDir, name: article.slug, readable: readableFor(article.dir), ...(cover ? { viewport: coverViewport } : {}) }, async (page, step, tab) => {
     step('capturing the cover');
-    return { pdf, cover: cover ? await tab.inFront(() => captureCover(page)) : undefined };
+    const coverJpeg = cover ? await tab.inFront(() => captureCover(page)) : undefined;
+    step('printing the PDF');
+    const pdf = wants.pdf ? await print(page) : undefined;
+    let bleedPdf: Uint8Array | undefined;
+    if (wants.bleed !== undefined) {
+      step('printing the press page');
+      // Later @page rules win: the loaded page is printed again at trim + bleed, with no second load.
+      await page.evaluate((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })), pageCss(view, context.page, wants.bleed));
+      bleedPdf = await print(page);
+    }
+    return { pdf, cover: coverJpeg, bleedPdf };
   });
 }
 

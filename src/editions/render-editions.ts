@@ -1,6 +1,6 @@
 // One article's editions, rendered in memory; nothing is written here. The print page is loaded once and
-// gives both Chromium's PDF and the EPUB cover; the archival edition is made from the print PDF, the press
-// edition from the same layout rendered at bleed size.
+// gives Chromium's PDF, the EPUB cover and the press page (the same layout printed at bleed size); the
+// archival edition is made from the print PDF.
 import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/page-size.js';
 import type { Edition } from '../options.js';
@@ -29,25 +29,23 @@ export async function renderEditions(article: Article, editions: readonly Editio
   const buildDate = reproducibleDate(article);
   const wants = (edition: Edition) => editions.includes(edition);
   const printContext = { tabs, workDir, page, buildDate };
-  const printWants = { pdf: wants('pdf') || wants('archival'), cover: wants('epub') };
-  // Only the press edition wanted: its bleed page is all that needs loading.
-  const printPage = printWants.pdf || printWants.cover ? renderPrintPage(article, view, printContext, printWants) : Promise.resolve({ pdf: undefined, cover: undefined });
-  const chromiumPdf = printPage.then(({ pdf }) => pdf!);
-  let print: Promise<FinishedPdf> | undefined;
-  const printPdf = () => (print ??= chromiumPdf.then((pdf) => finishPrintEdition(pdf, article, buildDate)));
-  const meta = pdfMetadata(article, buildDate);
+  const printPage = renderPrintPage(article, view, { tabs, workDir, page, buildDate }, {
+    pdf: wants('pdf') || wants('archival'),
+    cover: wants('epub'),
+    bleed: wants('press') ? pressGeometry.bleed : undefined,
+  });
   // Rejections surface through the editions below; this keeps an unused branch from being "unhandled".
   printPage.catch(() => undefined);
+  let print: Promise<FinishedPdf> | undefined;
+  const printPdf = () => (print ??= printPage.then(({ pdf }) => finishPrintEdition(pdf!, article, buildDate)));
+  const meta = pdfMetadata(article, buildDate);
   return Promise.all(
     editions.map(async (edition): Promise<RenderedEdition> => {
       if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { buildDate, cover: printPage.then(({ cover }) => cover!) }) };
       let pdf: FinishedPdf;
       if (edition === 'pdf') pdf = await printPdf();
       else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, article, meta);
-      else {
-        const bleedPage = await renderPrintPage(article, view, { ...printContext, bleed: pressGeometry.bleed }, { pdf: true, cover: false });
-        pdf = await renderPressEdition(bleedPage.pdf!, article, meta, { page });
-      }
+      else pdf = await renderPressEdition((await printPage).bleedPdf!, article, meta, { page });
       return { edition, bytes: pdf.bytes, pages: pdf.pageCount };
     }),
   );
