@@ -77,7 +77,9 @@ export class TabPool {
       if (this.#open < this.size) {
         this.#open++;
         try {
-          return await withDeadline(openTab(this.browser, (capture) => this.#inFront(capture)), this.timeoutMs, 'opening a Chromium tab');
+          // A new tab comes up in front and hides the others: never while another tab is capturing.
+          const opening = this.#inFront(() => openTab(this.browser, (capture) => this.#inFront(capture)));
+          return await withDeadline(opening, this.timeoutMs, 'opening a Chromium tab');
         } catch (error) {
           this.#open--;
           this.#wakeOne();
