@@ -61,9 +61,10 @@ describe('other rules', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`${dir}/a.md:7:1  figure-without-credit  figure has no photo credit`);
     expect(run.stdout).toContain(`${dir}/a.md:8:1  missing-alt  image "map.png" has no alt text`);
+    expect(run.stdout).toContain(`${dir}/a.md:8:1  accessibility-claim  the EPUB will not claim EPUB Accessibility 1.1 - WCAG 2.2 Level AA: 1 image has no alt text`);
     expect(run.stdout).toContain(`${dir}/a.md:12:1  credit-in-body  reporting credit in the body; move "With reporting by Ann Lee."`);
     expect(run.stdout).toContain(`${dir}/b.md:3:1  invalid-input  front matter field "date": date is not a real calendar date`);
-    expect(run.stderr).toContain('1 error, 3 warnings.');
+    expect(run.stderr).toContain('1 error, 4 warnings.');
   });
 });
 

@@ -1,5 +1,6 @@
 // Editorial rules: each reads the parsed body and returns findings at 0-based body lines and 1-based columns.
 import type { Token } from '../article/markdown-types.js';
+import { accessibilityConformance } from '../editions/epub-package.js';
 
 export interface Finding {
   rule: string;
@@ -57,6 +58,15 @@ export const missingAlt: Rule = ({ tokens }) =>
       .map((image) => ({ rule: 'missing-alt', bodyLine: line, column: 1, message: `image "${image.attrGet('src')}" has no alt text; describe what it shows for readers who cannot see it` })),
   );
 
+/** Why the EPUB will carry no EPUB Accessibility 1.1 claim, once per article, at the first image that costs it. */
+export const accessibilityClaim: Rule = (input) => {
+  const undescribed = missingAlt(input);
+  const first = undescribed[0];
+  if (!first) return [];
+  const images = `${undescribed.length} image${undescribed.length === 1 ? ' has' : 's have'} no alt text`;
+  return [{ ...first, rule: 'accessibility-claim', message: `the EPUB will not claim ${accessibilityConformance}: ${images}` }];
+};
+
 export const figureWithoutCredit: Rule = ({ tokens }) => {
   const findings: Finding[] = [];
   tokens.forEach((token, i) => {
@@ -83,7 +93,7 @@ export const creditInBody: Rule = ({ tokens }) =>
       message: `reporting credit in the body; move "${paragraph.text}" to the front matter's credits`,
     }));
 
-export const rules: readonly Rule[] = [deadLink, brokenParagraph, missingAlt, figureWithoutCredit, creditInBody];
+export const rules: readonly Rule[] = [deadLink, brokenParagraph, missingAlt, accessibilityClaim, figureWithoutCredit, creditInBody];
 
 function inlineTokens(tokens: Token[]): { token: Token; line: number }[] {
   return tokens.filter((token) => token.type === 'inline').map((token) => ({ token, line: token.map?.[0] ?? 0 }));

@@ -28,11 +28,28 @@ export interface PackageFields {
   accessModeSufficient: string[];
   accessibilityFeatures: string[];
   accessibilitySummary: string;
+  /** The EPUB Accessibility claim, written only when the article earns it (see accessibilityClaim). */
+  conformsTo: string | undefined;
+  certifiedBy: string | undefined;
+}
+
+export const accessibilityConformance = 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA';
+
+/**
+ * Whether the book earns the claim: reading order is the source order and the language is set for every
+ * book imprint writes, its stylesheet sets no colours (the reader's contrast holds), so what an article
+ * can lack is a text alternative for an image. Returns why not, or undefined when the claim holds.
+ */
+export function accessibilityClaimWithheld(images: readonly { alt: string }[]): string | undefined {
+  const undescribed = images.filter((image) => image.alt.trim() === '').length;
+  if (undescribed === 0) return undefined;
+  return `${undescribed} image${undescribed === 1 ? ' has' : 's have'} no alt text`;
 }
 
 export function packageFields(article: Article, { buildDate, hasCover, fonts }: { buildDate: Date; hasCover: boolean; fonts: readonly EmbeddedFont[] }): PackageFields {
   const { meta, images } = article;
   const described = images.every((image) => image.alt !== '');
+  const claimed = accessibilityClaimWithheld(images) === undefined;
   return {
     identifier: `urn:uuid:${uuidV5(meta.source ?? `imprint:${article.slug}`, identifierNamespace)}`,
     creators: article.authors,
@@ -62,5 +79,8 @@ export function packageFields(article: Article, { buildDate, hasCover, fonts }: 
           ? 'Every image has a text description; captions and photo credits are marked up as such.'
           : 'Some images have no text description.',
     ].join(' '),
+    conformsTo: claimed ? accessibilityConformance : undefined,
+    // The publication vouches for its own book; a third-party certifier is the publisher's to add.
+    certifiedBy: claimed ? meta.publication : undefined,
   };
 }
