@@ -22,6 +22,6 @@ if ((${#missing[@]} > 0)); then
 fi
 
 # Puppeteer never downloads a browser here: we depend on puppeteer-core and drive /usr/bin/chromium.
-npm ci --no-audit --no-fund
+npm ci --no-audit --no-fund  # .npmrc: no dependency install scripts (Electron, browser downloads)
 npm run --silent compile
 echo "setup: ready (chromium $(chromium --version 2>/dev/null | awk '{print $2}'), $(java -jar /usr/share/java/epubcheck.jar --version 2>/dev/null | head -1))"
