@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
+import type { InputLimits } from './article/limits.js';
 import type { Diagnostic } from './check/diagnostic.js';
 import { renderEditions } from './editions/render-editions.js';
 import { ImprintError } from './errors.js';
@@ -15,9 +16,11 @@ import { findArticles } from './find-articles.js';
 import { failure, loadOne, planBatch, type FailedArticle, type PlannedArticle } from './load-articles.js';
 import { editionSuffix, type BuildOptions, type Edition } from './options.js';
 import { buildFingerprint } from './output/fingerprint.js';
-import { isUpToDate, mergeManifest, readManifest, sha256, writeManifest, type Manifest } from './output/manifest.js';
+import { mergeManifest, readManifest, sha256, writeManifest, type Manifest } from './output/manifest.js';
+import { isUpToDate } from './output/verify.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { browserHandle, type BrowserHandle } from './render/browser.js';
+import type { TabPool } from './render/tab-pool.js';
 import { explainRenderFailure, internalError, interrupted, isBrowserFailure } from './render-failures.js';
 
 export interface WrittenFile {
@@ -50,6 +53,7 @@ export interface BuildHooks {
 
 interface BuildContext {
   options: BuildOptions;
+  limits: InputLimits;
   browsers: BrowserHandle;
   workDir: string;
   hooks: BuildHooks;
@@ -59,14 +63,18 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
   const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
   const planned = await planBatch(await findArticles(paths), limits, options, await buildFingerprint(options));
   const previous = await readManifest(options.outDir);
-  const upToDate = await Promise.all(planned.map((item) => 'slug' in item && !options.force && isUpToDate(previous?.articles[item.slug], item.fingerprint, item.editions, options.outDir)));
+  // A few at a time: each check reads the article's files, and a batch of thousands must not hold them all.
+  const checking = pLimit(8);
+  const upToDate = await Promise.all(
+    planned.map((item) => checking(async () => 'slug' in item && !options.force && isUpToDate(previous?.articles[item.slug], item.fingerprint, item.editions, options.outDir))),
+  );
   hooks.onPlan?.({ total: planned.length, unchanged: upToDate.filter(Boolean).length });
 
   // Each article renders in the pool's tabs; twice as many articles as tabs are in hand, so that a tab never
   // waits while an article's PDF post-processing or EPUB packing runs in Node.
   const browsers = browserHandle({ given: hooks.browser, tabs: options.jobs, timeoutMs: options.timeoutMs });
   const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
-  const context = { options, browsers, workDir, hooks };
+  const context = { options, limits, browsers, workDir, hooks };
   try {
     const report = inFileOrder(planned.length, hooks.onResult);
     const limit = pLimit(options.jobs * 2);
@@ -112,10 +120,10 @@ async function publishWithRetry(item: PlannedArticle, context: BuildContext): Pr
   }
 }
 
-async function publish(item: PlannedArticle, tabs: Awaited<ReturnType<BrowserHandle['tabs']>>, context: BuildContext): Promise<ArticleResult> {
-  const { options, workDir, hooks } = context;
+async function publish(item: PlannedArticle, tabs: TabPool, context: BuildContext): Promise<ArticleResult> {
+  const { options, limits, workDir, hooks } = context;
   // Loaded again rather than kept from the first pass: a batch of thousands is never held in memory.
-  const loaded = await loadOne(item.file, { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 }, options);
+  const loaded = await loadOne(item.file, limits, options);
   if (!('article' in loaded)) return loaded;
   const { article, warnings } = loaded;
   const editions = await renderEditions(article, item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4' });

@@ -29,7 +29,7 @@ program
   .option('-j, --jobs <n>', 'browser tabs rendering at once (default 3, for two cores)', '3')
   .option('--strict', 'editorial warnings (see imprint check) stop the article')
   .option('--force', 'build every article, even those whose files are up to date')
-  .option('-t, --timeout <seconds>', 'limit for each article\'s pages and conversions (default 60)')
+  .option('-t, --timeout <seconds>', 'limit for each article\'s page in the browser, and for every call to it (default 60)')
   .option('--html', 'allow raw HTML in Markdown (sanitised with an allow-list; off by default)')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)

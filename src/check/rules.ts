@@ -1,6 +1,6 @@
 // Editorial rules: each reads the parsed body and returns findings at 0-based body lines and 1-based columns.
 import type { Token } from '../article/markdown-types.js';
-import { accessibilityConformance } from '../editions/epub-package.js';
+import { accessibilityClaimWithheld, accessibilityConformance } from '../editions/epub-package.js';
 
 export interface Finding {
   rule: string;
@@ -62,9 +62,9 @@ export const missingAlt: Rule = ({ tokens }) =>
 export const accessibilityClaim: Rule = (input) => {
   const undescribed = missingAlt(input);
   const first = undescribed[0];
-  if (!first) return [];
-  const images = `${undescribed.length} image${undescribed.length === 1 ? ' has' : 's have'} no alt text`;
-  return [{ ...first, rule: 'accessibility-claim', message: `the EPUB will not claim ${accessibilityConformance}: ${images}` }];
+  const why = accessibilityClaimWithheld(undescribed.length);
+  if (!first || !why) return [];
+  return [{ ...first, rule: 'accessibility-claim', message: `the EPUB will not claim ${accessibilityConformance}: ${why}` }];
 };
 
 export const figureWithoutCredit: Rule = ({ tokens }) => {

@@ -18,6 +18,9 @@ const stylesheetModules = [
   '@fontsource/noto-serif-armenian/700.css',
 ];
 
+/** The font packages themselves (@fontsource/…), whose versions are part of every article's fingerprint. */
+export const fontPackages = [...new Set(stylesheetModules.map((module) => module.split('/').slice(0, 2).join('/')))];
+
 /** The folders of the font packages, which rendered pages may read. */
 export function fontPackageDirs(): string[] {
   return [...new Set(stylesheetModules.map((module) => dirname(require.resolve(module))))];

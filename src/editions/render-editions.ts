@@ -28,7 +28,6 @@ export async function renderEditions(article: Article, editions: readonly Editio
   const view = articleView(article);
   const buildDate = reproducibleDate(article);
   const wants = (edition: Edition) => editions.includes(edition);
-  const printContext = { tabs, workDir, page, buildDate };
   const printPage = renderPrintPage(article, view, { tabs, workDir, page, buildDate }, {
     pdf: wants('pdf') || wants('archival'),
     cover: wants('epub'),

@@ -6,11 +6,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type { Article } from '../article/article.js';
+import { fontPackages } from '../editions/fonts.js';
 import type { BuildOptions, Edition } from '../options.js';
 import { templatesDir, toolVersion } from '../paths.js';
 
 const require = createRequire(import.meta.url);
-const fontPackages = ['@fontsource/noto-serif', '@fontsource/noto-sans', '@fontsource/noto-serif-armenian'];
 
 /** Everything a build shares: read once per build. */
 export async function buildFingerprint(options: BuildOptions): Promise<string> {

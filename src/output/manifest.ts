@@ -66,20 +66,6 @@ export function mergeManifest(previous: Manifest | undefined, built: readonly Bu
   return { tool: { name: 'imprint', version: toolVersion }, settings, articles: sorted };
 }
 
-/**
- * Whether a previous build already made exactly these editions from exactly these inputs, and its files
- * are still there, unaltered: then the article need not be built again.
- */
-export async function isUpToDate(entry: ManifestArticle | undefined, fingerprint: string, editions: readonly string[], outDir: string): Promise<boolean> {
-  if (!entry || entry.inputs !== fingerprint) return false;
-  if (entry.editions.map((e) => e.edition).join(',') !== editions.join(',')) return false;
-  for (const edition of entry.editions) {
-    const bytes = await readFile(join(outDir, edition.path)).catch(() => undefined);
-    if (!bytes || sha256(bytes) !== edition.sha256) return false;
-  }
-  return true;
-}
-
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<string> {
   const path = join(outDir, manifestName);
   await writeAtomic(path, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));

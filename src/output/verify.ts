@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ImprintError } from '../errors.js';
-import { manifestName, readManifest, sha256 } from './manifest.js';
+import { manifestName, readManifest, sha256, type ManifestArticle, type ManifestEdition } from './manifest.js';
 
 export interface VerifyProblem {
   path: string;
@@ -25,16 +25,29 @@ export async function verifyOutput(outDir: string): Promise<VerifyReport> {
   for (const article of Object.values(manifest.articles)) {
     for (const edition of article.editions) {
       checked++;
-      const bytes = await readFile(join(outDir, edition.path)).catch(() => undefined);
-      if (!bytes) {
-        problems.push({ path: edition.path, problem: 'missing', detail: 'listed in the manifest but not on disk' });
-        continue;
-      }
-      const actual = sha256(bytes);
-      if (actual !== edition.sha256) {
-        problems.push({ path: edition.path, problem: 'changed', detail: `sha256 ${actual}, manifest says ${edition.sha256} (${bytes.length} bytes, manifest says ${edition.bytes})` });
-      }
+      const problem = await editionProblem(outDir, edition);
+      if (problem) problems.push(problem);
     }
   }
   return { checked, problems };
+}
+
+/** What is wrong with one file the manifest lists: missing, or not the bytes it recorded; undefined when it matches. */
+export async function editionProblem(outDir: string, edition: ManifestEdition): Promise<VerifyProblem | undefined> {
+  const bytes = await readFile(join(outDir, edition.path)).catch(() => undefined);
+  if (!bytes) return { path: edition.path, problem: 'missing', detail: 'listed in the manifest but not on disk' };
+  const actual = sha256(bytes);
+  if (actual === edition.sha256) return undefined;
+  return { path: edition.path, problem: 'changed', detail: `sha256 ${actual}, manifest says ${edition.sha256} (${bytes.length} bytes, manifest says ${edition.bytes})` };
+}
+
+/**
+ * Whether a previous build already made exactly these editions from exactly these inputs, and its files
+ * are still there, unaltered: then the article need not be built again.
+ */
+export async function isUpToDate(entry: ManifestArticle | undefined, fingerprint: string, editions: readonly string[], outDir: string): Promise<boolean> {
+  if (!entry || entry.inputs !== fingerprint) return false;
+  if (entry.editions.map((e) => e.edition).join(',') !== editions.join(',')) return false;
+  for (const edition of entry.editions) if (await editionProblem(outDir, edition)) return false;
+  return true;
 }
