@@ -31,8 +31,9 @@ else await coldBench(Number(flags.runs ?? 7));
 async function batchBench(size: number, runs: number): Promise<void> {
   const dir = join(work, 'batch');
   const browser = await launchBrowser();
-  writeBatch(dir, size, await photoJpeg(browser));
+  const jpeg = await photoJpeg(browser);
   await browser.close();
+  writeBatch(dir, size, jpeg);
   const floorScript = join(packageRoot, 'dist/bench/batch-floor.js');
   const sets = [['pdf', 'pdf'], ['pdf,epub', 'pdf,epub'], ['all four', 'pdf,epub,press,archival']] as const;
   const rows = new Map<string, { floor: Measured[]; imprint: Measured[] }>(sets.map(([name]) => [name, { floor: [], imprint: [] }]));
@@ -62,14 +63,7 @@ async function batchBench(size: number, runs: number): Promise<void> {
   const oneChanged = await measure([cli, 'build', dir, '--out', incremental], packageRoot);
   const single = join(work, 'single');
   mkdirSync(single);
-  writeBatch(single, 1, await (async () => {
-    const b = await launchBrowser();
-    try {
-      return await photoJpeg(b);
-    } finally {
-      await b.close();
-    }
-  })());
+  writeBatch(single, 1, jpeg);
   const cold = await measure([cli, 'build', single, '--out', out()], packageRoot);
   console.log(`rebuild, all ${size} unchanged     ${s(unchanged.ms)}`);
   console.log(`rebuild, 1 of ${size} changed      ${s(oneChanged.ms)}   (${(oneChanged.ms / cold.ms).toFixed(2)} × a cold build of one article, ${s(cold.ms).trim()})`);

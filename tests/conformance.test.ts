@@ -1,7 +1,7 @@
 // The archival and press editions keep the print edition's text, tags and photos exactly, and meet the PDF/A-2u
 // and PDF/X-4 clauses our own checker reads (tests/helpers/conformance.ts lists them by clause number).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,7 +30,7 @@ beforeAll(async () => {
 async function textLayer(bytes: Buffer): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'imprint-text-'));
   const path = join(dir, 'in.pdf');
-  await import('node:fs/promises').then(({ writeFile }) => writeFile(path, bytes));
+  await writeFile(path, bytes);
   const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', path, '-']);
   return stdout.replace(/\u00AD/g, '').replace(/-\n(?=\p{Ll})/gu, '').replace(/\s+/g, ' ').trim();
 }
