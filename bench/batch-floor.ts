@@ -3,6 +3,7 @@
 // sandbox, no post-processing). What any Puppeteer publisher pays at least for the same articles.
 // The page is loaded from a file:// URL rather than with setContent, which cannot load the local photo and
 // fonts: the floor renders the same page, with its photo and fonts, as imprint does.
+import { builtInStyle } from '../src/config/house-style.js';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,7 +25,7 @@ const tabs = await Promise.all([browser.newPage(), browser.newPage()]);
 
 async function publish(page: Page, file: string): Promise<void> {
   const article = await prepareArticle(await loadArticle(file));
-  const view = articleView(article);
+  const view = articleView(article, builtInStyle);
   const slug = article.slug;
   const htmlPath = join(outDir, `${slug}.html`);
   writeFileSync(htmlPath, renderPrintHtml(view, 'a4', { justified: false }));

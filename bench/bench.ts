@@ -3,6 +3,7 @@
 //   npm run bench -- --batch 100  N articles with a photo against the batch floor (bench/batch-floor.ts), per
 //                                 edition set, with peak memory; plus an unchanged and a one-changed rebuild
 // Figures are medians, printed as ratios to the baseline of this run.
+import { builtInStyle } from '../src/config/house-style.js';
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,7 +74,7 @@ async function coldBench(runs: number): Promise<void> {
   const barePdf = join(packageRoot, 'dist/bench/bench-bare-pdf.js');
   // The exact page the build renders, written once for the baseline.
   const htmlPath = join(work, 'page.html');
-  writeFileSync(htmlPath, renderPrintHtml(articleView(await prepareArticle(await loadArticle(firstArticle))), 'a4', { justified: true }));
+  writeFileSync(htmlPath, renderPrintHtml(articleView(await prepareArticle(await loadArticle(firstArticle)), builtInStyle), 'a4', { justified: true }));
   const time = (args: string[]) => {
     const start = performance.now();
     execFileSync(process.execPath, args, { stdio: 'ignore', cwd: packageRoot });

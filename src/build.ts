@@ -126,7 +126,7 @@ async function publish(item: PlannedArticle, tabs: TabPool, context: BuildContex
   const loaded = await loadOne(item.file, limits, options);
   if (!('article' in loaded)) return loaded;
   const { article, warnings } = loaded;
-  const editions = await renderEditions(article, item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4' });
+  const editions = await renderEditions(article, item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4', style: options.style });
   if (hooks.signal?.aborted) throw interrupted();
   const written: WrittenFile[] = [];
   for (const { edition, bytes, pages } of editions) {

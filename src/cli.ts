@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The imprint command. The only module that prints or sets the exit code.
 import { join, relative } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import * as v from 'valibot';
 import { defaultLimitsMb } from './article/limits.js';
 import type { ArticleResult, WrittenFile } from './build.js';
@@ -20,22 +20,35 @@ const program = new Command('imprint')
   .exitOverride();
 
 program
+  .command('init')
+  .description('Make a new project in DIR: imprint.yaml, an example article in content/ and a theme/ to edit.')
+  .argument('[dir]', 'the folder (created if missing)', '.')
+  .action(async (dir: string) => {
+    const { initProject } = await import('./init.js');
+    for (const file of await initProject(dir)) console.log(`wrote ${relative(process.cwd(), file)}`);
+    const enter = dir === '.' ? '' : `cd ${dir} && `;
+    console.log(`\nNext: ${enter}imprint build   (then open output/; edit imprint.yaml and theme/ to make it yours)`);
+  });
+
+program
   .command('build')
   .description('Build every edition of each article into OUT/<slug>/<slug>.<ext>.')
-  .argument('[paths...]', 'Markdown files or folders of them', ['content'])
-  .option('-o, --out <dir>', 'output folder', 'output')
-  .addOption(new Option('-f, --formats <list>', `editions to build, comma-separated: ${editions.join(',')}`).default(editions.join(',')))
+  .argument('[paths...]', 'Markdown files or folders of them (default: build.paths in imprint.yaml, else content/)')
+  .option('-c, --config <file>', 'the project\'s settings (default: imprint.yaml in this folder, if there is one)')
+  .option('-o, --out <dir>', 'output folder (default output)')
+  .option('-f, --formats <list>', `editions to build, comma-separated (default ${editions.join(',')})`)
   .option('-p, --page <size>', 'a4, letter or a trim size like "6in x 9in", for every article (overrides the article\'s own)')
-  .option('-j, --jobs <n>', 'browser tabs rendering at once (default 3, for two cores)', '3')
+  .option('-j, --jobs <n>', 'browser tabs rendering at once (default 3, for two cores)')
   .option('--strict', 'editorial warnings (see imprint check) stop the article')
   .option('--force', 'build every article, even those whose files are up to date')
   .option('-t, --timeout <seconds>', 'limit for each article\'s page in the browser, and for every call to it (default 60)')
   .option('--html', 'allow raw HTML in Markdown (sanitised with an allow-list; off by default)')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
-  .action(async (paths: string[], flags: BuildFlags) => {
-    const options = parseOptions(flags);
-    if (!options) return;
+  .action(async (given: string[], flags: Flags) => {
+    const setup = await projectSettings(given, flags);
+    if (!setup) return;
+    const { paths, options } = setup;
     // Chromium starts first; the pipeline's modules load while it boots (the two overlap on two cores).
     const browser = launchBrowser({ timeoutMs: options.timeoutMs });
     browser.catch(() => undefined);
@@ -104,16 +117,19 @@ function stopOnSignals(stopBrowser: () => Promise<void>) {
 program
   .command('check')
   .description('Report input errors and editorial problems (dead links, broken paragraphs, missing alt text and credits) as path:line:col  rule  message.')
-  .argument('[paths...]', 'Markdown files or folders of them', ['content'])
+  .argument('[paths...]', 'Markdown files or folders of them (default: build.paths in imprint.yaml, else content/)')
+  .option('-c, --config <file>', 'the project\'s settings (default: imprint.yaml in this folder, if there is one)')
   .option('--json', 'print the findings as JSON')
   .option('--strict', 'exit 1 on warnings too')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
-  .action(async (paths: string[], flags: { json?: boolean; strict?: boolean; maxArticleMb?: string; maxImageMb?: string }) => {
-    const options = parseOptions(flags);
-    if (!options) return;
+  .action(async (given: string[], flags: Flags & { json?: boolean }) => {
+    const setup = await projectSettings(given, flags);
+    if (!setup) return;
+    const { paths, options } = setup;
     const { checkFiles } = await import('./check/check-files.js');
-    const diagnostics = await checkFiles(paths, { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 });
+    const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
+    const diagnostics = await checkFiles(paths, limits, options);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
     if (flags.json) {
@@ -141,7 +157,8 @@ program
     }
   });
 
-interface BuildFlags {
+interface Flags {
+  config?: string;
   out?: string;
   formats?: string;
   page?: string;
@@ -154,25 +171,59 @@ interface BuildFlags {
   maxImageMb?: string;
 }
 
-/** Flags → validated options; prints the first problem and sets the usage exit code when they are wrong. */
-function parseOptions(flags: BuildFlags): BuildOptions | undefined {
+/**
+ * The articles to work on and the options, from imprint.yaml (if any) with the command line's flags over it;
+ * the theme loaded and checked. Prints the first problem and sets the usage exit code when they are wrong.
+ */
+async function projectSettings(given: string[], flags: Flags): Promise<{ paths: string[]; options: BuildOptions } | undefined> {
+  const { loadConfig } = await import('./config/config.js');
+  const { loadHouseStyle } = await import('./config/house-style.js');
+  let config, style;
+  try {
+    config = await loadConfig(flags.config);
+    style = await loadHouseStyle(config);
+  } catch (error) {
+    if (!(error instanceof ImprintError)) throw error;
+    console.error(`error: ${error.describe()}`);
+    process.exitCode = exitUsage;
+    return undefined;
+  }
+  const fromConfig = config?.build ?? {};
   const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  const defined = <T extends object>(object: T) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
   const parsed = v.safeParse(buildOptionsSchema, {
-    outDir: flags.out,
-    formats: flags.formats?.split(',').map((format) => format.trim()).filter(Boolean),
-    page: flags.page,
-    jobs: number(flags.jobs),
-    strict: flags.strict ?? false,
-    force: flags.force ?? false,
-    html: flags.html ?? false,
-    timeoutMs: flags.timeout === undefined ? undefined : Number(flags.timeout) * 1000,
-    maxArticleMb: number(flags.maxArticleMb),
-    maxImageMb: number(flags.maxImageMb),
+    ...defined({
+      outDir: fromConfig.out,
+      formats: fromConfig.formats,
+      page: fromConfig.page,
+      jobs: fromConfig.jobs,
+      strict: fromConfig.strict,
+      html: fromConfig.html,
+      timeoutMs: fromConfig.timeout === undefined ? undefined : fromConfig.timeout * 1000,
+      maxArticleMb: fromConfig['max-article-mb'],
+      maxImageMb: fromConfig['max-image-mb'],
+    }),
+    ...defined({
+      outDir: flags.out,
+      formats: flags.formats?.split(',').map((format) => format.trim()).filter(Boolean),
+      page: flags.page,
+      jobs: number(flags.jobs),
+      strict: flags.strict,
+      force: flags.force,
+      html: flags.html,
+      timeoutMs: flags.timeout === undefined ? undefined : Number(flags.timeout) * 1000,
+      maxArticleMb: number(flags.maxArticleMb),
+      maxImageMb: number(flags.maxImageMb),
+    }),
+    style,
   });
-  if (parsed.success) return parsed.output;
-  console.error(`imprint: ${parsed.issues[0].message}`);
-  process.exitCode = exitUsage;
-  return undefined;
+  if (!parsed.success) {
+    console.error(`imprint: ${parsed.issues[0].message}`);
+    process.exitCode = exitUsage;
+    return undefined;
+  }
+  const paths = given.length > 0 ? given : (fromConfig.paths ?? ['content']);
+  return { paths, options: parsed.output };
 }
 
 function report(result: ArticleResult): void {

@@ -25,10 +25,10 @@ export interface FailedArticle {
 export type Loaded = LoadedArticle | FailedArticle;
 
 /** One article: read, checked (its warnings kept either way), prepared; or why it cannot be built. */
-export async function loadOne(file: string, limits: InputLimits, { strict, html }: { strict: boolean; html: boolean }): Promise<Loaded> {
+export async function loadOne(file: string, limits: InputLimits, { strict, html, style }: Pick<BuildOptions, 'strict' | 'html' | 'style'>): Promise<Loaded> {
   let warnings: Diagnostic[] = [];
   try {
-    const source = await loadArticle(file, limits);
+    const source = await loadArticle(file, limits, style.defaults);
     warnings = checkArticle(source);
     const refused = strict ? strictFailure(file, warnings) : undefined;
     if (refused) throw refused;

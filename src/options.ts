@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { pageSizeSchema } from './article/page-size.js';
 import { defaultLimitsMb } from './article/limits.js';
+import { builtInStyle, type HouseStyle } from './config/house-style.js';
 
 export const editions = ['pdf', 'epub', 'press', 'archival'] as const;
 export type Edition = (typeof editions)[number];
@@ -33,6 +34,8 @@ export const buildOptionsSchema = v.object({
   maxImageMb: v.optional(v.pipe(v.number('--max-image-mb takes a number'), v.minValue(0.001, '--max-image-mb must be positive')), defaultLimitsMb.image),
   /** Limit for loading one page and for printing it, in milliseconds. */
   timeoutMs: v.optional(v.pipe(v.number('--timeout takes a number of seconds'), v.minValue(1000, '--timeout must be at least 1 second')), 60_000),
+  /** imprint.yaml's defaults, labels and theme, loaded and checked (config/house-style.ts). */
+  style: v.optional(v.custom<HouseStyle>((value) => typeof value === 'object' && value !== null), builtInStyle),
 });
 
 export type BuildOptions = v.InferOutput<typeof buildOptionsSchema>;

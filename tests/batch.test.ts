@@ -1,37 +1,15 @@
 // Batches: a browser that freezes mid-batch is noticed within the article's limit, reported and replaced;
 // unchanged articles are not built again; progress and summaries say what happened.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { imprint } from './helpers/imprint.js';
 import { marked, processesWithMarker } from './helpers/processes.js';
 
 const firstArticle = 'content/russian-peacekeepers-withdrawing-from-nagorno-karabakh.md';
-const cli = resolve('dist/src/cli.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function imprint(args: string[], cwd: string, env: Record<string, string> = {}, onStdout?: (text: string) => void): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn('node', [cli, ...args], { cwd, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      onStdout?.(stdout);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-  });
-}
-
 /** Articles that each have their own photo, so one photo can change without touching the others. */
 async function articlesWithPhotos(count: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'imprint-batch-'));

@@ -1,18 +1,12 @@
 // The editorial check: what `imprint check` and `imprint build` say about messy input, and where.
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { imprint as run } from './helpers/imprint.js';
 
-const cli = resolve('dist/src/cli.js');
 const unedited = 'tests/fixtures/unedited/peacekeepers-as-extracted.md';
-
-function imprint(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile('node', [cli, ...args], { cwd }, (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
-  });
-}
+const imprint = (args: string[], cwd = process.cwd()) => run(args, cwd);
 
 describe('imprint check on the first article as it was extracted', () => {
   it('reports each dead link, the broken paragraph and the credit left in the body, at their lines', async () => {

@@ -1,28 +1,13 @@
 // The imprint command as a user runs it: exit codes, the lines it prints, what it writes and what it leaves alone.
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { imprint, type Run } from './helpers/imprint.js';
 
-const cli = resolve('dist/src/cli.js');
 const firstArticle = resolve('content/russian-peacekeepers-withdrawing-from-nagorno-karabakh.md');
 const slug = 'russian-peacekeepers-withdrawing-from-nagorno-karabakh';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function imprint(args: string[], cwd: string): Promise<Run> {
-  return new Promise((done) => {
-    execFile('node', [cli, ...args], { cwd }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);

@@ -1,4 +1,5 @@
 // Markdown → HTML: figures, captions, credits, typographer and escaping (no browser).
+import { builtInStyle } from '../src/config/house-style.js';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,7 +85,7 @@ describe('article fragment', () => {
     const article = await articleFrom(
       '---\ntitle: Tom & Jerry <script>x</script>\ndate: 2024-04-17\npublication: "The <Times>"\nbyline: [Ann Lee, Bo Chan]\nsource: https://example.com/a?b=1&c=2\ncredits:\n  - AFP & Reuters contributed reporting.\n---\n\nBody text.\n',
     );
-    const html = renderArticleFragment(articleView(article));
+    const html = renderArticleFragment(articleView(article, builtInStyle));
     expect(html).not.toContain('<script>');
     expect(html).toContain('Tom &amp; Jerry &lt;script&gt;x&lt;&#x2F;script&gt;');
     expect(html).toContain('The &lt;Times&gt;');

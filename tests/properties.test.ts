@@ -1,5 +1,6 @@
 // Property tests: whatever front matter and Markdown arrive, the pipeline either succeeds or stops with an
 // ImprintError that names the file; and every chapter it gives epub-gen-memory comes out well-formed XHTML.
+import { builtInStyle } from '../src/config/house-style.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,7 +93,7 @@ describe('random Markdown', () => {
         const outcome = await attempt(dir, `${validFrontMatter}\n${body}`);
         if (!outcome.article) return;
         rendered++;
-        const { generated } = await generateEpub(outcome.article, articleView(outcome.article), new Date('2024-04-17T00:00:00Z'));
+        const { generated } = await generateEpub(outcome.article, articleView(outcome.article, builtInStyle), new Date('2024-04-17T00:00:00Z'), undefined);
         const zip = await JSZip.loadAsync(generated);
         for (const name of Object.keys(zip.files).filter((n) => /\.(xhtml|opf|ncx)$/.test(n))) {
           const xml = await zip.file(name)!.async('string');

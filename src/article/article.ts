@@ -30,6 +30,8 @@ export interface ArticleImage {
   /** Absolute path of the file. */
   path: string;
   alt: string;
+  /** Its figure's photo credit. */
+  credit?: string;
 }
 
 export async function prepareArticle(source: SourceArticle, limits: InputLimits = defaultLimits, allowHtml = false): Promise<Article> {
@@ -39,7 +41,7 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
   const images: ArticleImage[] = [];
   const imageUrl = (image: ImageReference) => {
     const path = resolveImage(source, image, locate);
-    images.push({ path, alt: image.alt });
+    images.push({ path, alt: image.alt, ...(image.credit && { credit: image.credit }) });
     return pathToFileURL(path).href;
   };
   let rendered;

@@ -49,7 +49,9 @@ function buildFigure(state: StateCore, open: Token, inner: Token[]): Token[] {
     throw new BodyError(`a figure holds at most one image, this one has ${images.length}`, line, 'Give each image its own ::: figure block.');
   }
   const caption = trimBreaks(children.filter((child) => child.type !== 'image'));
-  markTrailingCredit(caption);
+  const credit = markTrailingCredit(caption);
+  // The photo keeps its credit, for wherever it is shown outside the figure (the EPUB cover).
+  if (images[0] && credit) images[0].meta = { credit };
 
   const figure: Token[] = [block(state, 'figure_open', 'figure', 1, line)];
   // The image keeps its own line, so a missing file is reported where it is written.
@@ -61,18 +63,22 @@ function buildFigure(state: StateCore, open: Token, inner: Token[]): Token[] {
   return figure;
 }
 
-/** A caption ending in **…** has its credit there: render it as <span class="credit"> rather than <strong>. */
-function markTrailingCredit(caption: Token[]): void {
+/**
+ * A caption ending in **…** has its credit there: render it as <span class="credit"> rather than <strong>.
+ * Returns the credit's text.
+ */
+function markTrailingCredit(caption: Token[]): string | undefined {
   const last = caption.at(-1);
-  if (last?.type !== 'strong_close') return;
+  if (last?.type !== 'strong_close') return undefined;
   const openIndex = caption.findLastIndex((token) => token.type === 'strong_open');
   const strongOpen = caption[openIndex];
-  if (!strongOpen) return;
+  if (!strongOpen) return undefined;
   for (const token of [strongOpen, last]) {
     token.tag = 'span';
     token.markup = '';
   }
   strongOpen.attrSet('class', 'credit');
+  return caption.slice(openIndex + 1, -1).map((token) => (token.type === 'softbreak' ? ' ' : token.content)).join('').trim() || undefined;
 }
 
 function trimBreaks(tokens: Token[]): Token[] {

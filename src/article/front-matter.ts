@@ -52,3 +52,10 @@ export const frontMatterSchema = v.strictObject(
 
 export type FrontMatter = v.InferOutput<typeof frontMatterSchema>;
 export const knownFields = Object.keys(frontMatterSchema.entries);
+
+/**
+ * imprint.yaml's `defaults:`: any field but those that identify one article. Checked with the article's
+ * own rules where it is written; kept as written, and checked again as part of each article's front matter.
+ */
+export const articleDefaultsSchema = v.partial(v.omit(frontMatterSchema, ['title', 'date', 'slug']));
+export type ArticleDefaults = Record<string, unknown>;

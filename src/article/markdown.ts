@@ -11,6 +11,8 @@ export interface ImageReference {
   alt: string;
   /** 0-based line in the body. */
   bodyLine: number;
+  /** The photo credit of the figure it is in, if it has one. */
+  credit?: string;
 }
 
 export interface RenderedBody {
@@ -55,7 +57,8 @@ export function renderBody(body: string, lang: string, imageUrl: (image: ImageRe
   for (const token of tokens) {
     for (const child of token.type === 'inline' ? (token.children ?? []) : []) {
       if (child.type !== 'image') continue;
-      const image = { src: child.attrGet('src') ?? '', alt: child.content.trim(), bodyLine: token.map?.[0] ?? 0 };
+      const credit = (child.meta as { credit?: string } | null)?.credit;
+      const image = { src: child.attrGet('src') ?? '', alt: child.content.trim(), bodyLine: token.map?.[0] ?? 0, ...(credit && { credit }) };
       images.push(image);
       child.attrSet('src', imageUrl(image));
     }

@@ -1,13 +1,14 @@
 // imprint check: every article's input errors and editorial warnings, without rendering anything.
 import type { InputLimits } from '../article/limits.js';
+import type { BuildOptions } from '../options.js';
 import { findArticles } from '../find-articles.js';
 import { loadOne } from '../load-articles.js';
 import { errorDiagnostic } from './check-article.js';
 import type { Diagnostic } from './diagnostic.js';
 
-export async function checkFiles(paths: readonly string[], limits: InputLimits): Promise<Diagnostic[]> {
+export async function checkFiles(paths: readonly string[], limits: InputLimits, { html, style }: Pick<BuildOptions, 'html' | 'style'>): Promise<Diagnostic[]> {
   const files = await findArticles(paths);
-  const perFile = await Promise.all(files.map((file) => loadOne(file, limits, { strict: false, html: false })));
+  const perFile = await Promise.all(files.map((file) => loadOne(file, limits, { strict: false, html, style })));
   // Images and figures are prepared too: the errors a build would stop on come before the warnings.
   return perFile.flatMap((item) => ('article' in item ? item.warnings : [errorDiagnostic(item.file, item.error), ...item.warnings]));
 }

@@ -1,8 +1,11 @@
 // The values the article templates show, derived once from an Article; the templates escape every one.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Mustache from 'mustache';
 import type { Article } from '../article/article.js';
+import type { HouseStyle } from '../config/house-style.js';
+import { fillLabel, labelsFor, splitLabel, type Labels } from '../labels/labels.js';
 import { templatesDir } from '../paths.js';
 
 export interface ArticleView {
@@ -10,28 +13,39 @@ export interface ArticleView {
   title: string;
   subtitle: string | undefined;
   publication: string;
-  /** "A, B and C", or empty when there is no byline. */
+  /** The theme's logo (file URL), shown instead of the publication's name, which becomes its alt text. */
+  logoUrl: string | undefined;
+  /** "By A, B and C" in the article's language, or empty when there is no byline. */
   byline: string;
   displayDate: string;
   bodyHtml: string;
   credits: string[];
   source: string | undefined;
+  /** The words around the source link ("Originally published at …"). */
+  sourceLabel: { before: string; after: string };
   hasEnd: boolean;
+  labels: Labels;
 }
 
-export function articleView(article: Article): ArticleView {
+export function articleView(article: Article, style: HouseStyle): ArticleView {
   const { meta } = article;
+  const labels = labelsFor(meta.lang, style.labels);
+  const names = new Intl.ListFormat(meta.lang, { type: 'conjunction' }).format(meta.byline);
+  const logo = style.theme?.logo;
   return {
     lang: meta.lang,
     title: meta.title,
     subtitle: meta.subtitle,
     publication: meta.publication,
-    byline: new Intl.ListFormat(meta.lang, { type: 'conjunction' }).format(meta.byline),
+    logoUrl: logo && pathToFileURL(logo.path).href,
+    byline: meta.byline.length > 0 ? fillLabel(labels.byline, { names }) : '',
     displayDate: new Intl.DateTimeFormat(meta.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${meta.date}T00:00:00Z`)),
     bodyHtml: article.bodyHtml,
     credits: meta.credits,
     source: meta.source,
+    sourceLabel: splitLabel(labels.source, '{link}'),
     hasEnd: meta.credits.length > 0 || meta.source !== undefined,
+    labels,
   };
 }
 

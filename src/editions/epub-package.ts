@@ -3,7 +3,6 @@
 import { v5 as uuidV5 } from 'uuid';
 import type { Article } from '../article/article.js';
 import { toolVersion } from '../paths.js';
-import type { EmbeddedFont } from './fonts.js';
 
 /** Namespace for article identifiers: the same source URL (or slug) always gives the same dc:identifier. */
 const identifierNamespace = '6f1f6f56-4b5e-5d0c-9a4e-2d3c8e0b7a11';
@@ -23,7 +22,8 @@ export interface PackageFields {
   rights: string | undefined;
   generator: string;
   coverImage: typeof coverFiles | undefined;
-  fontLicence: string | undefined;
+  /** The licences travelling with embedded fonts, as paths in the EPUB. */
+  fontLicences: string[];
   accessModes: string[];
   accessModeSufficient: string[];
   accessibilityFeatures: string[];
@@ -46,7 +46,7 @@ export function accessibilityClaimWithheld(undescribed: number): string | undefi
   return `${undescribed} image${undescribed === 1 ? ' has' : 's have'} no alt text`;
 }
 
-export function packageFields(article: Article, { buildDate, hasCover, fonts }: { buildDate: Date; hasCover: boolean; fonts: readonly EmbeddedFont[] }): PackageFields {
+export function packageFields(article: Article, { buildDate, hasCover, fontLicences }: { buildDate: Date; hasCover: boolean; fontLicences: string[] }): PackageFields {
   const { meta, images } = article;
   const described = images.every((image) => image.alt !== '');
   const claimed = accessibilityClaimWithheld(images.filter((image) => image.alt.trim() === '').length) === undefined;
@@ -61,7 +61,7 @@ export function packageFields(article: Article, { buildDate, hasCover, fonts }: 
     rights: meta.rights,
     generator: `imprint ${toolVersion}`,
     coverImage: hasCover ? coverFiles : undefined,
-    fontLicence: fonts.length > 0 ? fontLicenceFile : undefined,
+    fontLicences,
     accessModes: images.length > 0 ? ['textual', 'visual'] : ['textual'],
     accessModeSufficient: described ? ['textual'] : ['textual,visual'],
     accessibilityFeatures: [

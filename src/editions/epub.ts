@@ -8,39 +8,52 @@ import Mustache from 'mustache';
 import type { Article } from '../article/article.js';
 import { readTemplate, renderArticleFragment, type ArticleView } from './article-view.js';
 import { finishEpub, type ExtraFile } from './epub-finish.js';
-import { coverFiles, fontLicenceFile, packageFields } from './epub-package.js';
-import { embeddedFontCss, fontLicencePath, fontsToEmbed, type EmbeddedFont } from './fonts.js';
+import type { Labels } from '../labels/labels.js';
+import type { Theme } from '../theme/theme.js';
+import { coverFiles, fontLicenceFile, packageFields, type PackageFields } from './epub-package.js';
+import { embeddedFontCss, fontLicencePath, fontsToEmbed } from './fonts.js';
 
 export interface EpubContext {
   buildDate: Date;
   /** The cover JPEG, captured from the print page (see print.ts and cover.ts). */
   cover: Promise<Uint8Array>;
+  /** The theme's epub.css and the fonts it names, added after the built-in styles. */
+  theme: Pick<Theme, 'epub' | 'fontLicence'> | undefined;
 }
 
 const chapterFile = 'article.xhtml';
 
 export async function renderEpub(article: Article, view: ArticleView, context: EpubContext): Promise<Uint8Array> {
   const { meta } = article;
-  const [{ generated, fonts }, cover] = await Promise.all([
-    generateEpub(article, view, context.buildDate),
+  const [{ generated, licences }, cover] = await Promise.all([
+    generateEpub(article, view, context.buildDate, context.theme),
     context.cover,
   ]);
-  const coverAlt = `Cover: ${meta.title}. ${meta.publication}, ${view.displayDate}.`;
+  const coverAlt = `${view.labels.cover}: ${meta.title}. ${meta.publication}, ${view.displayDate}.`;
   const extraFiles: ExtraFile[] = [
     { name: coverFiles.image, bytes: cover },
     { name: coverFiles.page, bytes: Mustache.render(readTemplate('epub/cover.xhtml'), { lang: meta.lang, title: meta.title, image: coverFiles.image, alt: coverAlt }) },
   ];
-  if (fonts.length > 0) extraFiles.push({ name: fontLicenceFile, bytes: await readFile(fontLicencePath()) });
+  for (const licence of licences) extraFiles.push({ name: licence.name, bytes: await readFile(licence.path) });
   return finishEpub(generated, context.buildDate, extraFiles);
 }
 
-/** epub-gen-memory's part, which needs no browser: the package, chapter, nav and NCX, stored uncompressed. */
-export async function generateEpub(article: Article, view: ArticleView, buildDate: Date): Promise<{ generated: Uint8Array; fonts: EmbeddedFont[] }> {
+/**
+ * epub-gen-memory's part, which needs no browser: the package, chapter, nav and NCX, stored uncompressed;
+ * and the font licences that must be added beside the fonts it embedded.
+ */
+export async function generateEpub(article: Article, view: ArticleView, buildDate: Date, theme: EpubContext['theme']): Promise<{ generated: Uint8Array; licences: { name: string; path: string }[] }> {
   const { meta } = article;
   const chapterHtml = renderArticleFragment(view);
   const fonts = fontsToEmbed(`${meta.title} ${meta.subtitle ?? ''} ${chapterHtml}`);
-  const options: Options & ReturnType<typeof packageFields> = {
-    ...packageFields(article, { buildDate, hasCover: true, fonts }),
+  const themeFonts = theme?.epub?.fonts ?? [];
+  const licences = [
+    ...(fonts.length > 0 ? [{ name: fontLicenceFile, path: fontLicencePath() }] : []),
+    ...(themeFonts.length > 0 && theme?.fontLicence ? [{ name: `fonts/${theme.fontLicence.filename}`, path: theme.fontLicence.path }] : []),
+  ];
+  const options: Options & PackageFields & { labels: Labels } = {
+    ...packageFields(article, { buildDate, hasCover: true, fontLicences: licences.map((licence) => licence.name) }),
+    labels: view.labels,
     title: meta.title,
     author: article.authors,
     // epub-gen-memory writes "by anonymous" without a publisher, and EPUBCheck rejects an empty description.
@@ -48,12 +61,12 @@ export async function generateEpub(article: Article, view: ArticleView, buildDat
     description: article.description,
     lang: meta.lang,
     date: meta.date,
-    tocTitle: 'Contents',
+    tocTitle: view.labels.contents,
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     version: 3,
-    css: readTemplate('epub/epub.css') + embeddedFontCss(fonts),
-    fonts: fonts.map((font) => ({ filename: font.filename, url: pathToFileURL(font.path).href })),
+    css: readTemplate('epub/epub.css') + embeddedFontCss(fonts) + (theme?.epub ? `\n/* The theme's epub.css */\n${theme.epub.css}\n` : ''),
+    fonts: [...fonts, ...themeFonts].map((font) => ({ filename: font.filename, url: pathToFileURL(font.path).href })),
     contentOPF: readTemplate('epub/content.opf.ejs'),
     chapterXHTML: readTemplate('epub/chapter.xhtml.ejs'),
     tocXHTML: readTemplate('epub/nav.xhtml.ejs'),
@@ -63,5 +76,5 @@ export async function generateEpub(article: Article, view: ArticleView, buildDat
   };
   const generator = await new EPub(options, [{ title: meta.title, content: chapterHtml, filename: chapterFile }]).render();
   // Stored, not compressed: finishEpub compresses each file once.
-  return { generated: await generator.generateAsync({ type: 'uint8array', compression: 'STORE' }), fonts };
+  return { generated: await generator.generateAsync({ type: 'uint8array', compression: 'STORE' }), licences };
 }

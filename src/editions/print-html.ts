@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { pageDimensions, pageMargins, type PageSize } from '../article/page-size.js';
 import { templatesDir } from '../paths.js';
 import { readTemplate, renderArticleFragment, renderPage, type ArticleView } from './article-view.js';
+import type { Theme } from '../theme/theme.js';
 import { fontStylesheetUrls } from './fonts.js';
 
 export interface PrintHtmlOptions {
@@ -13,12 +14,19 @@ export interface PrintHtmlOptions {
    * justified text without it opens rivers of white. Without patterns the text is set ragged-right.
    */
   justified: boolean;
-  /** Draw the EPUB cover too (screen media only), with this photo. */
-  cover?: { photoUrl: string | undefined };
+  /** Draw the EPUB cover too (screen media only), with this photo and its credit. */
+  cover?: { photoUrl: string | undefined; photoCredit: string | undefined };
+  /** The theme's print.css and cover.css, loaded after everything built in so that they can override it. */
+  theme?: Pick<Theme, 'printCss' | 'coverCss'> | undefined;
 }
 
-export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, cover }: PrintHtmlOptions): string {
+export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, cover, theme }: PrintHtmlOptions): string {
   const stylesheet = (name: string) => pathToFileURL(join(templatesDir, name)).href;
+  // The cover shares the document: the theme's print rules apply to print media only, its cover rules to screen.
+  const themeStylesheets = [
+    ...(theme?.printCss ? [{ media: 'print', href: pathToFileURL(theme.printCss).href }] : []),
+    ...(cover && theme?.coverCss ? [{ media: 'screen', href: pathToFileURL(theme.coverCss).href }] : []),
+  ];
   return renderPage(
     'print/page.html',
     {
@@ -26,10 +34,11 @@ export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, 
       title: view.title,
       fontStylesheets: fontStylesheetUrls(),
       stylesheets: [stylesheet('print/print.css'), ...(cover ? [stylesheet('cover/cover.css')] : [])],
+      themeStylesheets,
       pageCss: pageCss(view, page, 0),
       bodyClass: justified ? 'justified' : 'ragged',
       article: renderArticleFragment(view),
-      cover: cover && { ...view, photoUrl: cover.photoUrl },
+      cover: cover && { ...view, ...cover },
     },
     { coverBody: readTemplate('cover/cover-body.html') },
   );
@@ -47,9 +56,18 @@ export function pageCss(view: ArticleView, page: PageSize, bleed: number): strin
   const runningHead = cssString(`${view.publication} · ${truncate(view.title, 90)}`);
   // The :first rule must follow the running head's rule: Chromium lets the later @page rule win for margin boxes.
   return [
-    `@page { size: ${trim.width + 2 * bleed}mm ${trim.height + 2 * bleed}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${runningHead}; } }`,
+    `@page { size: ${trim.width + 2 * bleed}mm ${trim.height + 2 * bleed}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${runningHead}; } @bottom-center { content: ${pageNumberContent(view.labels.page)}; } }`,
     '@page :first { @top-center { content: none; } }',
   ].join('\n');
+}
+
+/** "Page {page} of {pages}" → `"Page " counter(page) " of " counter(pages)`, the footer's CSS content. */
+export function pageNumberContent(label: string): string {
+  return label
+    .split(/(\{pages?\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .join(' ');
 }
 
 /** A CSS string literal safe inside a <style> element: everything but plain letters is a hex escape. */

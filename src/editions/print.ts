@@ -6,6 +6,8 @@ import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/page-size.js';
 import { readableFor, withPage } from '../render/sandboxed-page.js';
 import type { TabPool } from '../render/tab-pool.js';
+import { fillLabel } from '../labels/labels.js';
+import type { Theme } from '../theme/theme.js';
 import type { ArticleView } from './article-view.js';
 import { captureCover, coverViewport } from './cover.js';
 import { hyphenateHtml, hyphenatorFor } from './hyphenate.js';
@@ -17,6 +19,7 @@ export interface PrintContext {
   workDir: string;
   page: PageSize;
   buildDate: Date;
+  theme: Theme | undefined;
 }
 
 /** What one load of the article's print page gives: Chromium's PDF, the EPUB cover, the press page. */
@@ -37,13 +40,15 @@ export interface PrintWants {
 export async function renderPrintPage(article: Article, view: ArticleView, context: PrintContext, wants: PrintWants): Promise<PrintPage> {
   const hyphenate = await hyphenatorFor(article.meta.lang);
   const printView = hyphenate ? { ...view, bodyHtml: hyphenateHtml(view.bodyHtml, hyphenate) } : view;
-  const photo = article.images[0]?.path;
-  const cover = wants.cover ? { photoUrl: photo && pathToFileURL(photo).href } : undefined;
-  const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, cover });
-  const { tabs, workDir } = context;
+  const photo = article.images[0];
+  const cover = wants.cover
+    ? { photoUrl: photo && pathToFileURL(photo.path).href, photoCredit: photo?.credit && fillLabel(view.labels.photo, { credit: photo.credit }) }
+    : undefined;
+  const { tabs, workDir, theme } = context;
+  const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, cover, theme });
   const print = (page: Page) => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: tabs.timeoutMs });
   // The cover's viewport is set before the page loads; print layout follows @page, whatever the viewport.
-  return withPage({ tabs, html, workDir, name: article.slug, readable: readableFor(article.dir), ...(cover ? { viewport: coverViewport } : {}) }, async (page, step, tab) => {
+  return withPage({ tabs, html, workDir, name: article.slug, readable: readableFor(article.dir, theme), ...(cover ? { viewport: coverViewport } : {}) }, async (page, step, tab) => {
     step('capturing the cover');
     const coverJpeg = cover ? await tab.inFront(() => captureCover(page)) : undefined;
     step('printing the PDF');

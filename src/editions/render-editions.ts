@@ -3,6 +3,7 @@
 // archival edition is made from the print PDF.
 import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/page-size.js';
+import type { HouseStyle } from '../config/house-style.js';
 import type { Edition } from '../options.js';
 import type { TabPool } from '../render/tab-pool.js';
 import { articleView } from './article-view.js';
@@ -22,13 +23,15 @@ export interface RenderContext {
   tabs: TabPool;
   workDir: string;
   page: PageSize;
+  style: HouseStyle;
 }
 
-export async function renderEditions(article: Article, editions: readonly Edition[], { tabs, workDir, page }: RenderContext): Promise<RenderedEdition[]> {
-  const view = articleView(article);
+export async function renderEditions(article: Article, editions: readonly Edition[], { tabs, workDir, page, style }: RenderContext): Promise<RenderedEdition[]> {
+  const view = articleView(article, style);
   const buildDate = reproducibleDate(article);
   const wants = (edition: Edition) => editions.includes(edition);
-  const printPage = renderPrintPage(article, view, { tabs, workDir, page, buildDate }, {
+  const { theme } = style;
+  const printPage = renderPrintPage(article, view, { tabs, workDir, page, buildDate, theme }, {
     pdf: wants('pdf') || wants('archival'),
     cover: wants('epub'),
     bleed: wants('press') ? pressGeometry.bleed : undefined,
@@ -40,7 +43,7 @@ export async function renderEditions(article: Article, editions: readonly Editio
   const meta = pdfMetadata(article, buildDate);
   return Promise.all(
     editions.map(async (edition): Promise<RenderedEdition> => {
-      if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { buildDate, cover: printPage.then(({ cover }) => cover!) }) };
+      if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { buildDate, theme, cover: printPage.then(({ cover }) => cover!) }) };
       let pdf: FinishedPdf;
       if (edition === 'pdf') pdf = await printPdf();
       else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, article, meta);

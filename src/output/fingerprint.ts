@@ -1,5 +1,5 @@
-// What an article's editions are made from, as one SHA-256: its source, its images, the settings that shape
-// it, and imprint itself (version, templates, fonts). The manifest keeps it, and an article whose
+// What an article's editions are made from, as one SHA-256: its source, its images, the settings and house
+// style (imprint.yaml, the theme's files) that shape it, and imprint itself (version, templates, fonts). The manifest keeps it, and an article whose
 // fingerprint is unchanged and whose files still verify is not built again.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -8,6 +8,8 @@ import { join, relative } from 'node:path';
 import type { Article } from '../article/article.js';
 import { fontPackages } from '../editions/fonts.js';
 import type { BuildOptions, Edition } from '../options.js';
+import { isOutside } from '../article/image-file.js';
+import { starterDir } from '../init.js';
 import { templatesDir, toolVersion } from '../paths.js';
 
 const require = createRequire(import.meta.url);
@@ -16,10 +18,12 @@ const require = createRequire(import.meta.url);
 export async function buildFingerprint(options: BuildOptions): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`imprint ${toolVersion}\n`);
-  for (const file of await filesUnder(templatesDir)) hash.update(`${relative(templatesDir, file)}\n`).update(await readFile(file));
+  // The starter project (imprint init) is not a template any edition is made from.
+  const templates = (await filesUnder(templatesDir)).filter((file) => isOutside(starterDir, file));
+  for (const file of templates) hash.update(`${relative(templatesDir, file)}\n`).update(await readFile(file));
   for (const name of fontPackages) hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\n`);
-  const { html, page } = options;
-  hash.update(JSON.stringify({ html, page: page ?? null, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null }));
+  const { html, page, style } = options;
+  hash.update(JSON.stringify({ html, page: page ?? null, style: style.fingerprint, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null }));
   return hash.digest('hex');
 }
 

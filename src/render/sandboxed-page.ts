@@ -11,6 +11,7 @@ import { isOutside } from '../article/image-file.js';
 import { fontPackageDirs } from '../editions/fonts.js';
 import { ImprintError } from '../errors.js';
 import { templatesDir } from '../paths.js';
+import type { Theme } from '../theme/theme.js';
 import type { Tab, TabPool, Viewport } from './tab-pool.js';
 
 export interface PageInput {
@@ -42,7 +43,7 @@ export async function withPage<T>({ tabs, html, workDir, name, viewport, readabl
       throw new ImprintError(
         `the page asked for ${refused.join(', ')}, which imprint does not load`,
         undefined,
-        "Rendering is offline and reads only the article's folder, the templates and the bundled fonts: put what the article needs in its folder.",
+        "Rendering is offline and reads only the article's folder, the templates, the bundled fonts and the theme folder: put what the article needs in its folder.",
       );
     }
     tab.step = 'waiting for fonts and images';
@@ -59,9 +60,9 @@ export async function withPage<T>({ tabs, html, workDir, name, viewport, readabl
   }, `rendering ${name}`);
 }
 
-/** What a page rendered for an article may read: its folder, the templates and the bundled fonts. */
-export function readableFor(articleDir: string): string[] {
-  return [articleDir, templatesDir, ...fontPackageDirs()];
+/** What a page rendered for an article may read: its folder, the templates, the bundled fonts and the theme. */
+export function readableFor(articleDir: string, theme?: Pick<Theme, 'root'>): string[] {
+  return [articleDir, templatesDir, ...fontPackageDirs(), ...(theme ? [theme.root] : [])];
 }
 
 function isReadableFile(url: string, roots: readonly string[]): boolean {

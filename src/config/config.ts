@@ -1,0 +1,81 @@
+// imprint.yaml: a publication's defaults for every article, its theme, its labels, and the build settings it
+// would otherwise repeat as flags. Found in the working folder, or named with --config. Paths in it are
+// relative to the file, so a project builds the same from any folder.
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import * as v from 'valibot';
+import { articleDefaultsSchema, type ArticleDefaults } from '../article/front-matter.js';
+import { ImprintError } from '../errors.js';
+import { labelOverridesSchema, type LabelOverrides } from '../labels/labels.js';
+import { buildOptionsSchema } from '../options.js';
+import { parseYamlData } from '../yaml-data.js';
+
+export const configFileName = 'imprint.yaml';
+
+// A build option's own rules, without its default: the config says only what it sets.
+const { entries: option } = buildOptionsSchema;
+
+const buildSettingsSchema = v.strictObject({
+  paths: v.optional(v.array(v.pipe(v.string('paths must be a list of files or folders'), v.nonEmpty('paths must not be empty')), 'paths must be a list of files or folders')),
+  out: v.optional(option.outDir.wrapped),
+  formats: v.optional(option.formats.wrapped),
+  page: v.optional(option.page.wrapped),
+  jobs: v.optional(option.jobs.wrapped),
+  /** Seconds, as on the command line. */
+  timeout: v.optional(v.pipe(v.number('timeout takes a number of seconds'), v.minValue(1, 'timeout must be at least 1 second'))),
+  strict: v.optional(option.strict.wrapped),
+  html: v.optional(option.html.wrapped),
+  'max-article-mb': v.optional(option.maxArticleMb.wrapped),
+  'max-image-mb': v.optional(option.maxImageMb.wrapped),
+});
+
+export const configSchema = v.strictObject({
+  defaults: v.optional(articleDefaultsSchema),
+  theme: v.optional(v.pipe(v.string('theme must be the path of a folder'), v.nonEmpty('theme must be the path of a folder'))),
+  build: v.optional(buildSettingsSchema),
+  labels: v.optional(labelOverridesSchema),
+});
+
+export type BuildSettings = v.InferOutput<typeof buildSettingsSchema>;
+
+export interface Config {
+  /** The file, as a path relative to the working folder (for messages). */
+  file: string;
+  defaults: ArticleDefaults;
+  /** The theme folder, resolved against the config file's folder. */
+  themeDir: string | undefined;
+  /** Build settings; `paths` and `out` resolved against the config file's folder. */
+  build: BuildSettings;
+  labels: LabelOverrides;
+}
+
+/**
+ * The config `--config` names (which must exist), else imprint.yaml in the working folder if there is one,
+ * else none.
+ */
+export async function loadConfig(given: string | undefined): Promise<Config | undefined> {
+  const file = given ?? configFileName;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if (given === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ImprintError(`cannot read the config: ${(error as Error).message}`, { file }, 'Give --config the path of an imprint.yaml (imprint init writes one).');
+  }
+  const parsed = parseYamlData({ text, file, what: configFileName }, configSchema);
+  const dir = dirname(resolve(file));
+  // Relative to the working folder when that is shorter, as the user would type them.
+  const fromConfig = (path: string) => {
+    const absolute = resolve(dir, path);
+    const fromHere = relative(process.cwd(), absolute);
+    return fromHere === '' ? '.' : fromHere.startsWith('..') || isAbsolute(fromHere) ? absolute : fromHere;
+  };
+  const build = parsed.build ?? {};
+  return {
+    file,
+    defaults: parsed.defaults ?? {},
+    themeDir: parsed.theme === undefined ? undefined : fromConfig(parsed.theme),
+    build: { ...build, ...(build.paths && { paths: build.paths.map(fromConfig) }), ...(build.out !== undefined && { out: fromConfig(build.out) }) },
+    labels: parsed.labels ?? {},
+  };
+}

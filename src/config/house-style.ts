@@ -1,0 +1,31 @@
+// A publication's house style, as the build uses it: the article defaults, the labels and the theme from
+// imprint.yaml (and the theme's own labels.yaml). Loaded and checked once per build.
+import { createHash } from 'node:crypto';
+import type { ArticleDefaults } from '../article/front-matter.js';
+import type { LabelOverrides } from '../labels/labels.js';
+import type { Theme } from '../theme/theme.js';
+import type { Config } from './config.js';
+
+export interface HouseStyle {
+  defaults: ArticleDefaults;
+  /** Label overrides in order of precedence: imprint.yaml's, then the theme's. */
+  labels: LabelOverrides[];
+  theme: Theme | undefined;
+  /** What the style contributes to every article's fingerprint. */
+  fingerprint: string;
+}
+
+/** No imprint.yaml: the built-in look, English labels for articles in languages imprint has no table for. */
+export const builtInStyle: HouseStyle = { defaults: {}, labels: [], theme: undefined, fingerprint: '' };
+
+export async function loadHouseStyle(config: Config | undefined): Promise<HouseStyle> {
+  if (!config) return builtInStyle;
+  // Loaded only when there is a config: every command imports this module (options.ts), few need css-tree.
+  const { loadTheme } = await import('../theme/theme.js');
+  const theme = config.themeDir === undefined ? undefined : await loadTheme(config.themeDir);
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({ defaults: config.defaults, labels: config.labels }))
+    .update(theme?.fingerprint ?? '')
+    .digest('hex');
+  return { defaults: config.defaults, labels: [config.labels, ...(theme ? [theme.labels] : [])], theme, fingerprint };
+}

@@ -1,0 +1,26 @@
+// The imprint command as a user runs it (the compiled CLI, in a folder of their choosing).
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const cli = resolve('dist/src/cli.js');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `imprint ARGS` in `cwd`; `onStdout` sees the output so far as it grows. */
+export function imprint(args: string[], cwd: string, env: Record<string, string> = {}, onStdout?: (text: string) => void): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn('node', [cli, ...args], { cwd, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      onStdout?.(stdout);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
