@@ -3,6 +3,7 @@
 // editions in memory on a pool of reused browser tabs → write them atomically → record them in the manifest.
 // One browser for the whole build (replaced if it dies or freezes); a failed article writes nothing and the
 // others still build.
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +12,14 @@ import type { Browser } from 'puppeteer-core';
 import type { InputLimits } from './article/limits.js';
 import type { Diagnostic } from './check/diagnostic.js';
 import { renderEditions } from './editions/render-editions.js';
+import { webFileNames } from './editions/web.js';
 import { ImprintError } from './errors.js';
 import { findArticles } from './find-articles.js';
 import { failure, loadOne, planBatch, type FailedArticle, type PlannedArticle } from './load-articles.js';
-import { editionSuffix, type BuildOptions, type Edition } from './options.js';
+import type { BuildOptions, Edition } from './options.js';
 import { buildFingerprint } from './output/fingerprint.js';
-import { mergeManifest, readManifest, sha256, writeManifest, type Manifest } from './output/manifest.js';
+import { downloadPageName, renderDownloadPage } from './output/download-page.js';
+import { articleSummary, mergeManifest, readManifest, sha256, writeManifest, type ArticleSummary, type Manifest } from './output/manifest.js';
 import { isUpToDate } from './output/verify.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { browserHandle, type BrowserHandle } from './render/browser.js';
@@ -30,10 +33,12 @@ export interface WrittenFile {
   /** Pages, for the PDF editions. */
   pages?: number;
   sha256: string;
+  /** A file the web page shows (an image, a thumbnail) rather than an edition in itself. */
+  asset?: boolean;
 }
 
 export type ArticleResult =
-  | { file: string; ok: true; status: 'built' | 'unchanged'; slug: string; sourceSha256: string; fingerprint: string; written: WrittenFile[]; warnings: Diagnostic[] }
+  | { file: string; ok: true; status: 'built' | 'unchanged'; slug: string; sourceSha256: string; fingerprint: string; summary: ArticleSummary | undefined; written: WrittenFile[]; warnings: Diagnostic[] }
   | FailedArticle;
 
 export interface BuildHooks {
@@ -129,32 +134,39 @@ async function publish(item: PlannedArticle, tabs: TabPool, context: BuildContex
   const editions = await renderEditions(article, item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4', style: options.style });
   if (hooks.signal?.aborted) throw interrupted();
   const written: WrittenFile[] = [];
-  for (const { edition, bytes, pages } of editions) {
-    const path = join(options.outDir, article.slug, `${article.slug}${editionSuffix[edition]}`);
+  for (const { edition, name, bytes, pages } of editions) {
+    const path = join(options.outDir, article.slug, name);
     await writeAtomic(path, bytes).catch((error: unknown) => {
       throw new ImprintError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, undefined, 'Check that the output folder is writable and the disk has space, or choose another with --out.', { cause: error });
     });
-    written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes) });
+    const asset = edition === 'html' && name !== webFileNames.page;
+    written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes), ...(asset && { asset }) });
   }
-  return { file: item.file, ok: true, status: 'built', slug: article.slug, sourceSha256: sha256(article.sourceBytes), fingerprint: item.fingerprint, written, warnings };
+  return { file: item.file, ok: true, status: 'built', slug: article.slug, sourceSha256: sha256(article.sourceBytes), fingerprint: item.fingerprint, summary: articleSummary(article), written, warnings };
 }
 
 /** An article whose files a previous build made from the same inputs: reported from the manifest. */
 function unchanged(item: PlannedArticle, previous: Manifest, outDir: string): ArticleResult {
   const entry = previous.articles[item.slug]!;
   const written = entry.editions.map((edition) => ({ ...edition, edition: edition.edition as Edition, path: join(outDir, edition.path) }));
-  return { file: item.file, ok: true, status: 'unchanged', slug: item.slug, sourceSha256: entry.source.sha256, fingerprint: item.fingerprint, written, warnings: item.warnings };
+  return { file: item.file, ok: true, status: 'unchanged', slug: item.slug, sourceSha256: entry.source.sha256, fingerprint: item.fingerprint, summary: entry.article, written, warnings: item.warnings };
 }
 
-/** output/manifest.json gains every article this build wrote. */
+/**
+ * output/manifest.json gains every article this build wrote, and the download page (output/index.html) is
+ * made again from it: when this build makes web pages, or a previous one did.
+ */
 async function recordInManifest(results: readonly ArticleResult[], previous: Manifest | undefined, options: BuildOptions): Promise<void> {
   const built = results.flatMap((result) =>
     result.ok && result.status === 'built'
-      ? [{ slug: result.slug, sourcePath: result.file, sourceSha256: result.sourceSha256, fingerprint: result.fingerprint, editions: result.written }]
+      ? [{ slug: result.slug, sourcePath: result.file, sourceSha256: result.sourceSha256, fingerprint: result.fingerprint, summary: result.summary, editions: result.written }]
       : [],
   );
   if (built.length === 0) return;
-  await writeManifest(options.outDir, mergeManifest(previous, built, options.outDir, options));
+  const manifest = mergeManifest(previous, built, options.outDir, options);
+  await writeManifest(options.outDir, manifest);
+  const indexPath = join(options.outDir, downloadPageName);
+  if (options.formats.includes('html') || existsSync(indexPath)) await writeAtomic(indexPath, Buffer.from(renderDownloadPage(manifest, options.style)));
 }
 
 /** Calls `onResult` in file order although articles finish in any order: users read the log top to bottom. */

@@ -4,10 +4,10 @@ import { join, relative } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import * as v from 'valibot';
 import { defaultLimitsMb } from './article/limits.js';
-import type { ArticleResult, WrittenFile } from './build.js';
+import type { ArticleResult } from './build.js';
+import { report, summarize } from './report.js';
 import { closeBrowser, launchBrowser } from './render/browser.js';
 import { ImprintError } from './errors.js';
-import { formatSize } from './format-size.js';
 import { formatDiagnostic } from './check/diagnostic.js';
 import { buildOptionsSchema, editions, type BuildOptions } from './options.js';
 import { toolVersion } from './paths.js';
@@ -75,10 +75,7 @@ program
       stop.dispose();
       await closeBrowser(browser);
     }
-    const failed = results.filter((result) => !result.ok).length;
-    const unchanged = results.filter((result) => result.ok && result.status === 'unchanged').length;
-    const built = results.length - failed - unchanged;
-    const summary = `${built} built, ${unchanged} unchanged`;
+    const { failed, summary } = summarize(results);
     if (stop.signal.aborted) {
       console.error(`interrupted: ${summary} of ${results.length} articles; the rest were not written.`);
       process.exitCode = stop.signal.reason === 'SIGTERM' ? 143 : 130;
@@ -113,6 +110,37 @@ function stopOnSignals(stopBrowser: () => Promise<void>) {
     },
   };
 }
+
+program
+  .command('serve')
+  .description('Build, serve the output folder on 127.0.0.1, and rebuild and reload the pages whenever an article, image, imprint.yaml or the theme changes.')
+  .argument('[paths...]', 'Markdown files or folders of them (default: build.paths in imprint.yaml, else content/)')
+  .option('-c, --config <file>', 'the project\'s settings (default: imprint.yaml in this folder, if there is one)')
+  .option('-o, --out <dir>', 'output folder (default output)')
+  .option('--port <n>', 'the port on 127.0.0.1 (default 4000; 0 picks a free one)', '4000')
+  .option('-f, --formats <list>', `editions to build, comma-separated (default ${editions.join(',')})`)
+  .option('-j, --jobs <n>', 'browser tabs rendering at once (default 3)')
+  .option('-t, --timeout <seconds>', 'limit for each article\'s page in the browser (default 60)')
+  .action(async (given: string[], flags: Flags & { port: string }) => {
+    const port = Number(flags.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      console.error('imprint: --port takes a number from 0 to 65535');
+      process.exitCode = exitUsage;
+      return;
+    }
+    const { serve } = await import('./serve/serve.js');
+    const stop = stopOnSignals(async () => undefined);
+    try {
+      await serve(async () => {
+        const setup = await projectSettings(given, flags);
+        return setup && { ...setup, themeDir: setup.options.style.theme?.root };
+      }, port, stop.signal);
+    } finally {
+      stop.dispose();
+    }
+    // Stopped with Ctrl-C (or SIGTERM) is how a preview ends: not a failure.
+    if (stop.signal.aborted) process.exitCode = 0;
+  });
 
 program
   .command('check')
@@ -175,7 +203,7 @@ interface Flags {
  * The articles to work on and the options, from imprint.yaml (if any) with the command line's flags over it;
  * the theme loaded and checked. Prints the first problem and sets the usage exit code when they are wrong.
  */
-async function projectSettings(given: string[], flags: Flags): Promise<{ paths: string[]; options: BuildOptions } | undefined> {
+async function projectSettings(given: string[], flags: Flags): Promise<{ paths: string[]; options: BuildOptions; configFile: string | undefined } | undefined> {
   const { loadConfig } = await import('./config/config.js');
   const { loadHouseStyle } = await import('./config/house-style.js');
   let config, style;
@@ -223,21 +251,7 @@ async function projectSettings(given: string[], flags: Flags): Promise<{ paths: 
     return undefined;
   }
   const paths = given.length > 0 ? given : (fromConfig.paths ?? ['content']);
-  return { paths, options: parsed.output };
-}
-
-function report(result: ArticleResult): void {
-  for (const warning of result.warnings) console.error(`warning: ${formatDiagnostic(warning)}`);
-  if (result.ok) {
-    if (result.status === 'built') for (const file of result.written) console.log(describeWritten(file));
-  } else {
-    console.error(`error: ${result.error.describe()}`);
-  }
-}
-
-function describeWritten(file: WrittenFile): string {
-  const pages = file.pages === undefined ? '' : `${file.pages} page${file.pages === 1 ? '' : 's'}, `;
-  return `wrote ${relative(process.cwd(), file.path)}  (${pages}${formatSize(file.bytes)})`;
+  return { paths, options: parsed.output, configFile: config?.file };
 }
 
 try {

@@ -4,11 +4,11 @@ import { pageSizeSchema } from './article/page-size.js';
 import { defaultLimitsMb } from './article/limits.js';
 import { builtInStyle, type HouseStyle } from './config/house-style.js';
 
-export const editions = ['pdf', 'epub', 'press', 'archival'] as const;
+export const editions = ['pdf', 'epub', 'press', 'archival', 'html'] as const;
 export type Edition = (typeof editions)[number];
 
-/** What each edition's file is called after the slug. */
-export const editionSuffix: Record<Edition, string> = { pdf: '.pdf', epub: '.epub', press: '.press.pdf', archival: '.archival.pdf' };
+/** What each file edition is called after the slug (the web edition is the folder's index.html and its images). */
+export const editionSuffix: Record<Exclude<Edition, 'html'>, string> = { pdf: '.pdf', epub: '.epub', press: '.press.pdf', archival: '.archival.pdf' };
 
 export const buildOptionsSchema = v.object({
   outDir: v.optional(v.pipe(v.string(), v.nonEmpty('--out needs a folder')), 'output'),

@@ -91,10 +91,14 @@ describe('manifest and verify', () => {
   it('lists each article with its source hash and every edition with size, pages and hash', async () => {
     const manifest = JSON.parse(await readFile(join(outDir, 'manifest.json'), 'utf8'));
     expect(manifest.tool).toEqual({ name: 'imprint', version: '0.1.0' });
-    expect(manifest.settings.formats).toEqual(['pdf', 'epub', 'press', 'archival']);
+    expect(manifest.settings.formats).toEqual(['pdf', 'epub', 'press', 'archival', 'html']);
     const entry = manifest.articles[slug];
     expect(entry.source).toEqual({ path: `tests/fixtures/rich/${slug}.md`, sha256: await hash(`tests/fixtures/rich/${slug}.md`) });
-    expect(entry.editions.map((e: { path: string }) => e.path)).toEqual([`${slug}/${slug}.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.press.pdf`, `${slug}/${slug}.archival.pdf`]);
+    const paths = entry.editions.map((e: { path: string }) => e.path);
+    expect(paths.slice(0, 5)).toEqual([`${slug}/${slug}.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.press.pdf`, `${slug}/${slug}.archival.pdf`, `${slug}/index.html`]);
+    // The web page's two photos under content-hash names, and the pictures of the PDF's first page and the cover.
+    expect(paths.slice(5).map((path: string) => path.replace(/[0-9a-f]{16}/, 'HASH'))).toEqual([`${slug}/images/HASH.jpg`, `${slug}/images/HASH.png`, `${slug}/page-1.jpg`, `${slug}/cover.jpg`]);
+    expect(entry.article).toMatchObject({ title: 'Convoy Leaves the Corridor as Talks Resume', date: '2024-04-18', byline: ['Ann Lee', 'Бо Чан'], lang: 'en' });
     for (const edition of entry.editions) {
       expect(edition.sha256).toBe(await hash(join(outDir, edition.path)));
       expect(edition.bytes).toBe((await readFile(join(outDir, edition.path))).length);

@@ -20,6 +20,13 @@ async function hashTree(dir: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** What a default build writes for the first article: four editions, the web page with its thumbnails, the manifest and the download page. */
+const everyEdition = [
+  'index.html',
+  'manifest.json',
+  ...['cover.jpg', 'index.html', 'page-1.jpg', `${slug}.archival.pdf`, `${slug}.epub`, `${slug}.pdf`, `${slug}.press.pdf`].map((name) => `${slug}/${name}`),
+];
+
 describe('a folder of good articles', () => {
   let work: string;
   let run: Run;
@@ -40,7 +47,7 @@ describe('a folder of good articles', () => {
   });
 
   it('writes OUT/<slug>/<slug>.<ext> for every edition, and the manifest', async () => {
-    expect(await listFiles(join(work, 'out'))).toEqual(['manifest.json', `${slug}/${slug}.archival.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.pdf`, `${slug}/${slug}.press.pdf`]);
+    expect(await listFiles(join(work, 'out'))).toEqual(everyEdition);
   });
 
   it('builds only the editions an article allows in its front matter', async () => {
@@ -85,7 +92,7 @@ describe('a folder with bad articles among good ones', () => {
   });
 
   it('still builds the good article, and writes nothing for the bad ones', async () => {
-    expect(await listFiles(join(work, 'out'))).toEqual(['manifest.json', `${slug}/${slug}.archival.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.pdf`, `${slug}/${slug}.press.pdf`]);
+    expect(await listFiles(join(work, 'out'))).toEqual(everyEdition);
   });
 
   it('never touches the source folder', async () => {

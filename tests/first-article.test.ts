@@ -28,7 +28,8 @@ beforeAll(async () => {
 describe('build', () => {
   it('writes every edition and nothing else', async () => {
     expect(results).toMatchObject([{ ok: true, slug }]);
-    expect((await readdir(join(outDir, slug))).sort()).toEqual([`${slug}.archival.pdf`, `${slug}.epub`, `${slug}.pdf`, `${slug}.press.pdf`]);
+    // The four editions, and the web edition: its page and the pictures of the PDF's first page and the EPUB's cover.
+    expect((await readdir(join(outDir, slug))).sort()).toEqual(['cover.jpg', 'index.html', 'page-1.jpg', `${slug}.archival.pdf`, `${slug}.epub`, `${slug}.pdf`, `${slug}.press.pdf`]);
   });
 });
 

@@ -1,10 +1,10 @@
 // One article's editions, rendered in memory; nothing is written here. The print page is loaded once and
 // gives Chromium's PDF, the EPUB cover and the press page (the same layout printed at bleed size); the
-// archival edition is made from the print PDF.
+// archival edition is made from the print PDF, and the web page last, offering the others.
 import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/page-size.js';
 import type { HouseStyle } from '../config/house-style.js';
-import type { Edition } from '../options.js';
+import { editionSuffix, type Edition } from '../options.js';
 import type { TabPool } from '../render/tab-pool.js';
 import { articleView } from './article-view.js';
 import { renderArchivalEdition } from './archival.js';
@@ -12,9 +12,13 @@ import { renderEpub } from './epub.js';
 import type { FinishedPdf } from './pdf-metadata.js';
 import { pressGeometry, renderPressEdition } from './press.js';
 import { finishPrintEdition, pdfMetadata, renderPrintPage } from './print.js';
+import { pdfFirstPageJpeg } from './thumbnail.js';
+import { renderWebEdition, type Download } from './web.js';
 
 export interface RenderedEdition {
   edition: Edition;
+  /** The file's name in the article's folder (the web edition has several). */
+  name: string;
   bytes: Uint8Array;
   pages?: number;
 }
@@ -41,16 +45,26 @@ export async function renderEditions(article: Article, editions: readonly Editio
   let print: Promise<FinishedPdf> | undefined;
   const printPdf = () => (print ??= printPage.then(({ pdf }) => finishPrintEdition(pdf!, article, buildDate)));
   const meta = pdfMetadata(article, buildDate);
-  return Promise.all(
-    editions.map(async (edition): Promise<RenderedEdition> => {
-      if (edition === 'epub') return { edition, bytes: await renderEpub(article, view, { buildDate, theme, cover: printPage.then(({ cover }) => cover!) }) };
+  const files = await Promise.all(
+    editions.filter((edition) => edition !== 'html').map(async (edition): Promise<RenderedEdition> => {
+      const name = `${article.slug}${editionSuffix[edition]}`;
+      if (edition === 'epub') return { edition, name, bytes: await renderEpub(article, view, { buildDate, theme, cover: printPage.then(({ cover }) => cover!) }) };
       let pdf: FinishedPdf;
       if (edition === 'pdf') pdf = await printPdf();
       else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, article, meta);
       else pdf = await renderPressEdition((await printPage).bleedPdf!, article, meta, { page });
-      return { edition, bytes: pdf.bytes, pages: pdf.pageCount };
+      return { edition, name, bytes: pdf.bytes, pages: pdf.pageCount };
     }),
   );
+  if (!wants('html')) return files;
+  // The web page comes last: it offers the other editions, with their sizes and pictures of them.
+  const downloads = files.map(({ edition, name, bytes, pages }) => ({ edition: edition as Download['edition'], name, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }) }));
+  const web = await renderWebEdition(article, view, {
+    downloads,
+    pageThumbnail: wants('pdf') || wants('archival') ? await pdfFirstPageJpeg((await printPdf()).bytes, tabs.timeoutMs) : undefined,
+    cover: wants('epub') ? (await printPage).cover : undefined,
+  });
+  return [...files, ...web.map(({ name, bytes }) => ({ edition: 'html' as const, name, bytes }))];
 }
 
 /** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the article's date: never the clock. */

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { Article } from '../article/article.js';
 import type { BuildOptions } from '../options.js';
 import { toolVersion } from '../paths.js';
 import { writeAtomic } from './write-atomic.js';
@@ -17,8 +18,24 @@ export interface ManifestEdition {
   sha256: string;
 }
 
+/** What the download page shows of an article, kept so that a build of some articles lists them all. */
+export interface ArticleSummary {
+  title: string;
+  date: string;
+  byline: string[];
+  description: string;
+  publication: string;
+  lang: string;
+}
+
+export function articleSummary(article: Article): ArticleSummary {
+  const { meta } = article;
+  return { title: meta.title, date: meta.date, byline: meta.byline, description: article.description, publication: meta.publication, lang: meta.lang };
+}
+
 export interface ManifestArticle {
   source: { path: string; sha256: string };
+  article?: ArticleSummary;
   /** The article's fingerprint (output/fingerprint.ts): unchanged inputs, same editions. */
   inputs?: string;
   editions: ManifestEdition[];
@@ -35,6 +52,7 @@ export interface BuiltArticle {
   sourcePath: string;
   sourceSha256: string;
   fingerprint: string;
+  summary: ArticleSummary | undefined;
   editions: { edition: string; path: string; bytes: number; pages?: number; sha256: string }[];
 }
 
@@ -56,8 +74,9 @@ export function mergeManifest(previous: Manifest | undefined, built: readonly Bu
   for (const article of built) {
     articles[article.slug] = {
       source: { path: article.sourcePath, sha256: article.sourceSha256 },
+      ...(article.summary && { article: article.summary }),
       inputs: article.fingerprint,
-      editions: article.editions.map((edition) => ({ ...edition, path: relative(outDir, edition.path) })),
+      editions: article.editions.map(({ asset: _, ...edition }: BuiltArticle['editions'][number] & { asset?: boolean }) => ({ ...edition, path: relative(outDir, edition.path) })),
     };
   }
   const sorted = Object.fromEntries(Object.entries(articles).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -47,7 +47,8 @@ export async function editionProblem(outDir: string, edition: ManifestEdition): 
  */
 export async function isUpToDate(entry: ManifestArticle | undefined, fingerprint: string, editions: readonly string[], outDir: string): Promise<boolean> {
   if (!entry || entry.inputs !== fingerprint) return false;
-  if (entry.editions.map((e) => e.edition).join(',') !== editions.join(',')) return false;
+  // The web edition is several files (its page and images), all listed as "html".
+  if ([...new Set(entry.editions.map((e) => e.edition))].join(',') !== editions.join(',')) return false;
   for (const edition of entry.editions) if (await editionProblem(outDir, edition)) return false;
   return true;
 }

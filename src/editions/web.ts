@@ -1,0 +1,114 @@
+// The web edition: out/<slug>/index.html, a page of the article that works from file:// and any static host,
+// with its images beside it and a download block for the editions built with it (their size, page count and
+// a thumbnail: the PDF's first page, the EPUB's cover). No script runs and nothing leaves the page: the
+// stylesheet is inline, fonts are the reader's own. Its head carries the article's description, OpenGraph,
+// schema.org NewsArticle JSON-LD (with the photo credit) and links to the PDF and EPUB.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Mustache from 'mustache';
+import type { Article } from '../article/article.js';
+import { formatSize } from '../format-size.js';
+import { fillLabel, type Labels } from '../labels/labels.js';
+import type { Edition } from '../options.js';
+import { readTemplate, renderArticleFragment, type ArticleView } from './article-view.js';
+
+/** A file of the web edition, named relative to the article's folder. */
+export interface WebFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** An edition built with the page, to offer for download. */
+export interface Download {
+  edition: Exclude<Edition, 'html'>;
+  name: string;
+  bytes: number;
+  pages?: number;
+}
+
+export interface WebInputs {
+  downloads: Download[];
+  /** The PDF's first page as a small JPEG, and the EPUB's cover, when those editions were built. */
+  pageThumbnail: Uint8Array | undefined;
+  cover: Uint8Array | undefined;
+}
+
+export const webFileNames = { page: 'index.html', pageThumbnail: 'page-1.jpg', cover: 'cover.jpg' } as const;
+
+export const mediaTypes: Record<Download['edition'], string> = { pdf: 'application/pdf', epub: 'application/epub+zip', press: 'application/pdf', archival: 'application/pdf' };
+
+export async function renderWebEdition(article: Article, view: ArticleView, inputs: WebInputs): Promise<WebFile[]> {
+  const { fragment, images } = await withLocalImages(renderArticleFragment(view));
+  const files: WebFile[] = [...images];
+  if (inputs.pageThumbnail) files.push({ name: webFileNames.pageThumbnail, bytes: inputs.pageThumbnail });
+  if (inputs.cover) files.push({ name: webFileNames.cover, bytes: inputs.cover });
+  const photo = article.images[0];
+  const photoName = photo && images.find((image) => image.source === photo.path)?.name;
+  const html = Mustache.render(readTemplate('web/article.html'), {
+    lang: view.lang,
+    title: view.title,
+    publication: view.publication,
+    description: article.description,
+    date: article.meta.date,
+    authors: article.meta.byline,
+    source: view.source,
+    photo: photoName && { src: photoName, alt: photo.alt },
+    css: readTemplate('web/web.css'),
+    article: fragment,
+    labels: view.labels,
+    downloads: downloadLinks(inputs, view.labels, view.lang),
+    jsonLd: jsonLd(article, photoName),
+  });
+  return [{ name: webFileNames.page, bytes: Buffer.from(html) }, ...files];
+}
+
+/** The download block's entries, in the order of the editions. */
+export function downloadLinks({ downloads, pageThumbnail, cover }: Pick<WebInputs, 'downloads'> & { pageThumbnail: unknown; cover: unknown }, labels: Labels, lang: string, prefix = '') {
+  const pageCount = new Intl.NumberFormat(lang);
+  return downloads.map((download) => ({
+    href: prefix + download.name,
+    type: mediaTypes[download.edition],
+    label: labels[`${download.edition}Edition`],
+    facts: [...(download.pages === undefined ? [] : [fillLabel(labels.pageCount, { pages: pageCount.format(download.pages) })]), formatSize(download.bytes)].join(' · '),
+    thumbnail: download.edition === 'epub' ? cover && prefix + webFileNames.cover : pageThumbnail && prefix + webFileNames.pageThumbnail,
+  }));
+}
+
+/** The page's images (the article's photos, the theme's logo) copied beside it under content-hash names. */
+async function withLocalImages(fragment: string): Promise<{ fragment: string; images: (WebFile & { source: string })[] }> {
+  const images = new Map<string, WebFile & { source: string }>();
+  for (const [, url] of fragment.matchAll(/\ssrc="(file:[^"]+)"/g)) {
+    if (images.has(url!)) continue;
+    const source = fileURLToPath(url!.replaceAll('&amp;', '&'));
+    const bytes = await readFile(source);
+    const name = `images/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${extname(source).toLowerCase()}`;
+    images.set(url!, { name, bytes, source });
+  }
+  const local = fragment.replace(/(\ssrc=")(file:[^"]+)"/g, (whole, before: string, url: string) => `${before}${images.get(url)?.name ?? url}"`);
+  return { fragment: local, images: [...images.values()] };
+}
+
+/** schema.org NewsArticle, as search engines and news aggregators read it; safe inside <script>. */
+function jsonLd(article: Article, photoName: string | undefined): string {
+  const { meta } = article;
+  const photo = article.images[0];
+  const data = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: meta.title,
+    ...(meta.subtitle && { alternativeHeadline: meta.subtitle }),
+    description: article.description,
+    datePublished: meta.date,
+    inLanguage: meta.lang,
+    author: meta.byline.length > 0 ? meta.byline.map((name) => ({ '@type': 'Person', name })) : [{ '@type': 'Organization', name: meta.publication }],
+    publisher: { '@type': 'Organization', name: meta.publication },
+    ...(meta.source && { isBasedOn: meta.source }),
+    ...(meta.tags.length > 0 && { keywords: meta.tags.join(', ') }),
+    ...(meta.rights && { copyrightNotice: meta.rights }),
+    ...(meta.credits.length > 0 && { contributor: meta.credits }),
+    ...(photo && photoName && { image: { '@type': 'ImageObject', contentUrl: photoName, ...(photo.alt && { description: photo.alt }), ...(photo.credit && { creditText: photo.credit }) } }),
+  };
+  return JSON.stringify(data, null, 2).replace(/</g, '\\u003c');
+}

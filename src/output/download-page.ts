@@ -1,0 +1,51 @@
+// output/index.html: the download page for everything the manifest lists, newest first, made again from the
+// manifest after every build (so a build of some articles keeps the others listed). Like the web edition, it
+// needs no script and loads nothing from elsewhere.
+import { basename } from 'node:path';
+import Mustache from 'mustache';
+import type { HouseStyle } from '../config/house-style.js';
+import { readTemplate } from '../editions/article-view.js';
+import { downloadLinks, webFileNames, type Download } from '../editions/web.js';
+import { fillLabel, labelsFor } from '../labels/labels.js';
+import type { Manifest, ManifestArticle } from './manifest.js';
+
+export const downloadPageName = 'index.html';
+
+export function renderDownloadPage(manifest: Manifest, style: HouseStyle): string {
+  const lang = typeof style.defaults.lang === 'string' ? style.defaults.lang : 'en';
+  const labels = labelsFor(lang, style.labels);
+  const listed = Object.entries(manifest.articles)
+    .map(([slug, entry]) => ({ slug, entry, summary: entry.article }))
+    .sort((a, b) => (b.summary?.date ?? '').localeCompare(a.summary?.date ?? '') || a.slug.localeCompare(b.slug));
+  const publications = new Set(listed.map(({ summary }) => summary?.publication).filter(Boolean));
+  const title = publications.size === 1 ? [...publications][0]! : labels.allArticles;
+  return Mustache.render(readTemplate('web/index.html'), {
+    lang,
+    title,
+    css: readTemplate('web/web.css'),
+    articles: listed.map(({ slug, entry, summary }) => listedArticle(slug, entry, summary, style)),
+  });
+}
+
+function listedArticle(slug: string, entry: ManifestArticle, summary: ManifestArticle['article'], style: HouseStyle) {
+  const lang = summary?.lang ?? 'en';
+  const labels = labelsFor(lang, style.labels);
+  const file = (name: string) => entry.editions.find((edition) => edition.edition === 'html' && basename(edition.path) === name)?.path;
+  const downloads: Download[] = entry.editions
+    .filter((edition) => edition.edition !== 'html')
+    .map((edition) => ({ edition: edition.edition as Download['edition'], name: edition.path, bytes: edition.bytes, ...(edition.pages === undefined ? {} : { pages: edition.pages }) }));
+  const page = file(webFileNames.page);
+  return {
+    lang,
+    title: summary?.title ?? slug,
+    href: page ?? downloads[0]?.name ?? '#',
+    thumbnail: file(webFileNames.pageThumbnail) ?? file(webFileNames.cover),
+    byline: summary && summary.byline.length > 0 ? fillLabel(labels.byline, { names: new Intl.ListFormat(lang, { type: 'conjunction' }).format(summary.byline) }) : '',
+    date: summary?.date ?? '',
+    displayDate: summary ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${summary.date}T00:00:00Z`)) : '',
+    publication: summary?.publication ?? '',
+    description: summary?.description ?? '',
+    downloadsLabel: labels.downloads,
+    downloads: downloadLinks({ downloads, pageThumbnail: undefined, cover: undefined }, labels, lang),
+  };
+}
