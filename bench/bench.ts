@@ -36,7 +36,7 @@ async function batchBench(size: number, runs: number): Promise<void> {
   await browser.close();
   writeBatch(dir, size, jpeg);
   const floorScript = join(packageRoot, 'dist/bench/batch-floor.js');
-  const sets = [['pdf', 'pdf'], ['pdf,epub', 'pdf,epub'], ['all four', 'pdf,epub,press,archival']] as const;
+  const sets = [['pdf', 'pdf'], ['pdf,epub', 'pdf,epub'], ['all four', 'pdf,epub,press,archival'], ['all five', 'pdf,epub,press,archival,html']] as const;
   const rows = new Map<string, { floor: Measured[]; imprint: Measured[] }>(sets.map(([name]) => [name, { floor: [], imprint: [] }]));
   for (let run = 0; run < runs; run++) {
     for (const [name, formats] of sets) {
@@ -81,7 +81,7 @@ async function coldBench(runs: number): Promise<void> {
     return performance.now() - start;
   };
   const build = (formats: string) => [cli, 'build', firstArticle, '--formats', formats, '--out', out()];
-  const cases = { 'pdf,epub': [] as number[], pdf: [] as number[], 'pdf,press': [] as number[], 'pdf,archival': [] as number[], 'pdf,epub,press,archival': [] as number[], epub: [] as number[] };
+  const cases = { 'pdf,epub': [] as number[], pdf: [] as number[], 'pdf,press': [] as number[], 'pdf,archival': [] as number[], 'pdf,html': [] as number[], 'pdf,epub,press,archival': [] as number[], 'pdf,epub,press,archival,html': [] as number[], epub: [] as number[] };
   const baseline: number[] = [];
   time([barePdf, htmlPath, join(work, 'warm.pdf')]); // warm the OS file cache
   for (let i = 0; i < runs; i++) {
@@ -92,6 +92,6 @@ async function coldBench(runs: number): Promise<void> {
   console.log(`${runs} runs each, alternated, a fresh process per run, ${process.env.HOSTNAME ?? 'this machine'}`);
   console.log(`baseline: bare Puppeteer launch + page.pdf()   ${s(base)}`);
   for (const [formats, series] of Object.entries(cases)) {
-    console.log(`imprint build --formats ${formats.padEnd(24)} ${s(median(series))}   ${(median(series) / base).toFixed(2)} × baseline`);
+    console.log(`imprint build --formats ${formats.padEnd(29)} ${s(median(series))}   ${(median(series) / base).toFixed(2)} × baseline`);
   }
 }
