@@ -49,7 +49,8 @@ describe('metadata', () => {
     expect(dc('publisher')).toEqual(['Fixture Gazette']);
     expect(dc('language')).toEqual(['en']);
     expect(dc('date')).toEqual(['2024-04-18']);
-    expect(dc('source')).toEqual(['https://example.org/2024/04/18/convoy-leaves-the-corridor']);
+    // The original article, and the print edition that the page list follows.
+    expect(dc('source')).toEqual(['https://example.org/2024/04/18/convoy-leaves-the-corridor', 'convoy-leaves-the-corridor.pdf: Fixture Gazette, print edition, 2 pages']);
     expect(dc('subject')).toEqual(['Armenia', 'Azerbaijan', 'peacekeeping']);
     expect(dc('rights')).toEqual(['© 2024 Fixture Gazette. All rights reserved.']);
     expect(dc('contributor')).toEqual(['AFP contributed reporting.', 'Reuters contributed reporting.']);

@@ -28,6 +28,8 @@ export interface PackageFields {
   accessModeSufficient: string[];
   accessibilityFeatures: string[];
   accessibilitySummary: string;
+  /** Which edition the page break markers and page list follow (a dc:source that is the source of pagination). */
+  pageBreakSource: string | undefined;
   /** The EPUB Accessibility claim, written only when the article earns it (see accessibilityClaim). */
   conformsTo: string | undefined;
   certifiedBy: string | undefined;
@@ -46,7 +48,8 @@ export function accessibilityClaimWithheld(undescribed: number): string | undefi
   return `${undescribed} image${undescribed === 1 ? ' has' : 's have'} no alt text`;
 }
 
-export function packageFields(article: Article, { buildDate, hasCover, fontLicences }: { buildDate: Date; hasCover: boolean; fontLicences: string[] }): PackageFields {
+/** `printPages`: how many pages of the print edition the chapter marks (0 when it marks none). */
+export function packageFields(article: Article, { buildDate, hasCover, fontLicences, printPages }: { buildDate: Date; hasCover: boolean; fontLicences: string[]; printPages: number }): PackageFields {
   const { meta, images } = article;
   const described = images.every((image) => image.alt !== '');
   const claimed = accessibilityClaimWithheld(images.filter((image) => image.alt.trim() === '').length) === undefined;
@@ -70,7 +73,9 @@ export function packageFields(article: Article, { buildDate, hasCover, fontLicen
       'readingOrder',
       'displayTransformability',
       ...(images.length > 0 && described ? ['alternativeText'] : []),
+      ...(printPages > 0 ? ['pageBreakMarkers', 'printPageNumbers'] : []),
     ],
+    pageBreakSource: printPages > 0 ? `${article.slug}.pdf: ${meta.publication}, print edition, ${printPages} page${printPages === 1 ? '' : 's'}` : undefined,
     accessibilitySummary: [
       'A single news article in reading order, with headings and a table of contents; text reflows and takes the reader\'s fonts and colours.',
       images.length === 0

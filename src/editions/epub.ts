@@ -12,6 +12,7 @@ import type { Labels } from '../labels/labels.js';
 import type { Theme } from '../theme/theme.js';
 import { coverFiles, fontLicenceFile, packageFields, type PackageFields } from './epub-package.js';
 import { embeddedFontCss, fontLicencePath, fontsToEmbed } from './fonts.js';
+import { markPageBreaks } from './page-breaks.js';
 
 export interface EpubContext {
   buildDate: Date;
@@ -19,6 +20,8 @@ export interface EpubContext {
   cover: Promise<Uint8Array>;
   /** The theme's epub.css and the fonts it names, added after the built-in styles. */
   theme: Pick<Theme, 'epub' | 'fontLicence'> | undefined;
+  /** Where each page of the print edition after the first begins (see page-breaks.ts). */
+  pageStarts: Promise<string[]>;
 }
 
 const chapterFile = 'article.xhtml';
@@ -26,7 +29,7 @@ const chapterFile = 'article.xhtml';
 export async function renderEpub(article: Article, view: ArticleView, context: EpubContext): Promise<Uint8Array> {
   const { meta } = article;
   const [{ generated, licences }, cover] = await Promise.all([
-    generateEpub(article, view, context.buildDate, context.theme),
+    context.pageStarts.then((starts) => generateEpub(article, view, context.buildDate, context.theme, starts)),
     context.cover,
   ]);
   const coverAlt = `${view.labels.cover}: ${meta.title}. ${meta.publication}, ${view.displayDate}.`;
@@ -42,18 +45,19 @@ export async function renderEpub(article: Article, view: ArticleView, context: E
  * epub-gen-memory's part, which needs no browser: the package, chapter, nav and NCX, stored uncompressed;
  * and the font licences that must be added beside the fonts it embedded.
  */
-export async function generateEpub(article: Article, view: ArticleView, buildDate: Date, theme: EpubContext['theme']): Promise<{ generated: Uint8Array; licences: { name: string; path: string }[] }> {
+export async function generateEpub(article: Article, view: ArticleView, buildDate: Date, theme: EpubContext['theme'], pageStarts: readonly string[] = []): Promise<{ generated: Uint8Array; licences: { name: string; path: string }[] }> {
   const { meta } = article;
-  const chapterHtml = renderArticleFragment(view);
+  const { html: chapterHtml, pages } = markPageBreaks(renderArticleFragment(view), pageStarts);
   const fonts = fontsToEmbed(`${meta.title} ${meta.subtitle ?? ''} ${chapterHtml}`);
   const themeFonts = theme?.epub?.fonts ?? [];
   const licences = [
     ...(fonts.length > 0 ? [{ name: fontLicenceFile, path: fontLicencePath() }] : []),
     ...(themeFonts.length > 0 && theme?.fontLicence ? [{ name: `fonts/${theme.fontLicence.filename}`, path: theme.fontLicence.path }] : []),
   ];
-  const options: Options & PackageFields & { labels: Labels } = {
-    ...packageFields(article, { buildDate, hasCover: true, fontLicences: licences.map((licence) => licence.name) }),
+  const options: Options & PackageFields & { labels: Labels; pageList: { label: string; href: string }[] } = {
+    ...packageFields(article, { buildDate, hasCover: true, fontLicences: licences.map((licence) => licence.name), printPages: pages.length }),
     labels: view.labels,
+    pageList: pages.map((page) => ({ label: String(page), href: `${chapterFile}#page-${page}` })),
     title: meta.title,
     author: article.authors,
     // epub-gen-memory writes "by anonymous" without a publisher, and EPUBCheck rejects an empty description.

@@ -53,12 +53,17 @@ export function pageCss(view: ArticleView, page: PageSize, bleed: number): strin
   const trim = pageDimensions(page);
   const trimMargins = pageMargins(page);
   const margins = { top: trimMargins.top + bleed, side: trimMargins.side + bleed, bottom: trimMargins.bottom + bleed };
-  const runningHead = cssString(`${view.publication} · ${truncate(view.title, 90)}`);
+  const head = cssString(runningHead(view));
   // The :first rule must follow the running head's rule: Chromium lets the later @page rule win for margin boxes.
   return [
-    `@page { size: ${trim.width + 2 * bleed}mm ${trim.height + 2 * bleed}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${runningHead}; } @bottom-center { content: ${pageNumberContent(view.labels.page)}; } }`,
+    `@page { size: ${trim.width + 2 * bleed}mm ${trim.height + 2 * bleed}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${head}; } @bottom-center { content: ${pageNumberContent(view.labels.page)}; } }`,
     '@page :first { @top-center { content: none; } }',
   ].join('\n');
+}
+
+/** The running head of every page after the first: "publication · title". */
+export function runningHead(view: Pick<ArticleView, 'publication' | 'title'>): string {
+  return `${view.publication} · ${truncate(view.title, 90)}`;
 }
 
 /** "Page {page} of {pages}" → `"Page " counter(page) " of " counter(pages)`, the footer's CSS content. */

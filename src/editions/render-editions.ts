@@ -12,6 +12,8 @@ import { renderEpub } from './epub.js';
 import type { FinishedPdf } from './pdf-metadata.js';
 import { pressGeometry, renderPressEdition } from './press.js';
 import { finishPrintEdition, pdfMetadata, renderPrintPage } from './print.js';
+import { pageStarts as printPageStarts, pdfPageTexts } from './page-breaks.js';
+import { runningHead } from './print-html.js';
 import { pdfFirstPageJpeg } from './thumbnail.js';
 import { renderWebEdition, type Download } from './web.js';
 
@@ -36,7 +38,8 @@ export async function renderEditions(article: Article, editions: readonly Editio
   const wants = (edition: Edition) => editions.includes(edition);
   const { theme } = style;
   const printPage = renderPrintPage(article, view, { tabs, workDir, page, buildDate, theme }, {
-    pdf: wants('pdf') || wants('archival'),
+    // The EPUB marks where the print edition's pages begin, so it needs the print PDF too.
+    pdf: wants('pdf') || wants('archival') || wants('epub'),
     cover: wants('epub'),
     bleed: wants('press') ? pressGeometry.bleed : undefined,
   });
@@ -48,7 +51,10 @@ export async function renderEditions(article: Article, editions: readonly Editio
   const files = await Promise.all(
     editions.filter((edition) => edition !== 'html').map(async (edition): Promise<RenderedEdition> => {
       const name = `${article.slug}${editionSuffix[edition]}`;
-      if (edition === 'epub') return { edition, name, bytes: await renderEpub(article, view, { buildDate, theme, cover: printPage.then(({ cover }) => cover!) }) };
+      if (edition === 'epub') {
+        const pageStarts = printPage.then(async ({ pdf }) => printPageStarts(await pdfPageTexts(pdf!, tabs.timeoutMs), runningHead(view)));
+        return { edition, name, bytes: await renderEpub(article, view, { buildDate, theme, cover: printPage.then(({ cover }) => cover!), pageStarts }) };
+      }
       let pdf: FinishedPdf;
       if (edition === 'pdf') pdf = await printPdf();
       else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, article, meta);

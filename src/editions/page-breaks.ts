@@ -1,0 +1,114 @@
+// Print page numbers in the EPUB: where each page of the print edition begins, found in the print PDF itself
+// (poppler's pdftotext, page by page), and marked in the EPUB chapter with an epub:type="pagebreak" element at
+// that point of the text, so that an e-reader user can cite "page 3" of the printed article.
+import { spawn } from 'node:child_process';
+import render from 'dom-serializer';
+import { Element, Text, type ChildNode } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+
+/** The text of each page of a PDF, in reading order. */
+export function pdfPageTexts(pdf: Uint8Array, timeoutMs: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('pdftotext', ['-enc', 'UTF-8', '-', '-'], { timeout: timeoutMs });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      // pdftotext ends every page with a form feed.
+      if (code === 0) resolve(Buffer.concat(chunks).toString('utf8').split('\f').slice(0, -1));
+      else reject(new Error(`pdftotext ${signal ? `was stopped (${signal})` : `exited with ${code}`}: ${stderr.trim()}`));
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(pdf);
+  });
+}
+
+/** How many letters of a page's first text identify where it begins. */
+const snippetLength = 40;
+
+/**
+ * The first words of each page after the first, without the running head that tops them: what to look for
+ * in the chapter. Compared letter for letter: spaces, hyphens (soft or hard: print hyphenates), and case
+ * (print sets credits in capitals) are left out.
+ */
+export function pageStarts(pageTexts: readonly string[], runningHead: string): string[] {
+  const head = letters(runningHead);
+  return pageTexts.slice(1).map((text) => {
+    const body = letters(text);
+    return (body.startsWith(head) ? body.slice(head.length) : body).slice(0, snippetLength);
+  });
+}
+
+function letters(text: string): string {
+  // NFKC: a PDF's text may keep a ligature (ﬀ) as one character.
+  return text.normalize('NFKC').replace(/[\s\u00AD\-‐‑]/g, '').toLowerCase();
+}
+
+/**
+ * The chapter's HTML with a page break marker before its first element (page 1) and where each later page
+ * begins; `starts[i]` is where page i + 2 begins. Returns the pages marked, in order: a page whose start is
+ * not found (it cannot be, unless the print layout and the chapter differ) gets no marker.
+ */
+export function markPageBreaks(html: string, starts: readonly string[]): { html: string; pages: number[] } {
+  const doc = parseDocument(html);
+  const texts: Text[] = [];
+  const walk = (nodes: ChildNode[]) => {
+    for (const node of nodes) {
+      if (node instanceof Text) texts.push(node);
+      else if (node instanceof Element) walk(node.children);
+    }
+  };
+  walk(doc.children);
+  // Every letter of the chapter's text, with the text node and offset it comes from.
+  const where: { node: Text; offset: number }[] = [];
+  let all = '';
+  for (const node of texts) {
+    for (let offset = 0; offset < node.data.length; offset++) {
+      const letter = letters(node.data[offset]!);
+      if (letter === '') continue;
+      all += letter;
+      for (let i = 0; i < letter.length; i++) where.push({ node, offset });
+    }
+  }
+  const pages = [1];
+  const cuts: { node: Text; offset: number; page: number }[] = [];
+  let from = 0;
+  starts.forEach((start, index) => {
+    const at = start === '' ? -1 : all.indexOf(start, from);
+    if (at < 0) return;
+    cuts.push({ ...where[at]!, page: index + 2 });
+    pages.push(index + 2);
+    from = at + start.length;
+  });
+  // Later cuts first, so that earlier offsets in the same text node stay valid.
+  for (const { node, offset, page } of cuts.reverse()) {
+    const after = new Text(node.data.slice(offset));
+    node.data = node.data.slice(0, offset);
+    const parent = node.parent!;
+    const index = parent.children.indexOf(node);
+    const siblings = [marker(page), after];
+    parent.children.splice(index + 1, 0, ...siblings);
+    for (const sibling of siblings) sibling.parent = parent;
+  }
+  const first = marker(1);
+  doc.children.unshift(first);
+  first.parent = doc;
+  relink(doc.children);
+  for (const { node } of cuts) relink(node.parent!.children);
+  return { html: render(doc, { encodeEntities: 'utf8' }), pages };
+}
+
+/** `<span epub:type="pagebreak" role="doc-pagebreak" id="page-N" aria-label="N"/>`. */
+function marker(page: number): Element {
+  return new Element('span', { 'epub:type': 'pagebreak', role: 'doc-pagebreak', id: `page-${page}`, 'aria-label': String(page) });
+}
+
+/** Keeps the siblings' links right after a splice (the serializer does not need them; other walkers may). */
+function relink(nodes: ChildNode[]): void {
+  nodes.forEach((node, i) => {
+    node.prev = nodes[i - 1] ?? null;
+    node.next = nodes[i + 1] ?? null;
+  });
+}
