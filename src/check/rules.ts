@@ -67,6 +67,25 @@ export const accessibilityClaim: Rule = (input) => {
   return [{ ...first, rule: 'accessibility-claim', message: `the EPUB will not claim ${accessibilityConformance}: ${why}` }];
 };
 
+/**
+ * A heading that skips a level (## then ####): screen readers' heading navigation loses its outline, and the
+ * print PDF cannot claim PDF/UA (Matterhorn 14-003). The headline is the h1, so the body starts at ##.
+ */
+export const skippedHeadingLevel: Rule = ({ tokens }) => {
+  const findings: Finding[] = [];
+  let previous = 1;
+  for (const token of tokens) {
+    if (token.type !== 'heading_open') continue;
+    const level = Number(token.tag.slice(1));
+    if (level > previous + 1) {
+      const hashes = '#'.repeat(previous + 1);
+      findings.push({ rule: 'heading-level', bodyLine: token.map?.[0] ?? 0, column: 1, message: `${'#'.repeat(level)} follows ${'#'.repeat(previous)} (the headline is #): use ${hashes}, or the print PDF will not claim PDF/UA` });
+    }
+    previous = level;
+  }
+  return findings;
+};
+
 export const figureWithoutCredit: Rule = ({ tokens }) => {
   const findings: Finding[] = [];
   tokens.forEach((token, i) => {
@@ -93,7 +112,7 @@ export const creditInBody: Rule = ({ tokens }) =>
       message: `reporting credit in the body; move "${paragraph.text}" to the front matter's credits`,
     }));
 
-export const rules: readonly Rule[] = [deadLink, brokenParagraph, missingAlt, accessibilityClaim, figureWithoutCredit, creditInBody];
+export const rules: readonly Rule[] = [deadLink, brokenParagraph, missingAlt, accessibilityClaim, skippedHeadingLevel, figureWithoutCredit, creditInBody];
 
 function inlineTokens(tokens: Token[]): { token: Token; line: number }[] {
   return tokens.filter((token) => token.type === 'inline').map((token) => ({ token, line: token.map?.[0] ?? 0 }));

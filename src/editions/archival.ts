@@ -7,6 +7,7 @@ import type { Article } from '../article/article.js';
 import { toolVersion } from '../paths.js';
 import { applyDocumentInfo, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { embedIccProfile, iccProfile, makeAnnotationsPrintable, setOutputIntent, setXmpAndId } from './pdf-standards.js';
+import { uaProblems } from './pdf-ua.js';
 
 export const archivalStandard = { part: 2, conformance: 'U' } as const;
 
@@ -17,6 +18,8 @@ export async function renderArchivalEdition(printPdf: Uint8Array, article: Artic
   const profile = embedIccProfile(doc, iccProfile('srgb.icc'), 3);
   setOutputIntent(doc, { subtype: 'GTS_PDFA1', profile, identifier: 'sRGB IEC61966-2.1', condition: 'sRGB IEC61966-2.1', registry: 'http://www.color.org' });
   makeAnnotationsPrintable(doc);
-  setXmpAndId(doc, article, meta, `imprint ${toolVersion} (${via})`, { pdfa: archivalStandard }, printPdf);
+  // The print edition's tags come along: when they meet PDF/UA-1, the archival copy says so too.
+  const pdfua = uaProblems(doc).length === 0 ? { pdfua: { part: 1 as const } } : {};
+  setXmpAndId(doc, article, meta, `imprint ${toolVersion} (${via})`, { pdfa: archivalStandard, ...pdfua }, printPdf);
   return { bytes: await doc.save({ useObjectStreams: false }), pageCount: doc.getPageCount() };
 }

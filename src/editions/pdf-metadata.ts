@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { toolVersion } from '../paths.js';
-import { renumberStructureIds } from './structure-ids.js';
 
 export interface PdfMetadata {
   title: string;
@@ -20,16 +19,8 @@ export interface FinishedPdf {
   pageCount: number;
 }
 
-export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<FinishedPdf> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  renumberStructureIds(doc);
-  removeSoftHyphensFromBookmarks(doc);
-  applyDocumentInfo(doc, meta, 'Chromium, pdf-lib');
-  return { bytes: await doc.save(), pageCount: doc.getPageCount() };
-}
-
 /** Bookmark titles are for finding, not for breaking lines: no soft hyphen, whatever the heading held. */
-function removeSoftHyphensFromBookmarks(doc: PDFDocument): void {
+export function removeSoftHyphensFromBookmarks(doc: PDFDocument): void {
   const visit = (item: PDFDict | undefined): void => {
     for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
       const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString);

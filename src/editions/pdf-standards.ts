@@ -54,6 +54,7 @@ export function setOutputIntent(doc: PDFDocument, intent: OutputIntent): void {
 export interface Standard {
   pdfa?: { part: number; conformance: string };
   pdfx?: { version: string };
+  pdfua?: { part: 1 };
 }
 
 /**

@@ -11,7 +11,12 @@ import type { Theme } from '../theme/theme.js';
 import type { ArticleView } from './article-view.js';
 import { captureCover, coverViewport } from './cover.js';
 import { hyphenateHtml, hyphenatorFor } from './hyphenate.js';
-import { setPdfMetadata, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
+import { PDFDocument } from 'pdf-lib';
+import { toolVersion } from '../paths.js';
+import { applyDocumentInfo, removeSoftHyphensFromBookmarks, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
+import { setXmpAndId } from './pdf-standards.js';
+import { completeForPdfUa, uaProblems } from './pdf-ua.js';
+import { renumberStructureIds } from './structure-ids.js';
 import { pageCss, renderPrintHtml } from './print-html.js';
 
 export interface PrintContext {
@@ -64,8 +69,21 @@ export async function renderPrintPage(article: Article, view: ArticleView, conte
   });
 }
 
+/**
+ * Chromium's PDF finished: reproducible structure IDs, clean bookmarks, the document information, the tags
+ * PDF/UA asks for, and XMP that claims PDF/UA-1 when the checked conditions hold (see pdf-ua.ts).
+ */
 export async function finishPrintEdition(chromiumPdf: Uint8Array, article: Article, buildDate: Date): Promise<FinishedPdf> {
-  return setPdfMetadata(chromiumPdf, pdfMetadata(article, buildDate));
+  const meta = pdfMetadata(article, buildDate);
+  const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
+  renumberStructureIds(doc);
+  removeSoftHyphensFromBookmarks(doc);
+  const via = 'Chromium, pdf-lib';
+  applyDocumentInfo(doc, meta, via);
+  completeForPdfUa(doc);
+  const standard = uaProblems(doc).length === 0 ? { pdfua: { part: 1 as const } } : {};
+  setXmpAndId(doc, article, meta, `imprint ${toolVersion} (${via})`, standard, chromiumPdf);
+  return { bytes: await doc.save(), pageCount: doc.getPageCount() };
 }
 
 /** The document information every PDF edition of the article carries. */
