@@ -50,6 +50,8 @@ export interface BuildHooks {
   onStart?: (file: string) => void;
   /** An article is tried again after a browser failure (a crash, a hang), and why. */
   onRetry?: (file: string, reason: string) => void;
+  /** Something left out or read differently, said once (a folder's README, a draft, site-generator fields). */
+  onNote?: (note: string) => void;
   /** Called once per article, in file order. */
   onResult?: (result: ArticleResult) => void;
   /** Aborting stops the build: no new article starts, and the ones under way are not written. */
@@ -66,7 +68,9 @@ interface BuildContext {
 
 export async function build(paths: readonly string[], options: BuildOptions, hooks: BuildHooks = {}): Promise<ArticleResult[]> {
   const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
-  const planned = await planBatch(await findArticles(paths), limits, options, await buildFingerprint(options));
+  const found = await findArticles(paths);
+  const { planned, notes } = await planBatch(found.files, limits, options, await buildFingerprint(options));
+  for (const note of [...found.notes, ...notes]) hooks.onNote?.(note);
   const previous = await readManifest(options.outDir);
   // A few at a time: each check reads the article's files, and a batch of thousands must not hold them all.
   const checking = pLimit(8);
@@ -129,6 +133,7 @@ async function publish(item: PlannedArticle, tabs: TabPool, context: BuildContex
   const { options, limits, workDir, hooks } = context;
   // Loaded again rather than kept from the first pass: a batch of thousands is never held in memory.
   const loaded = await loadOne(item.file, limits, options);
+  if ('draft' in loaded) throw new Error(`${item.file} became a draft during the build`);
   if (!('article' in loaded)) return loaded;
   const { article, warnings } = loaded;
   const editions = await renderEditions(article, item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4', style: options.style });

@@ -64,6 +64,7 @@ program
         onPlan: ({ total, unchanged }) => (progress = progressLine(total - unchanged)),
         onStart: (file) => progress.started(file),
         onRetry: (file, reason) => progress.print(() => console.error(`retrying ${file} after: ${reason}`)),
+        onNote: (note) => progress.print(() => console.error(`note: ${note}`)),
         // Once stopped, every article still under way is "interrupted": the summary says it once.
         onResult: (result) => {
           if (!result.ok || result.status === 'built') progress.finished(result.file);
@@ -157,7 +158,7 @@ program
     const { paths, options } = setup;
     const { checkFiles } = await import('./check/check-files.js');
     const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
-    const diagnostics = await checkFiles(paths, limits, options);
+    const diagnostics = await checkFiles(paths, limits, options, (note) => console.error(`note: ${note}`));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.length - errors;
     if (flags.json) {

@@ -22,13 +22,20 @@ export interface FailedArticle {
   warnings: Diagnostic[];
 }
 
-export type Loaded = LoadedArticle | FailedArticle;
+/** An article marked `draft: true` (or `published: false`): left out, with a note. */
+export interface DraftArticle {
+  file: string;
+  draft: true;
+}
+
+export type Loaded = LoadedArticle | FailedArticle | DraftArticle;
 
 /** One article: read, checked (its warnings kept either way), prepared; or why it cannot be built. */
 export async function loadOne(file: string, limits: InputLimits, { strict, html, style }: Pick<BuildOptions, 'strict' | 'html' | 'style'>): Promise<Loaded> {
   let warnings: Diagnostic[] = [];
   try {
-    const source = await loadArticle(file, limits, style.defaults);
+    const source = await loadArticle(file, limits, style.defaults, style.fields);
+    if (source.draft) return { file, draft: true };
     warnings = checkArticle(source);
     const refused = strict ? strictFailure(file, warnings) : undefined;
     if (refused) throw refused;
@@ -46,6 +53,9 @@ export interface PlannedArticle {
   /** What its editions are made from (see output/fingerprint.ts). */
   fingerprint: string;
   warnings: Diagnostic[];
+  /** Site-generator fields its front matter had that were left out. */
+  ignoredFields: string[];
+  notes: string[];
 }
 
 export type Planned = PlannedArticle | FailedArticle;
@@ -55,21 +65,27 @@ export type Planned = PlannedArticle | FailedArticle;
  * input errors come first and slug clashes are decided by file order, not by timing. Only what the build
  * needs later is kept: a batch of thousands is never held in memory.
  */
-export async function planBatch(files: readonly string[], limits: InputLimits, options: BuildOptions, buildPrint: string): Promise<Planned[]> {
+export async function planBatch(files: readonly string[], limits: InputLimits, options: BuildOptions, buildPrint: string): Promise<{ planned: Planned[]; notes: string[] }> {
   const limit = pLimit(8);
-  const planned = await Promise.all(
+  const loaded = await Promise.all(
     files.map((file) =>
-      limit(async (): Promise<Planned> => {
+      limit(async (): Promise<Planned | DraftArticle> => {
         const item = await loadOne(file, limits, options);
         if (!('article' in item)) return item;
         const { article, warnings } = item;
         const editions = options.formats.filter((edition) => article.meta.editions?.includes(edition) ?? true);
-        return { file, slug: article.slug, editions, fingerprint: await articleFingerprint(article, buildPrint, editions), warnings };
+        return { file, slug: article.slug, editions, fingerprint: await articleFingerprint(article, buildPrint, editions), warnings, ignoredFields: article.ignoredFields, notes: article.notes };
       }),
     ),
   );
+  const drafts = loaded.filter((item): item is DraftArticle => 'draft' in item);
+  const notes = [
+    ...drafts.map(({ file }) => `${file}: left out (a draft)`),
+    ...loaded.flatMap((item) => ('notes' in item ? item.notes : [])),
+    ...ignoredFieldsNote(loaded),
+  ];
   const slugOwners = new Map<string, string>();
-  return planned.map((item) => {
+  const planned = loaded.filter((item): item is Planned => !('draft' in item)).map((item) => {
     if (!('slug' in item)) return item;
     const owner = slugOwners.get(item.slug);
     if (!owner) {
@@ -79,6 +95,16 @@ export async function planBatch(files: readonly string[], limits: InputLimits, o
     const clash = new ImprintError(`slug "${item.slug}" is already used by ${owner}`, { file: item.file }, 'Give one of them a different "slug:" in its front matter.');
     return failure(item.file, clash, item.warnings);
   });
+  return { planned, notes };
+}
+
+/** One note for the whole batch: which site-generator fields were left out, and how often. */
+function ignoredFieldsNote(loaded: readonly (Planned | DraftArticle)[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of loaded) for (const field of 'ignoredFields' in item ? item.ignoredFields : []) counts.set(field, (counts.get(field) ?? 0) + 1);
+  if (counts.size === 0) return [];
+  const listed = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([field, count]) => `${field} (${count})`);
+  return [`site-generator fields left out, as they mean nothing in print: ${listed.join(', ')}; imprint.yaml's fields.map can give them a meaning`];
 }
 
 export function failure(file: string, error: unknown, warnings: Diagnostic[] = []): FailedArticle {

@@ -15,12 +15,14 @@ export interface YamlSource {
   firstLine?: number;
   /** Values the YAML's own fields override (imprint.yaml's defaults under an article's front matter). */
   base?: Record<string, unknown>;
+  /** Reads the data in another vocabulary before it is checked (site generators' front matter). */
+  adapt?: (data: Record<string, unknown>) => Record<string, unknown>;
 }
 
 type AnySchema = v.GenericSchema;
 
 export function parseYamlData<S extends AnySchema>(source: YamlSource, schema: S): v.InferOutput<S> {
-  const { text, file, what, firstLine = 1, base = {} } = source;
+  const { text, file, what, firstLine = 1, base = {}, adapt = (data) => data } = source;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, schema: 'core', uniqueKeys: true, prettyErrors: false });
   const at = (offset: number | undefined): ErrorLocation => {
@@ -37,7 +39,7 @@ export function parseYamlData<S extends AnySchema>(source: YamlSource, schema: S
     throw new ImprintError(`${what} must be a list of "field: value" lines`, at(0), `Known fields: ${knownKeys(schema, []).join(', ')}.`);
   }
 
-  const result = v.safeParse(schema, { ...base, ...(doc.toJS() as Record<string, unknown> | null) });
+  const result = v.safeParse(schema, { ...base, ...adapt((doc.toJS() as Record<string, unknown> | null) ?? {}) });
   if (result.success) return result.output;
   // Unknown fields first: a misspelt field explains the "missing" one it was meant to be.
   const issue = result.issues.find(isUnknownKey) ?? result.issues[0];

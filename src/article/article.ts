@@ -1,5 +1,7 @@
 // SourceArticle → Article: the body rendered, images resolved and checked, the derived metadata filled in.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ImprintError } from '../errors.js';
 import { BodyError } from './body-error.js';
@@ -8,6 +10,7 @@ import { defaultLimits, type InputLimits } from './limits.js';
 import type { FrontMatter } from './front-matter.js';
 import type { SourceArticle } from './load-article.js';
 import { renderBody, type ImageReference } from './markdown.js';
+import { relrefTargets } from './shortcodes.js';
 
 export interface Article {
   path: string;
@@ -24,6 +27,12 @@ export interface Article {
   /** Who the article is by: the byline, else the publication. */
   authors: string[];
   sourceBytes: Buffer;
+  /** The publication time when the date was written with one (ISO 8601). */
+  dateTime: string | undefined;
+  /** Site-generator fields left out of its front matter. */
+  ignoredFields: string[];
+  /** What was read in a way the author may not expect (a site path as a file beside the article). */
+  notes: string[];
 }
 
 export interface ArticleImage {
@@ -39,14 +48,16 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
   const locate = (image: ImageReference) => ({ file: source.path, line: fileLine(image.bodyLine) });
 
   const images: ArticleImage[] = [];
+  const notes: string[] = [];
   const imageUrl = (image: ImageReference) => {
-    const path = resolveImage(source, image, locate);
+    const path = resolveImage(source, image, locate, notes);
     images.push({ path, alt: image.alt, ...(image.credit && { credit: image.credit }) });
     return pathToFileURL(path).href;
   };
+  const relrefTitles = await titlesOf(relrefTargets(source.body), source.dir);
   let rendered;
   try {
-    rendered = renderBody(source.body, source.meta.lang, imageUrl, allowHtml);
+    rendered = renderBody(source.body, source.meta.lang, imageUrl, allowHtml, { relrefTitles });
   } catch (error) {
     if (error instanceof BodyError) throw new ImprintError(error.message, { file: source.path, line: fileLine(error.bodyLine) }, error.hint);
     throw error;
@@ -65,14 +76,28 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
     description: meta.description ?? meta.subtitle ?? shorten(rendered.firstParagraph, 300) ?? meta.title,
     authors: meta.byline.length > 0 ? meta.byline : [meta.publication],
     sourceBytes: source.sourceBytes,
+    dateTime: source.dateTime,
+    ignoredFields: source.ignoredFields,
+    notes,
   };
 }
 
-function resolveImage(source: SourceArticle, image: ImageReference, locate: (image: ImageReference) => { file: string; line: number }): string {
+function resolveImage(source: SourceArticle, image: ImageReference, locate: (image: ImageReference) => { file: string; line: number }, notes: string[]): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) {
     throw new ImprintError(`image "${image.src}" is a remote URL; imprint never fetches from the network`, locate(image), `Download the image into ${source.dir} (the article's folder under content/) and refer to it by a relative path.`);
   }
-  const path = resolve(source.dir, decodeURI(image.src));
+  // "photo.jpg#icon", "photo.jpg?w=800": the file is photo.jpg.
+  const written = decodeURI(image.src.split(/[?#]/)[0]!);
+  if (written.startsWith('/')) {
+    // A path on the published site (/2011/03/post/photo.jpg): the file of that name in the article's own
+    // folder, if it is there; never anything outside it.
+    const beside = join(source.dir, basename(written));
+    if (existsSync(beside)) {
+      notes.push(`${locate(image).file}:${locate(image).line}: image "${image.src}" read as ${basename(written)} in the article's folder`);
+      return beside;
+    }
+  }
+  const path = resolve(source.dir, written);
   if (isOutside(source.dir, path)) {
     throw new ImprintError(`image "${image.src}" is outside the article's folder`, locate(image), `Copy the image into ${source.dir} and refer to it by a relative path.`);
   }
@@ -85,4 +110,26 @@ function shorten(text: string, limit: number): string | undefined {
   if (text.length <= limit) return text;
   const cut = text.slice(0, limit);
   return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * The titles of the articles Hugo's relref shortcodes name, found as Hugo would: relative to the article,
+ * or to a folder above it (the content root), as a file, a .md file or a page bundle.
+ */
+async function titlesOf(targets: readonly string[], dir: string): Promise<Record<string, string>> {
+  const titles: Record<string, string> = {};
+  for (const target of new Set(targets)) {
+    const clean = target.replace(/^\/+|\/+$/g, '').split('#')[0]!;
+    const bases = [dir, ...Array.from({ length: 4 }, (_, i) => resolve(dir, ...Array(i + 1).fill('..')))];
+    const candidates = bases.flatMap((base) => [clean, `${clean}.md`, `${clean}/index.md`, `${clean}/_index.md`].map((name) => join(base, name)));
+    for (const candidate of candidates) {
+      const text = await readFile(candidate, 'utf8').catch(() => undefined);
+      const title = text && /^---\r?\n[\s\S]*?^title:\s*["']?(.+?)["']?\s*$/m.exec(text)?.[1];
+      if (title) {
+        titles[target] = title;
+        break;
+      }
+    }
+  }
+  return titles;
 }

@@ -9,9 +9,40 @@ import { BodyError } from './body-error.js';
 export function figurePlugin(md: MarkdownIt): void {
   // @types/markdown-it-container is typed against markdown-it's CJS typings; the runtime plugin is the same.
   md.use(container as unknown as PluginWithParams, 'figure');
+  md.core.ruler.push('captioned_image', (state) => {
+    state.tokens = captionedImages(state);
+  });
   md.core.ruler.push('figure', (state) => {
     state.tokens = restructureFigures(state);
   });
+}
+
+/**
+ * Kramdown's (Jekyll's) way of captioning: a paragraph of just an image and, on the next line, the caption
+ * in emphasis. It becomes a figure, as if written `::: figure`.
+ */
+function captionedImages(state: StateCore): Token[] {
+  const out: Token[] = [];
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const [open, inline, close] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
+    const children = inline?.children ?? [];
+    const captioned =
+      open.type === 'paragraph_open' && close?.type === 'paragraph_close' && children.length >= 4 &&
+      children[0]!.type === 'image' && children[1]!.type === 'softbreak' && children[2]!.type === 'em_open' && children.at(-1)!.type === 'em_close' &&
+      children.findIndex((child, index) => index > 2 && child.type === 'em_close') === children.length - 1;
+    if (!captioned) {
+      out.push(open);
+      continue;
+    }
+    const line = open.map?.[0] ?? 0;
+    inline!.children = [children[0]!, children[1]!, ...children.slice(3, -1)];
+    const [figureOpen, figureClose] = [block(state, 'container_figure_open', 'div', 1, line), block(state, 'container_figure_close', 'div', -1, line)];
+    figureOpen.level = figureClose.level = open.level;
+    out.push(figureOpen, open, inline!, close!, figureClose);
+    i += 2;
+  }
+  return out;
 }
 
 function restructureFigures(state: StateCore): Token[] {

@@ -2,6 +2,7 @@
 import { basename, dirname, extname, resolve } from 'node:path';
 import { ImprintError } from '../errors.js';
 import { parseYamlData } from '../yaml-data.js';
+import { adaptFrontMatter, datedFileName, leadFigure, type Adapted, type FieldRules } from './site-generator.js';
 import { frontMatterSchema, type ArticleDefaults, type FrontMatter } from './front-matter.js';
 import { defaultLimits, type InputLimits } from './limits.js';
 import { readSource } from './read-source.js';
@@ -17,14 +18,23 @@ export interface SourceArticle {
   /** 1-based line of the file where the body starts, to turn body line numbers into file line numbers. */
   bodyLine: number;
   sourceBytes: Buffer;
+  /** The date as written when it had a time of day (ISO 8601). */
+  dateTime: string | undefined;
+  /** `draft: true` or `published: false`: not to be published. */
+  draft: boolean;
+  /** Site-generator fields that were left out (see site-generator.ts). */
+  ignoredFields: string[];
 }
 
 const fence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 /** Front matter in another language (---js, ---json, +++ TOML): refused, and never executed. */
 const foreignFence = /^(---[ \t]*([a-z]+)|\+\+\+|;;;)[ \t]*\r?\n/i;
 
-/** `defaults` (imprint.yaml's) fill the fields the article's front matter leaves out. */
-export async function loadArticle(path: string, limits: InputLimits = defaultLimits, defaults: ArticleDefaults = {}): Promise<SourceArticle> {
+/**
+ * `defaults` (imprint.yaml's) fill the fields the article's front matter leaves out; `fields` names more
+ * site-generator fields to map or leave out.
+ */
+export async function loadArticle(path: string, limits: InputLimits = defaultLimits, defaults: ArticleDefaults = {}, fields: FieldRules = {}): Promise<SourceArticle> {
   const { bytes: sourceBytes, text } = await readSource(path, limits.maxArticleBytes);
   const match = fence.exec(text);
   if (!match) {
@@ -34,11 +44,29 @@ export async function loadArticle(path: string, limits: InputLimits = defaultLim
     }
     throw new ImprintError('no front matter', { file: path, line: 1 }, 'Start the file with a --- line, YAML fields (title, date, publication), and a closing --- line.');
   }
+  const stem = basename(path, extname(path));
+  let adapted: Adapted | undefined;
+  const adapt = (data: Record<string, unknown>) => (adapted = adaptFrontMatter(data, stem, fields)).fields;
   // The front matter starts on line 2 of the file (line 1 is the opening ---).
-  const meta: FrontMatter = parseYamlData({ text: match[1] ?? '', file: path, what: 'front matter', firstLine: 2, base: defaults }, frontMatterSchema);
-  const bodyLine = countLines(match[0]) + 1;
-  const slug = meta.slug ?? basename(path, extname(path));
-  return { path, dir: dirname(resolve(path)), slug, meta, body: text.slice(match[0].length), bodyLine, sourceBytes };
+  const meta: FrontMatter = parseYamlData({ text: match[1] ?? '', file: path, what: 'front matter', firstLine: 2, base: defaults, adapt }, frontMatterSchema);
+  const { lead, dateTime, draft, ignored } = adapted!;
+  let body = text.slice(match[0].length);
+  let bodyLine = countLines(match[0]) + 1;
+  // The lead photo opens the body as its first figure, unless the body shows it already.
+  if (lead && !body.includes(basename(lead.src.split(/[?#]/)[0]!))) {
+    const figure = leadFigure(lead);
+    body = figure + body;
+    bodyLine -= countLines(figure);
+  }
+  return { path, dir: dirname(resolve(path)), slug: meta.slug ?? slugFromPath(path), meta, body, bodyLine, sourceBytes, dateTime, draft, ignoredFields: ignored };
+}
+
+/** A page bundle (<slug>/index.md) is named by its folder; a Jekyll post (2011-03-14-title.md) by its title part. */
+function slugFromPath(path: string): string {
+  const stem = basename(path, extname(path));
+  const name = stem === 'index' ? basename(dirname(resolve(path))) : (datedFileName.exec(stem)?.[2] ?? stem);
+  // A folder or file name as a URL-safe slug: lower case, words joined by hyphens (letters of any script).
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || stem;
 }
 
 function countLines(text: string): number {

@@ -1,6 +1,7 @@
 // Markdown body → HTML: CommonMark via markdown-it, typographer on, raw HTML off, figures, image references.
 import MarkdownIt from 'markdown-it';
 import { figurePlugin } from './figure-rule.js';
+import { shortcodePlugin, type ShortcodeEnv } from './shortcodes.js';
 import { sanitizeBody } from './sanitize.js';
 import type { Token } from './markdown-types.js';
 
@@ -38,6 +39,7 @@ export function createMarkdown(lang: string, allowHtml = false): MarkdownIt {
   const quotes = quotesByLanguage[primary] ?? ['“', '”', '‘', '’'];
   return new MarkdownIt('commonmark', { html: allowHtml, typographer: true, quotes })
     .enable(['replacements', 'smartquotes', 'strikethrough', 'table'])
+    .use(shortcodePlugin)
     .use(figurePlugin);
 }
 
@@ -50,9 +52,9 @@ export function parseBody(body: string, lang: string): Token[] {
   return createMarkdown(lang).parse(body, {});
 }
 
-export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string, allowHtml = false): RenderedBody {
+export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string, allowHtml = false, env: ShortcodeEnv = {}): RenderedBody {
   const md = createMarkdown(lang, allowHtml);
-  const tokens = md.parse(body, {});
+  const tokens = md.parse(body, env);
   const images: ImageReference[] = [];
   for (const token of tokens) {
     for (const child of token.type === 'inline' ? (token.children ?? []) : []) {
@@ -63,7 +65,7 @@ export function renderBody(body: string, lang: string, imageUrl: (image: ImageRe
       child.attrSet('src', imageUrl(image));
     }
   }
-  const html = md.renderer.render(tokens, md.options, {});
+  const html = md.renderer.render(tokens, md.options, env);
   if (!allowHtml) return { html, images, firstParagraph: firstParagraphText(tokens) };
   const checkedUrls = new Set(tokens.flatMap((t) => t.children ?? []).filter((c) => c.type === 'image').map((c) => c.attrGet('src') ?? ''));
   return { html: sanitizeBody(html, checkedUrls), images, firstParagraph: firstParagraphText(tokens) };

@@ -2,13 +2,16 @@
 import type { InputLimits } from '../article/limits.js';
 import type { BuildOptions } from '../options.js';
 import { findArticles } from '../find-articles.js';
-import { loadOne } from '../load-articles.js';
+import { loadOne, type DraftArticle } from '../load-articles.js';
 import { errorDiagnostic } from './check-article.js';
 import type { Diagnostic } from './diagnostic.js';
 
-export async function checkFiles(paths: readonly string[], limits: InputLimits, { html, style }: Pick<BuildOptions, 'html' | 'style'>): Promise<Diagnostic[]> {
-  const files = await findArticles(paths);
-  const perFile = await Promise.all(files.map((file) => loadOne(file, limits, { strict: false, html, style })));
+export async function checkFiles(paths: readonly string[], limits: InputLimits, { html, style }: Pick<BuildOptions, 'html' | 'style'>, onNote: (note: string) => void = () => undefined): Promise<Diagnostic[]> {
+  const { files, notes } = await findArticles(paths);
+  for (const note of notes) onNote(note);
+  const loaded = await Promise.all(files.map((file) => loadOne(file, limits, { strict: false, html, style })));
+  for (const { file } of loaded.filter((item) => 'draft' in item)) onNote(`${file}: left out (a draft)`);
+  const perFile = loaded.filter((item): item is Exclude<typeof item, DraftArticle> => !('draft' in item));
   // Images and figures are prepared too: the errors a build would stop on come before the warnings.
   return perFile.flatMap((item) => ('article' in item ? item.warnings : [errorDiagnostic(item.file, item.error), ...item.warnings]));
 }

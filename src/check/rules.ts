@@ -1,5 +1,6 @@
 // Editorial rules: each reads the parsed body and returns findings at 0-based body lines and 1-based columns.
 import type { Token } from '../article/markdown-types.js';
+import type { ShortcodeMeta } from '../article/shortcodes.js';
 import { accessibilityClaimWithheld, accessibilityConformance } from '../editions/epub-package.js';
 
 export interface Finding {
@@ -86,6 +87,20 @@ export const skippedHeadingLevel: Rule = ({ tokens }) => {
   return findings;
 };
 
+/** Hugo shortcodes that have no meaning in print are left out of the editions: say which, and where. */
+export const shortcode: Rule = ({ tokens }) => {
+  const findings: Finding[] = [];
+  for (const token of tokens) {
+    const found = token.type === 'shortcode' ? [token] : (token.children ?? []).filter((child) => child.type === 'shortcode');
+    for (const code of found) {
+      const { name } = code.meta as ShortcodeMeta;
+      if (name.startsWith('/')) continue; // the closing half of a pair is named with its opening
+      findings.push({ rule: 'shortcode', bodyLine: token.map?.[0] ?? 0, column: 1, message: `the shortcode {{< ${name} >}} means nothing in print and is left out of the editions; replace it with Markdown if its content matters` });
+    }
+  }
+  return findings;
+};
+
 export const figureWithoutCredit: Rule = ({ tokens }) => {
   const findings: Finding[] = [];
   tokens.forEach((token, i) => {
@@ -112,7 +127,7 @@ export const creditInBody: Rule = ({ tokens }) =>
       message: `reporting credit in the body; move "${paragraph.text}" to the front matter's credits`,
     }));
 
-export const rules: readonly Rule[] = [deadLink, brokenParagraph, missingAlt, accessibilityClaim, skippedHeadingLevel, figureWithoutCredit, creditInBody];
+export const rules: readonly Rule[] = [deadLink, brokenParagraph, missingAlt, accessibilityClaim, skippedHeadingLevel, shortcode, figureWithoutCredit, creditInBody];
 
 function inlineTokens(tokens: Token[]): { token: Token; line: number }[] {
   return tokens.filter((token) => token.type === 'inline').map((token) => ({ token, line: token.map?.[0] ?? 0 }));

@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import * as v from 'valibot';
-import { articleDefaultsSchema, type ArticleDefaults } from '../article/front-matter.js';
+import { articleDefaultsSchema, knownFields, type ArticleDefaults } from '../article/front-matter.js';
+import type { FieldRules } from '../article/site-generator.js';
 import { ImprintError } from '../errors.js';
 import { labelOverridesSchema, type LabelOverrides } from '../labels/labels.js';
 import { buildOptionsSchema } from '../options.js';
@@ -34,6 +35,13 @@ export const configSchema = v.strictObject({
   theme: v.optional(v.pipe(v.string('theme must be the path of a folder'), v.nonEmpty('theme must be the path of a folder'))),
   build: v.optional(buildSettingsSchema),
   labels: v.optional(labelOverridesSchema),
+  /** Front matter written for a site generator: more fields to leave out, and names for imprint's fields. */
+  fields: v.optional(
+    v.strictObject({
+      ignore: v.optional(v.array(v.string('fields.ignore lists field names'))),
+      map: v.optional(v.record(v.string(), v.picklist(knownFields, `fields.map gives each field one of imprint's: ${knownFields.join(', ')}`))),
+    }),
+  ),
 });
 
 export type BuildSettings = v.InferOutput<typeof buildSettingsSchema>;
@@ -47,6 +55,7 @@ export interface Config {
   /** Build settings; `paths` and `out` resolved against the config file's folder. */
   build: BuildSettings;
   labels: LabelOverrides;
+  fields: FieldRules;
 }
 
 /**
@@ -77,5 +86,6 @@ export async function loadConfig(given: string | undefined): Promise<Config | un
     themeDir: parsed.theme === undefined ? undefined : fromConfig(parsed.theme),
     build: { ...build, ...(build.paths && { paths: build.paths.map(fromConfig) }), ...(build.out !== undefined && { out: fromConfig(build.out) }) },
     labels: parsed.labels ?? {},
+    fields: parsed.fields ?? {},
   };
 }

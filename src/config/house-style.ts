@@ -2,6 +2,7 @@
 // imprint.yaml (and the theme's own labels.yaml). Loaded and checked once per build.
 import { createHash } from 'node:crypto';
 import type { ArticleDefaults } from '../article/front-matter.js';
+import type { FieldRules } from '../article/site-generator.js';
 import type { LabelOverrides } from '../labels/labels.js';
 import type { Theme } from '../theme/theme.js';
 import type { Config } from './config.js';
@@ -11,12 +12,14 @@ export interface HouseStyle {
   /** Label overrides in order of precedence: imprint.yaml's, then the theme's. */
   labels: LabelOverrides[];
   theme: Theme | undefined;
+  /** Site-generator fields to map to imprint's or leave out (imprint.yaml `fields:`). */
+  fields: FieldRules;
   /** What the style contributes to every article's fingerprint. */
   fingerprint: string;
 }
 
 /** No imprint.yaml: the built-in look, English labels for articles in languages imprint has no table for. */
-export const builtInStyle: HouseStyle = { defaults: {}, labels: [], theme: undefined, fingerprint: '' };
+export const builtInStyle: HouseStyle = { defaults: {}, labels: [], theme: undefined, fields: {}, fingerprint: '' };
 
 export async function loadHouseStyle(config: Config | undefined): Promise<HouseStyle> {
   if (!config) return builtInStyle;
@@ -24,8 +27,8 @@ export async function loadHouseStyle(config: Config | undefined): Promise<HouseS
   const { loadTheme } = await import('../theme/theme.js');
   const theme = config.themeDir === undefined ? undefined : await loadTheme(config.themeDir);
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify({ defaults: config.defaults, labels: config.labels }))
+    .update(JSON.stringify({ defaults: config.defaults, labels: config.labels, fields: config.fields }))
     .update(theme?.fingerprint ?? '')
     .digest('hex');
-  return { defaults: config.defaults, labels: [config.labels, ...(theme ? [theme.labels] : [])], theme, fingerprint };
+  return { defaults: config.defaults, labels: [config.labels, ...(theme ? [theme.labels] : [])], theme, fields: config.fields, fingerprint };
 }

@@ -56,7 +56,8 @@ export function packageFields(article: Article, { buildDate, hasCover, fontLicen
   return {
     identifier: `urn:uuid:${uuidV5(meta.source ?? `imprint:${article.slug}`, identifierNamespace)}`,
     creators: article.authors,
-    publishedDate: meta.date,
+    // The time of day too, when the article's date was written with one.
+    publishedDate: article.dateTime ?? meta.date,
     modified: buildDate.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     source: meta.source,
     subjects: meta.tags,

@@ -17,7 +17,15 @@ export async function hyphenatorFor(lang: string): Promise<Hyphenate | undefined
   const module = patterns[tag] ?? patterns[tag.split('-')[0] ?? ''];
   if (!module) return undefined;
   const { hyphenateSync } = ((await import(`hyphen/${module}/index.js`)) as typeof import('hyphen/*')).default;
-  return (text) => hyphenateSync(text, { hyphenChar: '\u00AD', minWordLength: 6 });
+  return (text) => keepLigatures(hyphenateSync(text, { hyphenChar: '\u00AD', minWordLength: 6 }));
+}
+
+/**
+ * No soft hyphen between an f and a letter it joins with (ff, fi, fl, ffi, ffl): Chromium forms the ligature
+ * across it, and pdf.js (Firefox's viewer) then reads that glyph as nothing, so "office" could not be found.
+ */
+function keepLigatures(text: string): string {
+  return text.replace(/(?<=f)\u00AD(?=[fijlt])/g, '');
 }
 
 // Captions are short and set ragged; soft hyphens in the spaced capitals of a credit would split its text runs.

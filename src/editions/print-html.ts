@@ -58,8 +58,15 @@ export function pageCss(view: ArticleView, page: PageSize, bleed: number): strin
   return [
     `@page { size: ${trim.width + 2 * bleed}mm ${trim.height + 2 * bleed}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${head}; } @bottom-center { content: ${pageNumberContent(view.labels.page)}; } }`,
     '@page :first { @top-center { content: none; } }',
+    // A figure never splits from its caption, so one that does not fit moves to the next page whole and
+    // leaves a gap: photos are capped at 42% of the type area, so the gap stays under half a page, and a tall
+    // portrait shrinks to fit rather than emptying the page before it.
+    `figure img { max-height: ${Math.round((trim.height - trimMargins.top - trimMargins.bottom) * photoShare)}mm; }`,
   ].join('\n');
 }
+
+/** The most of the type area's height a photo may take. */
+const photoShare = 0.42;
 
 /** The running head of every page after the first: "publication · title". */
 export function runningHead(view: Pick<ArticleView, 'publication' | 'title'>): string {

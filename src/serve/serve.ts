@@ -60,7 +60,7 @@ export async function serve(settings: () => Promise<ServeSetup | undefined>, por
       browser.catch(() => undefined);
     }
     const started = performance.now();
-    const results = await build(setup.paths, setup.options, { browser, signal, onResult: report });
+    const results = await build(setup.paths, setup.options, { browser, signal, onResult: report, onNote: (note) => console.error(`note: ${note}`) });
     const { failed, summary } = summarize(results);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`${summary}${failed > 0 ? `, ${failed} failed` : ''} in ${seconds} s; reloading ${listeners.size} page${listeners.size === 1 ? '' : 's'}.`);
@@ -87,7 +87,7 @@ export async function serve(settings: () => Promise<ServeSetup | undefined>, por
   };
 
   try {
-    const results = await build(first.paths, first.options, { browser, signal, onResult: report });
+    const results = await build(first.paths, first.options, { browser, signal, onResult: report, onNote: (note) => console.error(`note: ${note}`) });
     console.log(`${summarize(results).summary}.`);
     if (signal.aborted) return;
     await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));

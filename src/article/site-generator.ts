@@ -1,0 +1,135 @@
+// Front matter as site generators write it (Hugo, Jekyll, Eleventy, WordPress exports), read as imprint's:
+// their names for imprint's fields are mapped (author → byline, summary → description, categories → tags),
+// their lead photo becomes the article's first figure, dates with a time and zone are accepted (the day is
+// the article's date, the whole is kept), drafts are skipped, and fields that mean nothing in print are left
+// out and listed. A misspelling of imprint's own fields is still an error: only known names are touched.
+
+export interface FieldRules {
+  /** More fields to leave out (imprint.yaml `fields.ignore`). */
+  ignore?: readonly string[];
+  /** More names for imprint's fields (imprint.yaml `fields.map`, e.g. `writer: byline`). */
+  map?: Readonly<Record<string, string>>;
+}
+
+export interface LeadPhoto {
+  src: string;
+  alt: string;
+  caption: string | undefined;
+  credit: string | undefined;
+}
+
+export interface Adapted {
+  fields: Record<string, unknown>;
+  /** The site generator's fields left out, by name. */
+  ignored: string[];
+  draft: boolean;
+  /** The date as written, when it had a time (RFC 3339 and the like), normalised to ISO 8601. */
+  dateTime: string | undefined;
+  lead: LeadPhoto | undefined;
+}
+
+/** Other names for imprint's fields, as site generators and exports write them. */
+const aliases: Record<string, string> = {
+  author: 'byline',
+  authors: 'byline',
+  summary: 'description',
+  excerpt: 'description',
+  categories: 'tags',
+  category: 'tags',
+  keywords: 'tags',
+};
+
+/** The lead photo and what describes it, under the names themes of Hugo and Jekyll use. */
+const leadImageFields = ['lede', 'image', 'featured_image', 'featuredImage', 'feature_image', 'cover', 'images', 'thumbnail', 'header_image'];
+const leadCaptionFields = ['lede_caption', 'image_caption', 'caption', 'cover_caption'];
+const leadCreditFields = ['lede_author', 'image_credit', 'photo_credit', 'image_attribution', 'cover_credit'];
+const leadAltFields = ['lede_alt', 'image_alt', 'cover_alt', 'alt'];
+
+/** Fields that drive a website (templates, URLs, menus, comments) and mean nothing in print or an e-book. */
+export const siteFields = new Set([
+  'layout', 'type', 'comments', 'weight', 'aliases', 'wordpress_id', 'wordpress_url', 'wp_id', 'link', 'url', 'permalink', 'menu', 'menus',
+  'toc', 'showToc', 'ShowToc', 'tocOpen', 'lastmod', 'last_modified_at', 'modified', 'updated', 'series', 'sitemap', 'redirect_from',
+  'redirect_to', 'guid', 'id', 'status', 'format', 'post_format', 'share', 'featured', 'hidden', 'expiryDate', 'expirydate', 'publishDate',
+  'publishdate', 'linkTitle', 'linktitle', 'markup', 'outputs', 'resources', 'translationKey', 'canonicalURL', 'canonical_url',
+  'disqus_identifier', 'disqus_url', 'dsq_thread_id', 'excerpt_separator', 'nav', 'sidebar', 'math', 'mathjax', 'katex', 'highlight',
+  'comments_locked', 'robots', 'noindex', 'seo', 'headless', 'build', 'cascade', 'reading_time', 'readingTime', 'ShowReadingTime',
+  'ShowBreadCrumbs', 'ShowPostNavLinks', 'ShowWordCount', 'ShowShareButtons', 'hideSummary', 'searchHidden', 'tag', 'eleventyNavigation',
+  'permalinkPattern', 'eleventyExcludeFromCollections', 'pagination', 'templateEngineOverride', 'css', 'js', 'script', 'scripts',
+  'styles', 'original_url', 'syndication', 'mastodon', 'twitter', 'featured_image_alt_hidden', 'sticky', 'pinned', 'thumbnail_alt',
+]);
+
+const dateTimePattern = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+/** Jekyll's post names carry the date: 2011-03-14-the-title.md. */
+export const datedFileName = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
+
+export function adaptFrontMatter(raw: Record<string, unknown>, fileStem: string, rules: FieldRules = {}): Adapted {
+  const fields: Record<string, unknown> = {};
+  const ignored: string[] = [];
+  const ignore = new Set([...siteFields, ...(rules.ignore ?? [])]);
+  const mapped = { ...aliases, ...rules.map };
+  const leadNames = new Set([...leadImageFields, ...leadCaptionFields, ...leadCreditFields, ...leadAltFields]);
+  let draft = false;
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'draft') {
+      draft = value === true;
+    } else if (key === 'published' && typeof value === 'boolean') {
+      draft = !value;
+    } else if (leadNames.has(key) && !(key in mapped)) {
+      // read below
+    } else if (key in mapped) {
+      const target = mapped[key]!;
+      fields[target] = target === 'tags' ? [...asList(fields[target]), ...asList(value)] : (fields[target] ?? value);
+    } else if (ignore.has(key)) {
+      ignored.push(key);
+    } else {
+      fields[key] = key === 'tags' ? [...asList(fields.tags), ...asList(value)] : value;
+    }
+  }
+  if (Array.isArray(fields.tags)) fields.tags = [...new Set(fields.tags.map(String))];
+
+  let dateTime: string | undefined;
+  const written = typeof fields.date === 'string' ? dateTimePattern.exec(fields.date.trim()) : undefined;
+  if (written) {
+    fields.date = written[1];
+    // Kept only with its zone: a time of day without one names no moment (W3CDTF, and so EPUB, needs it).
+    if (written[3]) {
+      const zone = written[3].toUpperCase() === 'Z' ? 'Z' : written[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+      dateTime = `${written[1]}T${written[2]!.length === 5 ? `${written[2]}:00` : written[2]}${zone}`;
+    }
+  }
+  const fromName = datedFileName.exec(fileStem);
+  if (fields.date === undefined && fromName) fields.date = fromName[1];
+
+  return { fields, ignored, draft, dateTime, lead: leadPhoto(raw) };
+}
+
+function leadPhoto(raw: Record<string, unknown>): LeadPhoto | undefined {
+  const first = (names: readonly string[]) => names.map((name) => raw[name]).find((value) => value !== undefined && value !== null && value !== '');
+  let image = first(leadImageFields);
+  if (Array.isArray(image)) image = image[0];
+  // Some themes nest it: cover: { image: x.jpg, alt: …, caption: … }
+  let nested: Record<string, unknown> = {};
+  if (image && typeof image === 'object') {
+    nested = image as Record<string, unknown>;
+    image = nested.image ?? nested.src ?? nested.url;
+  }
+  if (typeof image !== 'string' || image.trim() === '') return undefined;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  return {
+    src: image.trim(),
+    alt: text(nested.alt) ?? text(first(leadAltFields)) ?? '',
+    caption: text(nested.caption) ?? text(first(leadCaptionFields)),
+    credit: text(nested.credit) ?? text(first(leadCreditFields)),
+  };
+}
+
+function asList(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The lead photo as the figure that opens the body, in imprint's own Markdown. */
+export function leadFigure(lead: LeadPhoto): string {
+  const caption = [lead.caption, lead.credit && `**${lead.credit}**`].filter(Boolean).join(' ');
+  return `::: figure\n![${lead.alt.replace(/[[\]]/g, '')}](<${lead.src}>)\n${caption}\n:::\n\n`;
+}
