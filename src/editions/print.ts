@@ -11,7 +11,8 @@ import type { Theme } from '../theme/theme.js';
 import type { ArticleView } from './article-view.js';
 import { captureCover, coverViewport } from './cover.js';
 import { hyphenateHtml, hyphenatorFor } from './hyphenate.js';
-import { PDFDocument } from 'pdf-lib';
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import { toolVersion } from '../paths.js';
 import { applyDocumentInfo, removeSoftHyphensFromBookmarks, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { setXmpAndId } from './pdf-standards.js';
@@ -82,8 +83,22 @@ export async function finishPrintEdition(chromiumPdf: Uint8Array, article: Artic
   applyDocumentInfo(doc, meta, via);
   completeForPdfUa(doc);
   const standard = uaProblems(doc).length === 0 ? { pdfua: { part: 1 as const } } : {};
-  setXmpAndId(doc, article, meta, `imprint ${toolVersion} (${via})`, standard, chromiumPdf);
+  setXmpAndId(doc, article, meta, `imprint ${toolVersion} (${via})`, standard, pageContents(doc));
   return { bytes: await doc.save(), pageCount: doc.getPageCount() };
+}
+
+/**
+ * What the pages draw, as the seed of the document ID: the same layout gives the same ID (Chromium's own
+ * bytes would not: its structure IDs count across every page the renderer has loaded).
+ */
+function pageContents(doc: PDFDocument): Uint8Array {
+  const hash = createHash('sha256');
+  for (const page of doc.getPages()) {
+    const contents = page.node.Contents();
+    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
+    for (const stream of streams) if (stream instanceof PDFRawStream) hash.update(stream.contents);
+  }
+  return hash.digest();
 }
 
 /** The document information every PDF edition of the article carries. */
