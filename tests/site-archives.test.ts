@@ -147,6 +147,21 @@ describe('a Jekyll site, built from its root', () => {
   }, 60_000);
 });
 
+describe('a raw-HTML figure, as a WordPress export writes it (--html)', () => {
+  it('keeps its photo, caption and credit', async () => {
+    const dir = await copyOf('jekyll-site');
+    await writeFile(
+      join(dir, '_posts/2012-05-02-raw-figure.md'),
+      '---\ntitle: Raw Figure\nauthor: Sam Green\n---\n\nIntro.\n\n<figure>\n  <img src="ferry.jpg" alt="The ferry in rain">\n  <figcaption>The ferry on Tuesday. <strong>Sam Green / Harbour Post</strong></figcaption>\n</figure>\n\nMore.\n',
+    );
+    expect((await imprint(['build', '_posts/2012-05-02-raw-figure.md', '--html', '--formats', 'epub'], dir)).code).toBe(0);
+    const chapter = parseXml((await epubFiles(await readFile(join(dir, 'output/raw-figure/raw-figure.epub')))).get('OEBPS/article.xhtml')!);
+    expect(chapter.querySelector('figure img')?.getAttribute('alt')).toBe('The ferry in rain');
+    expect(chapter.querySelector('figure img')?.getAttribute('src')).toMatch(/^images\/[0-9a-f]{16}\.jpe?g$/);
+    expect(chapter.querySelector('figcaption .credit')?.textContent).toBe('Sam Green / Harbour Post');
+  }, 60_000);
+});
+
 describe('front matter that is neither imprint\'s nor a site generator\'s', () => {
   it('still stops a misspelt imprint field with its did-you-mean', async () => {
     const dir = await copyOf('hugo-blog');

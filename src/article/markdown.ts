@@ -65,10 +65,31 @@ export function renderBody(body: string, lang: string, imageUrl: (image: ImageRe
       child.attrSet('src', imageUrl(image));
     }
   }
-  const html = md.renderer.render(tokens, md.options, env);
-  if (!allowHtml) return { html, images, firstParagraph: firstParagraphText(tokens) };
+  if (!allowHtml) return { html: md.renderer.render(tokens, md.options, env), images, firstParagraph: firstParagraphText(tokens) };
+  // Raw HTML's own images (a site's <figure><img><figcaption>) are checked and resolved like Markdown's.
   const checkedUrls = new Set(tokens.flatMap((t) => t.children ?? []).filter((c) => c.type === 'image').map((c) => c.attrGet('src') ?? ''));
-  return { html: sanitizeBody(html, checkedUrls), images, firstParagraph: firstParagraphText(tokens) };
+  for (const token of [...tokens, ...tokens.flatMap((t) => t.children ?? [])].filter((t) => t.type === 'html_block' || t.type === 'html_inline')) {
+    token.content = token.content.replace(/<img\b[^>]*>/gi, (tag) => {
+      const src = /\ssrc\s*=\s*"([^"]*)"|\ssrc\s*=\s*'([^']*)'/i.exec(tag);
+      const written = src?.[1] ?? src?.[2];
+      if (written === undefined) return tag;
+      const alt = /\salt\s*=\s*"([^"]*)"|\salt\s*=\s*'([^']*)'/i.exec(tag);
+      const image = { src: written, alt: (alt?.[1] ?? alt?.[2] ?? '').trim(), bodyLine: token.map?.[0] ?? 0 };
+      let url: string;
+      try {
+        url = imageUrl(image);
+      } catch {
+        return tag; // remote or outside the folder: the sanitiser drops it, as raw HTML's policy says
+      }
+      images.push(image);
+      checkedUrls.add(url);
+      return tag.replace(src![0], ` src="${url}"`);
+    });
+  }
+  const html = sanitizeBody(md.renderer.render(tokens, md.options, env), checkedUrls)
+    // A raw figure's caption ending in bold has its credit there, as in `::: figure`.
+    .replace(/<strong>([^<]*)<\/strong>(\s*)<\/figcaption>/g, '<span class="credit">$1</span>$2</figcaption>');
+  return { html, images, firstParagraph: firstParagraphText(tokens) };
 }
 
 function firstParagraphText(tokens: Token[]): string {
