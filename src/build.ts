@@ -11,9 +11,11 @@ import pLimit from 'p-limit';
 import type { Browser } from 'puppeteer-core';
 import type { InputLimits } from './article/limits.js';
 import type { Diagnostic } from './check/diagnostic.js';
-import { renderEditions } from './editions/render-editions.js';
+import { renderEditions, type RenderedEdition } from './editions/render-editions.js';
 import { webFileNames } from './editions/web.js';
 import { ImprintError } from './errors.js';
+import { publishCollection } from './collection/build-collection.js';
+import { isCollectionFile } from './collection/collection-file.js';
 import { findArticles } from './find-articles.js';
 import { failure, loadOne, planBatch, type FailedArticle, type PlannedArticle } from './load-articles.js';
 import type { BuildOptions, Edition } from './options.js';
@@ -58,7 +60,7 @@ export interface BuildHooks {
   signal?: AbortSignal;
 }
 
-interface BuildContext {
+export interface BuildContext {
   options: BuildOptions;
   limits: InputLimits;
   browsers: BrowserHandle;
@@ -68,8 +70,12 @@ interface BuildContext {
 
 export async function build(paths: readonly string[], options: BuildOptions, hooks: BuildHooks = {}): Promise<ArticleResult[]> {
   const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
-  const found = await findArticles(paths);
-  const { planned, notes } = await planBatch(found.files, limits, options, await buildFingerprint(options));
+  // A .yaml path is a collection, built after the articles (see collection/); the rest are articles.
+  const collections = paths.filter(isCollectionFile);
+  const articlePaths = paths.filter((path) => !isCollectionFile(path));
+  const found = articlePaths.length > 0 ? await findArticles(articlePaths) : { files: [], notes: [] };
+  const buildPrint = await buildFingerprint(options);
+  const { planned, notes } = await planBatch(found.files, limits, options, buildPrint);
   for (const note of [...found.notes, ...notes]) hooks.onNote?.(note);
   const previous = await readManifest(options.outDir);
   // A few at a time: each check reads the article's files, and a batch of thousands must not hold them all.
@@ -77,7 +83,7 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
   const upToDate = await Promise.all(
     planned.map((item) => checking(async () => 'slug' in item && !options.force && isUpToDate(previous?.articles[item.slug], item.fingerprint, item.editions, options.outDir))),
   );
-  hooks.onPlan?.({ total: planned.length, unchanged: upToDate.filter(Boolean).length });
+  hooks.onPlan?.({ total: planned.length + collections.length, unchanged: upToDate.filter(Boolean).length });
 
   // Each article renders in the pool's tabs; twice as many articles as tabs are in hand, so that a tab never
   // waits while an article's PDF post-processing or EPUB packing runs in Node.
@@ -99,6 +105,13 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
         }),
       ),
     );
+    // A collection's slug must not be an article's.
+    const taken = new Set(results.flatMap((result) => ('slug' in result ? [result.slug] : [])));
+    for (const file of collections) {
+      const result = hooks.signal?.aborted ? failure(file, interrupted()) : await publishCollection(file, { ...context, buildPrint, previous, taken });
+      hooks.onResult?.(result);
+      results.push(result);
+    }
     await recordInManifest(results, previous, options);
     return results;
   } finally {
@@ -138,16 +151,22 @@ async function publish(item: PlannedArticle, tabs: TabPool, context: BuildContex
   const { article, warnings } = loaded;
   const editions = await renderEditions(article, item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4', style: options.style });
   if (hooks.signal?.aborted) throw interrupted();
+  const written = await writeRendered(editions, join(options.outDir, article.slug));
+  return { file: item.file, ok: true, status: 'built', slug: article.slug, sourceSha256: sha256(article.sourceBytes), fingerprint: item.fingerprint, summary: articleSummary(article), written, warnings };
+}
+
+/** An article's (or a collection's) rendered editions, each written whole or not at all into `folder`. */
+export async function writeRendered(editions: readonly RenderedEdition[], folder: string): Promise<WrittenFile[]> {
   const written: WrittenFile[] = [];
   for (const { edition, name, bytes, pages } of editions) {
-    const path = join(options.outDir, article.slug, name);
+    const path = join(folder, name);
     await writeAtomic(path, bytes).catch((error: unknown) => {
       throw new ImprintError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, undefined, 'Check that the output folder is writable and the disk has space, or choose another with --out.', { cause: error });
     });
     const asset = edition === 'html' && name !== webFileNames.page;
     written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes), ...(asset && { asset }) });
   }
-  return { file: item.file, ok: true, status: 'built', slug: article.slug, sourceSha256: sha256(article.sourceBytes), fingerprint: item.fingerprint, summary: articleSummary(article), written, warnings };
+  return written;
 }
 
 /** An article whose files a previous build made from the same inputs: reported from the manifest. */

@@ -41,7 +41,7 @@ describe('valid front matter', () => {
 describe('bad front matter', () => {
   const cases: { name: string; text: string; message: RegExp; line: number; hint?: RegExp }[] = [
     { name: 'a misspelt field', text: `---\n${valid}titel: x\n---\n`, message: /unknown front matter field "titel"/, line: 5, hint: /Did you mean "title"/ },
-    { name: 'an unknown field', text: `---\n${valid}layout: wide\n---\n`, message: /unknown front matter field "layout"/, line: 5, hint: /Known fields: title/ },
+    { name: 'an unknown field', text: `---\n${valid}colour: blue\n---\n`, message: /unknown front matter field "colour"/, line: 5, hint: /Known fields: title/ },
     { name: 'a missing required field', text: '---\ntitle: A\ndate: 2024-04-17\n---\n', message: /missing the required field "publication"/, line: 2, hint: /Add a line "publication: …"/ },
     { name: 'an empty title', text: '---\ntitle: ""\ndate: 2024-04-17\npublication: P\n---\n', message: /"title": title must not be empty/, line: 2 },
     { name: 'a date that is not a date', text: '---\ntitle: A\ndate: April 17\npublication: P\n---\n', message: /date must be written as YYYY-MM-DD/, line: 3 },

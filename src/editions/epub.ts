@@ -26,13 +26,36 @@ export interface EpubContext {
 
 const chapterFile = 'article.xhtml';
 
+/** One XHTML file of the book: an article. */
+export interface EpubChapter {
+  title: string;
+  filename: string;
+  html: string;
+}
+
+/** What an EPUB is made of: whose metadata it carries, its words, its chapters, and how the nav groups them. */
+export interface EpubBook {
+  /** The article the package metadata comes from (for a collection, one that stands for the whole). */
+  article: Article;
+  labels: Labels;
+  displayDate: string;
+  chapters: EpubChapter[];
+  /** A collection's sections, for the nav; undefined lists the chapters flat. */
+  sections?: { title: string; chapters: { title: string; filename: string }[] }[];
+  /** The print pages marked in the chapters, for the page list. */
+  printPages?: number[];
+}
+
 export async function renderEpub(article: Article, view: ArticleView, context: EpubContext): Promise<Uint8Array> {
-  const { meta } = article;
-  const [{ generated, licences }, cover] = await Promise.all([
-    context.pageStarts.then((starts) => generateEpub(article, view, context.buildDate, context.theme, starts)),
-    context.cover,
-  ]);
-  const coverAlt = `${view.labels.cover}: ${meta.title}. ${meta.publication}, ${view.displayDate}.`;
+  const { html, pages } = markPageBreaks(renderArticleFragment(view), await context.pageStarts);
+  return packageEpub({ article, labels: view.labels, displayDate: view.displayDate, chapters: [{ title: article.meta.title, filename: chapterFile, html }], printPages: pages }, context);
+}
+
+/** The book, generated, with its cover and font licences added, in a reproducible container. */
+export async function packageEpub(book: EpubBook, context: Omit<EpubContext, 'pageStarts'>): Promise<Uint8Array> {
+  const { meta } = book.article;
+  const [{ generated, licences }, cover] = await Promise.all([generateBook(book, context.buildDate, context.theme), context.cover]);
+  const coverAlt = `${book.labels.cover}: ${meta.title}. ${meta.publication}, ${book.displayDate}.`;
   const extraFiles: ExtraFile[] = [
     { name: coverFiles.image, bytes: cover },
     { name: coverFiles.page, bytes: Mustache.render(readTemplate('epub/cover.xhtml'), { lang: meta.lang, title: meta.title, image: coverFiles.image, alt: coverAlt }) },
@@ -41,23 +64,30 @@ export async function renderEpub(article: Article, view: ArticleView, context: E
   return finishEpub(generated, context.buildDate, extraFiles);
 }
 
+/** The single-article book as epub-gen-memory makes it, before the cover is added (for tests of its XHTML). */
+export function generateEpub(article: Article, view: ArticleView, buildDate: Date, theme: EpubContext['theme'], pageStarts: readonly string[] = []) {
+  const { html, pages } = markPageBreaks(renderArticleFragment(view), pageStarts);
+  return generateBook({ article, labels: view.labels, displayDate: view.displayDate, chapters: [{ title: article.meta.title, filename: chapterFile, html }], printPages: pages }, buildDate, theme);
+}
+
 /**
- * epub-gen-memory's part, which needs no browser: the package, chapter, nav and NCX, stored uncompressed;
+ * epub-gen-memory's part, which needs no browser: the package, chapters, nav and NCX, stored uncompressed;
  * and the font licences that must be added beside the fonts it embedded.
  */
-export async function generateEpub(article: Article, view: ArticleView, buildDate: Date, theme: EpubContext['theme'], pageStarts: readonly string[] = []): Promise<{ generated: Uint8Array; licences: { name: string; path: string }[] }> {
+async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext['theme']): Promise<{ generated: Uint8Array; licences: { name: string; path: string }[] }> {
+  const { article, labels, chapters, printPages = [] } = book;
   const { meta } = article;
-  const { html: chapterHtml, pages } = markPageBreaks(renderArticleFragment(view), pageStarts);
-  const fonts = fontsToEmbed(`${meta.title} ${meta.subtitle ?? ''} ${chapterHtml}`);
+  const fonts = fontsToEmbed(`${meta.title} ${meta.subtitle ?? ''} ${chapters.map((chapter) => chapter.html).join(' ')}`);
   const themeFonts = theme?.epub?.fonts ?? [];
   const licences = [
     ...(fonts.length > 0 ? [{ name: fontLicenceFile, path: fontLicencePath() }] : []),
     ...(themeFonts.length > 0 && theme?.fontLicence ? [{ name: `fonts/${theme.fontLicence.filename}`, path: theme.fontLicence.path }] : []),
   ];
-  const options: Options & PackageFields & { labels: Labels; pageList: { label: string; href: string }[] } = {
-    ...packageFields(article, { buildDate, hasCover: true, fontLicences: licences.map((licence) => licence.name), printPages: pages.length }),
-    labels: view.labels,
-    pageList: pages.map((page) => ({ label: String(page), href: `${chapterFile}#page-${page}` })),
+  const options: Options & PackageFields & { labels: Labels; pageList: { label: string; href: string }[]; sections: EpubBook['sections'] } = {
+    ...packageFields(article, { buildDate, hasCover: true, fontLicences: licences.map((licence) => licence.name), printPages: printPages.length }),
+    labels,
+    pageList: printPages.map((page) => ({ label: String(page), href: `${chapters[0]!.filename}#page-${page}` })),
+    sections: book.sections,
     title: meta.title,
     author: article.authors,
     // epub-gen-memory writes "by anonymous" without a publisher, and EPUBCheck rejects an empty description.
@@ -65,7 +95,7 @@ export async function generateEpub(article: Article, view: ArticleView, buildDat
     description: article.description,
     lang: meta.lang,
     date: meta.date,
-    tocTitle: view.labels.contents,
+    tocTitle: labels.contents,
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     version: 3,
@@ -78,7 +108,7 @@ export async function generateEpub(article: Article, view: ArticleView, buildDat
     ignoreFailedDownloads: false,
     verbose: false,
   };
-  const generator = await new EPub(options, [{ title: meta.title, content: chapterHtml, filename: chapterFile }]).render();
+  const generator = await new EPub(options, chapters.map(({ title, html, filename }) => ({ title, content: html, filename }))).render();
   // Stored, not compressed: finishEpub compresses each file once.
   return { generated: await generator.generateAsync({ type: 'uint8array', compression: 'STORE' }), licences };
 }

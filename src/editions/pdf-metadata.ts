@@ -19,16 +19,31 @@ export interface FinishedPdf {
   pageCount: number;
 }
 
-/** Bookmark titles are for finding, not for breaking lines: no soft hyphen, whatever the heading held. */
-export function removeSoftHyphensFromBookmarks(doc: PDFDocument): void {
+/**
+ * Bookmark titles are for finding, not for breaking lines: Chromium takes them from the laid-out heading, so
+ * a soft hyphen stays in and the space where a headline wraps is lost ("PeacekeepersWithdrawing"). Each title
+ * becomes the heading as written, found among `headings` by its letters; else it only loses soft hyphens.
+ */
+export function cleanBookmarks(doc: PDFDocument, headings: readonly string[]): void {
+  const letters = (text: string) => text.replace(/[\s\u00AD]/g, '');
+  const written = new Map(headings.map((heading) => [letters(heading), heading]));
   const visit = (item: PDFDict | undefined): void => {
     for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString);
-      if (title?.decodeText().includes('\u00AD')) node.set(PDFName.of('Title'), PDFHexString.fromText(title.decodeText().replaceAll('\u00AD', '')));
+      const title = node.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText();
+      if (title !== undefined) {
+        const clean = written.get(letters(title)) ?? title.replaceAll('\u00AD', '');
+        if (clean !== title) node.set(PDFName.of('Title'), PDFHexString.fromText(clean));
+      }
       visit(node.lookupMaybe(PDFName.of('First'), PDFDict));
     }
   };
   visit(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+}
+
+/** The headings of an article as written: its headline and the body's subheadings, as plain text. */
+export function articleHeadings(title: string, bodyHtml: string): string[] {
+  const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
+  return [title, ...[...bodyHtml.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((match) => text(match[1]!))];
 }
 
 /** The document information dictionary, the same in every PDF edition; `via` names what made the file. */

@@ -14,7 +14,7 @@ import { hyphenateHtml, hyphenatorFor } from './hyphenate.js';
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import { toolVersion } from '../paths.js';
-import { applyDocumentInfo, removeSoftHyphensFromBookmarks, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
+import { applyDocumentInfo, articleHeadings, cleanBookmarks, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { setXmpAndId } from './pdf-standards.js';
 import { completeForPdfUa, uaProblems } from './pdf-ua.js';
 import { renumberStructureIds } from './structure-ids.js';
@@ -74,11 +74,11 @@ export async function renderPrintPage(article: Article, view: ArticleView, conte
  * Chromium's PDF finished: reproducible structure IDs, clean bookmarks, the document information, the tags
  * PDF/UA asks for, and XMP that claims PDF/UA-1 when the checked conditions hold (see pdf-ua.ts).
  */
-export async function finishPrintEdition(chromiumPdf: Uint8Array, article: Article, buildDate: Date): Promise<FinishedPdf> {
+export async function finishPrintEdition(chromiumPdf: Uint8Array, article: Article, buildDate: Date, headings = articleHeadings(article.meta.title, article.bodyHtml)): Promise<FinishedPdf> {
   const meta = pdfMetadata(article, buildDate);
   const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   renumberStructureIds(doc);
-  removeSoftHyphensFromBookmarks(doc);
+  cleanBookmarks(doc, headings);
   const via = 'Chromium, pdf-lib';
   applyDocumentInfo(doc, meta, via);
   completeForPdfUa(doc);

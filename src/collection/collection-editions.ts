@@ -1,0 +1,97 @@
+// A collection's editions, rendered in memory like an article's: the print page (title page, contents,
+// articles) gives the PDF, the EPUB cover and the press page; the archival copy is made from the PDF; the
+// EPUB has a chapter per article. The PDF editions' metadata comes from the collection standing in for an
+// article: its title, every author once, the publication.
+import type { Article } from '../article/article.js';
+import type { FrontMatter } from '../article/front-matter.js';
+import { articleView, renderArticleFragment } from '../editions/article-view.js';
+import { renderArchivalEdition } from '../editions/archival.js';
+import { packageEpub } from '../editions/epub.js';
+import { articleHeadings, type FinishedPdf } from '../editions/pdf-metadata.js';
+import { pressGeometry, renderPressEdition } from '../editions/press.js';
+import { finishPrintEdition, pdfMetadata } from '../editions/print.js';
+import type { RenderedEdition } from '../editions/render-editions.js';
+import { labelsFor } from '../labels/labels.js';
+import { editionSuffix, type Edition } from '../options.js';
+import type { Collection } from './collection-file.js';
+import { renderCollectionPage, type CollectedArticle, type CollectionPrintContext } from './collection-print.js';
+
+export async function renderCollectionEditions(collection: Collection, collected: readonly CollectedArticle[], editions: readonly Edition[], context: CollectionPrintContext): Promise<RenderedEdition[]> {
+  const whole = collectionAsArticle(collection, collected.map(({ article }) => article));
+  const buildDate = new Date(`${collection.date}T00:00:00Z`);
+  const wants = (edition: Edition) => editions.includes(edition);
+  const printPage = renderCollectionPage(collection, collected, context, { pdf: true, cover: wants('epub'), bleed: wants('press') ? pressGeometry.bleed : undefined });
+  printPage.catch(() => undefined);
+  let print: Promise<FinishedPdf> | undefined;
+  const headings = [labelsFor(collection.lang, context.style.labels).contents, ...collected.flatMap(({ article }) => articleHeadings(article.meta.title, article.bodyHtml))];
+  const printPdf = () => (print ??= printPage.then(({ pdf }) => finishPrintEdition(pdf!, whole, buildDate, headings)));
+  const meta = pdfMetadata(whole, buildDate);
+  return Promise.all(
+    editions
+      .filter((edition): edition is Exclude<Edition, 'html'> => edition !== 'html')
+      .map(async (edition): Promise<RenderedEdition> => {
+        const name = `${collection.slug}${editionSuffix[edition]}`;
+        if (edition === 'epub') return { edition, name, bytes: await collectionEpub(collection, collected, whole, context, printPage.then(({ cover }) => cover!)) };
+        let pdf: FinishedPdf;
+        if (edition === 'pdf') pdf = await printPdf();
+        else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, whole, meta);
+        else pdf = await renderPressEdition((await printPage).bleedPdf!, whole, meta, { page: context.page });
+        return { edition, name, bytes: pdf.bytes, pages: pdf.pageCount };
+      }),
+  );
+}
+
+function collectionEpub(collection: Collection, collected: readonly CollectedArticle[], whole: Article, context: CollectionPrintContext, cover: Promise<Uint8Array>): Promise<Uint8Array> {
+  const labels = labelsFor(collection.lang, context.style.labels);
+  const chapters = collected.map(({ article }, index) => {
+    const fragment = renderArticleFragment(articleView(article, context.style));
+    // An article in another language than the collection says so, for reading systems and screen readers.
+    const html = article.meta.lang === collection.lang ? fragment : `<div lang="${article.meta.lang}" xml:lang="${article.meta.lang}">${fragment}</div>`;
+    return { title: article.meta.title, filename: `article-${index + 1}.xhtml`, html };
+  });
+  const titled = collected.some(({ section }) => section !== undefined);
+  const sections = titled
+    ? collection.sections.map((section) => ({
+        title: section.title ?? '',
+        chapters: chapters.filter((_, index) => collected[index]!.section === section.title),
+      }))
+    : undefined;
+  const displayDate = new Intl.DateTimeFormat(collection.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${collection.date}T00:00:00Z`));
+  return packageEpub({ article: whole, labels, displayDate, chapters, ...(sections && { sections }) }, { buildDate: new Date(`${collection.date}T00:00:00Z`), cover, theme: context.style.theme });
+}
+
+/** The collection as the metadata of one publication: every author, tag and credit once. */
+export function collectionAsArticle(collection: Collection, articles: readonly Article[]): Article {
+  const once = (values: string[]) => [...new Set(values)];
+  const byline = once(articles.flatMap((article) => article.meta.byline));
+  const meta: FrontMatter = {
+    title: collection.title,
+    subtitle: collection.subtitle,
+    date: collection.date,
+    publication: collection.publication,
+    byline,
+    source: undefined,
+    lang: collection.lang,
+    slug: collection.slug,
+    description: collection.description,
+    tags: once(articles.flatMap((article) => article.meta.tags)),
+    credits: once(articles.flatMap((article) => article.meta.credits)),
+    rights: collection.rights,
+    page: undefined,
+    editions: undefined,
+  };
+  return {
+    path: collection.file,
+    dir: collection.dir,
+    slug: collection.slug,
+    meta,
+    bodyHtml: '',
+    images: articles.flatMap((article) => article.images),
+    description: collection.description ?? collection.subtitle ?? `${collection.title}: ${articles.map((article) => article.meta.title).join('; ')}`,
+    authors: byline.length > 0 ? byline : [collection.publication],
+    sourceBytes: collection.sourceBytes,
+    dateTime: undefined,
+    ignoredFields: [],
+    notes: [],
+  };
+}

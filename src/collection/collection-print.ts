@@ -1,0 +1,135 @@
+// A collection's print page: a title page, a contents page, then each article on pages of its own (a named
+// page per article, so its running head carries its title), page numbers running through the whole issue.
+// The contents page needs the page each article begins on: the page is printed once, the articles' start
+// pages are read from the PDF's bookmarks (one per headline), written into the loaded page, and it is printed
+// again (and again, should the numbers move anything). The same load gives the EPUB cover and the press page.
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import type { Article } from '../article/article.js';
+import type { PageSize } from '../article/page-size.js';
+import type { HouseStyle } from '../config/house-style.js';
+import { articleView, readTemplate, renderArticleFragment, renderPage } from '../editions/article-view.js';
+import { captureCover, coverViewport } from '../editions/cover.js';
+import { fontStylesheetUrls } from '../editions/fonts.js';
+import { hyphenateHtml, hyphenatorFor } from '../editions/hyphenate.js';
+import { cssString, pageCss, runningHead } from '../editions/print-html.js';
+import type { PrintPage, PrintWants } from '../editions/print.js';
+import { fillLabel, labelsFor } from '../labels/labels.js';
+import { templatesDir } from '../paths.js';
+import { readableFor, withPage } from '../render/sandboxed-page.js';
+import type { TabPool } from '../render/tab-pool.js';
+import type { Collection } from './collection-file.js';
+
+export interface CollectionPrintContext {
+  tabs: TabPool;
+  workDir: string;
+  page: PageSize;
+  style: HouseStyle;
+}
+
+/** The articles of a collection, in reading order, with the section each opens (if it opens one). */
+export interface CollectedArticle {
+  article: Article;
+  section: string | undefined;
+}
+
+export async function renderCollectionPage(collection: Collection, collected: readonly CollectedArticle[], context: CollectionPrintContext, wants: PrintWants): Promise<PrintPage & { startPages: number[] }> {
+  const { tabs, workDir, page, style } = context;
+  const labels = labelsFor(collection.lang, style.labels);
+  const displayDate = new Intl.DateTimeFormat(collection.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${collection.date}T00:00:00Z`));
+  // The collection's own cover photo, else the first article photo, with its credit.
+  const lead = collected.find(({ article }) => article.images[0])?.article.images[0];
+  const photo = collection.cover ?? lead?.path;
+  const photoUrl = photo && pathToFileURL(photo).href;
+  const photoCredit = !collection.cover && lead?.credit ? fillLabel(labels.photo, { credit: lead.credit }) : undefined;
+  const logo = style.theme?.logo;
+  const head = { lang: collection.lang, title: collection.title, publication: collection.publication, subtitle: collection.subtitle, displayDate, logoUrl: logo && pathToFileURL(logo.path).href };
+
+  const articles = await Promise.all(
+    collected.map(async ({ article }, index) => {
+      const view = articleView(article, style);
+      const hyphenate = await hyphenatorFor(article.meta.lang);
+      const fragment = renderArticleFragment(hyphenate ? { ...view, bodyHtml: hyphenateHtml(view.bodyHtml, hyphenate) } : view);
+      return { id: `article-${index + 1}`, lang: article.meta.lang, title: article.meta.title, byline: view.byline, fragment, bodyClass: hyphenate ? 'justified' : 'ragged', view };
+    }),
+  );
+  const sections: { title: string | undefined; entries: typeof articles }[] = [];
+  collected.forEach(({ section }, index) => {
+    if (index === 0 || section !== collected[index - 1]!.section) sections.push({ title: section, entries: [] });
+    sections.at(-1)!.entries.push(articles[index]!);
+  });
+
+  const css = (bleed: number) =>
+    [
+      pageCss({ ...articles[0]!.view, publication: collection.publication, title: collection.title, labels }, page, bleed),
+      '@page front { @top-center { content: none; } }',
+      ...articles.map(({ id, view }) => `@page ${id} { @top-center { content: ${cssString(runningHead(view))}; } }`),
+    ].join('\n');
+  const stylesheet = (name: string) => pathToFileURL(join(templatesDir, name)).href;
+  const theme = style.theme;
+  const html = renderPage(
+    'collection/page.html',
+    {
+      ...head,
+      labels,
+      fontStylesheets: fontStylesheetUrls(),
+      stylesheets: [stylesheet('print/print.css'), stylesheet('collection/collection.css'), ...(wants.cover ? [stylesheet('cover/cover.css')] : [])],
+      themeStylesheets: [
+        ...(theme?.printCss ? [{ media: 'print', href: pathToFileURL(theme.printCss).href }] : []),
+        ...(wants.cover && theme?.coverCss ? [{ media: 'screen', href: pathToFileURL(theme.coverCss).href }] : []),
+      ],
+      pageCss: css(0),
+      photoUrl,
+      photoCredit,
+      sections: sections.map((section) => ({ title: section.title, entries: section.entries.map(({ id, title, byline }) => ({ id, title, byline, page: '00' })) })),
+      articles,
+      cover: wants.cover && { ...head, photoUrl, photoCredit },
+    },
+    { coverBody: readTemplate('cover/cover-body.html') },
+  );
+  const readable = [...new Set(collected.flatMap(({ article }) => readableFor(article.dir, theme))), ...(collection.cover ? [collection.dir] : [])];
+  const print = (loaded: import('puppeteer-core').Page) => loaded.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: tabs.timeoutMs });
+
+  return withPage({ tabs, html, workDir, name: collection.slug, readable, ...(wants.cover ? { viewport: coverViewport } : {}) }, async (loaded, step, tab) => {
+    step('capturing the cover');
+    const cover = wants.cover ? await tab.inFront(() => captureCover(loaded)) : undefined;
+    step('printing the PDF');
+    let pdf = await print(loaded);
+    let startPages = await articleStartPages(pdf, articles.length);
+    // Numbers in the contents can move what follows (a wider number, a line more): print until they hold.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await loaded.evaluate((pages: Record<string, string>) => {
+        for (const element of Array.from(document.querySelectorAll<HTMLElement>('.contents-page'))) element.textContent = pages[element.dataset.for ?? ''] ?? '';
+      }, Object.fromEntries(articles.map(({ id }, i) => [id, String(startPages[i])])));
+      pdf = await print(loaded);
+      const printed = await articleStartPages(pdf, articles.length);
+      if (printed.join() === startPages.join()) break;
+      startPages = printed;
+    }
+    let bleedPdf: Uint8Array | undefined;
+    if (wants.bleed !== undefined) {
+      step('printing the press page');
+      await loaded.evaluate((rules) => document.head.append(Object.assign(document.createElement('style'), { textContent: rules })), css(wants.bleed));
+      bleedPdf = await print(loaded);
+    }
+    return { pdf, cover, bleedPdf, startPages };
+  });
+}
+
+/** The page (1-based) each article begins on: where its headline's bookmark points, after the contents'. */
+async function articleStartPages(pdf: Uint8Array, count: number): Promise<number[]> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pages = doc.getPages().map((page) => page.ref.toString());
+  const starts: number[] = [];
+  let item = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict);
+  for (; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    const destination = item.lookupMaybe(PDFName.of('Dest'), PDFArray) ?? item.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('D'), PDFArray);
+    const target = destination?.get(0);
+    if (target instanceof PDFRef) starts.push(pages.indexOf(target.toString()) + 1);
+  }
+  // The first bookmark is the contents page's own heading.
+  const articleStarts = starts.slice(1);
+  if (articleStarts.length !== count) throw new Error(`the collection's PDF has ${articleStarts.length} article bookmarks for ${count} articles`);
+  return articleStarts;
+}
