@@ -2,10 +2,11 @@
 //   npm run bench                 cold builds of the first article against a bare Puppeteer launch + page.pdf()
 //   npm run bench -- --batch 100  N articles with a photo against the batch floor (bench/batch-floor.ts), per
 //                                 edition set, with peak memory; plus an unchanged and a one-changed rebuild
+//   npm run bench -- --collection 100   the same N articles as one collection, against building them as articles
 // Figures are medians, printed as ratios to the baseline of this run.
 import { builtInStyle } from '../src/config/house-style.js';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +19,7 @@ import { packageRoot } from '../src/paths.js';
 import { firstArticle, photoJpeg, writeBatch } from './batch-fixture.js';
 import { measure, type Measured } from './measure.js';
 
-const { values: flags } = parseArgs({ options: { batch: { type: 'string' }, runs: { type: 'string' } } });
+const { values: flags } = parseArgs({ options: { batch: { type: 'string' }, collection: { type: 'string' }, runs: { type: 'string' } } });
 const work = mkdtempSync(join(tmpdir(), 'imprint-bench-'));
 const cli = join(packageRoot, 'dist/src/cli.js');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -27,7 +28,32 @@ let sequence = 0;
 const out = () => join(work, `out-${sequence++}`);
 
 if (flags.batch) await batchBench(Number(flags.batch), Number(flags.runs ?? 3));
+else if (flags.collection) await collectionBench(Number(flags.collection), Number(flags.runs ?? 3));
 else await coldBench(Number(flags.runs ?? 7));
+
+/** N articles as one collection, against the same N built as articles: the issue is to cost no more. */
+async function collectionBench(size: number, runs: number): Promise<void> {
+  const dir = join(work, 'collection');
+  const browser = await launchBrowser();
+  const jpeg = await photoJpeg(browser);
+  await browser.close();
+  writeBatch(dir, size, jpeg);
+  const names = readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
+  const collectionFile = join(work, 'issue.yaml');
+  writeFileSync(collectionFile, `collection:\n  title: A Bench Issue\n  date: 2024-04-20\n  publication: The Moscow Times\n  articles:\n${names.map((name) => `    - collection/${name}\n`).join('')}`);
+  const formats = 'pdf,epub,press,archival';
+  const separate: Measured[] = [];
+  const together: Measured[] = [];
+  for (let run = 0; run < runs; run++) {
+    separate.push(await measure([cli, 'build', dir, '--formats', formats, '--out', out()], packageRoot));
+    together.push(await measure([cli, 'build', collectionFile, '--formats', formats, '--out', out()], packageRoot));
+  }
+  const a = median(separate.map((m) => m.ms));
+  const b = median(together.map((m) => m.ms));
+  console.log(`${size} articles with a photo, ${formats}, ${runs} runs each, alternated, fresh processes`);
+  console.log(`as ${size} articles      ${s(a)}   ${Math.max(...separate.map((m) => m.ownMiB)).toFixed(0)} MiB Node`);
+  console.log(`as one collection    ${s(b)}   ${Math.max(...together.map((m) => m.ownMiB)).toFixed(0)} MiB Node   ${(b / a).toFixed(2)} × the articles`);
+}
 
 async function batchBench(size: number, runs: number): Promise<void> {
   const dir = join(work, 'batch');
