@@ -47,7 +47,9 @@ export interface EpubBook {
 }
 
 export async function renderEpub(article: Article, view: ArticleView, context: EpubContext): Promise<Uint8Array> {
-  const { html, pages } = markPageBreaks(renderArticleFragment(view), await context.pageStarts);
+  // Both come from the print page: awaited together, so that one failing leaves no rejection unheard.
+  const [starts] = await Promise.all([context.pageStarts, context.cover]);
+  const { html, pages } = markPageBreaks(renderArticleFragment(view), starts);
   return packageEpub({ article, labels: view.labels, displayDate: view.displayDate, chapters: [{ title: article.meta.title, filename: chapterFile, html }], printPages: pages }, context);
 }
 
