@@ -12,6 +12,7 @@ command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v ebook-convert >/dev/null 2>&1 || missing+=(calibre)
 command -v gs >/dev/null 2>&1 || missing+=(ghostscript)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 
 if ((${#missing[@]} > 0)); then
   echo "setup: installing ${missing[*]} (Debian packages)"

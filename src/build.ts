@@ -3,6 +3,7 @@
 // editions in memory on a pool of reused browser tabs → write them atomically → record them in the manifest.
 // One browser for the whole build (replaced if it dies or freezes); a failed article writes nothing and the
 // others still build.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import { failure, loadOne, planBatch, type FailedArticle, type PlannedArticle } 
 import type { BuildOptions, Edition } from './options.js';
 import { buildFingerprint } from './output/fingerprint.js';
 import { downloadPageName, renderDownloadPage } from './output/download-page.js';
-import { articleSummary, mergeManifest, readManifest, sha256, writeManifest, type ArticleSummary, type Manifest } from './output/manifest.js';
+import { articleSummary, mergeManifest, readManifest, sha256, shardManifestName, writeManifest, type ArticleSummary, type Manifest } from './output/manifest.js';
 import { isUpToDate } from './output/verify.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { browserHandle, type BrowserHandle } from './render/browser.js';
@@ -75,9 +76,10 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
   const articlePaths = paths.filter((path) => !isCollectionFile(path));
   const found = articlePaths.length > 0 ? await findArticles(articlePaths) : { files: [], notes: [] };
   const buildPrint = await buildFingerprint(options);
-  const { planned, notes } = await planBatch(found.files, limits, options, buildPrint);
+  const { planned: all, notes } = await planBatch(found.files, limits, options, buildPrint);
+  const planned = options.shard ? all.filter((item) => inShard('slug' in item ? item.slug : item.file, options.shard!)) : all;
   for (const note of [...found.notes, ...notes]) hooks.onNote?.(note);
-  const previous = await readManifest(options.outDir);
+  const previous = await readManifest(options.outDir, options.shard && shardManifestName(options.shard));
   // A few at a time: each check reads the article's files, and a batch of thousands must not hold them all.
   const checking = pLimit(8);
   const upToDate = await Promise.all(
@@ -87,6 +89,20 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
 
   // Each article renders in the pool's tabs; twice as many articles as tabs are in hand, so that a tab never
   // waits while an article's PDF post-processing or EPUB packing runs in Node.
+  if (options.queue) {
+    // Rendered on the queue's workers: this process only plans, waits and records.
+    const { publishOnQueue } = await import('./queue/queue.js');
+    const report = inFileOrder(planned.length, hooks.onResult);
+    const results = planned.map((item, index) => (!('slug' in item) ? item : upToDate[index] ? unchanged(item, previous!, options.outDir) : undefined));
+    results.forEach((result, index) => result && report(index, result));
+    const queued = planned.flatMap((item, index) => (results[index] ? [] : [{ item: item as PlannedArticle, index }]));
+    await publishOnQueue(queued.map(({ item }) => item), options, {
+      onStart: hooks.onStart,
+      onResult: (i, result) => report(queued[i]!.index, (results[queued[i]!.index] = result)),
+    });
+    await recordInManifest(results as ArticleResult[], previous, options);
+    return results as ArticleResult[];
+  }
   const browsers = browserHandle({ given: hooks.browser, tabs: options.jobs, timeoutMs: options.timeoutMs });
   const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
   const context = { options, limits, browsers, workDir, hooks };
@@ -121,7 +137,7 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
 }
 
 /** A render that fails for a reason other than the input (a crash, a hang) is tried once more. */
-async function publishWithRetry(item: PlannedArticle, context: BuildContext): Promise<ArticleResult> {
+export async function publishWithRetry(item: PlannedArticle, context: BuildContext): Promise<ArticleResult> {
   const { file, warnings } = item;
   const { signal, onStart, onRetry } = context.hooks;
   if (signal?.aborted) return failure(file, interrupted(), warnings);
@@ -188,9 +204,16 @@ async function recordInManifest(results: readonly ArticleResult[], previous: Man
   );
   if (built.length === 0) return;
   const manifest = mergeManifest(previous, built, options.outDir, options);
+  // A shard writes its part (imprint manifest merge joins the parts); the download page waits for the whole.
+  if (options.shard) return void (await writeManifest(options.outDir, manifest, shardManifestName(options.shard)));
   await writeManifest(options.outDir, manifest);
   const indexPath = join(options.outDir, downloadPageName);
   if (options.formats.includes('html') || existsSync(indexPath)) await writeAtomic(indexPath, Buffer.from(renderDownloadPage(manifest, options.style)));
+}
+
+/** A stable partition by a hash of the slug: the same article is in the same shard on every machine. */
+function inShard(key: string, { index, count }: { index: number; count: number }): boolean {
+  return createHash('sha256').update(key).digest().readUInt32BE(0) % count === index - 1;
 }
 
 /** Calls `onResult` in file order although articles finish in any order: users read the log top to bottom. */

@@ -45,13 +45,17 @@ program
   .option('--html', 'allow raw HTML in Markdown (sanitised with an allow-list; off by default)')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
+  .option('--queue <url>', 'render on the workers of this BullMQ queue (redis://HOST:PORT[/DB]) instead of here')
+  .option('--root <dir>', 'with --queue: the shared folder that article paths are relative to, on every machine (default .)')
+  .option('--shard <i/n>', 'build only this machine\'s part of the articles (I of N, by slug); merge the parts with imprint manifest merge')
   .action(async (given: string[], flags: Flags) => {
     const setup = await projectSettings(given, flags);
     if (!setup) return;
     const { paths, options } = setup;
     // Chromium starts first; the pipeline's modules load while it boots (the two overlap on two cores).
-    const browser = launchBrowser({ timeoutMs: options.timeoutMs });
-    browser.catch(() => undefined);
+    // With --queue the workers render, and this process needs no browser.
+    const browser = options.queue ? undefined : launchBrowser({ timeoutMs: options.timeoutMs });
+    browser?.catch(() => undefined);
     const { build } = await import('./build.js');
     const { progressLine } = await import('./progress.js');
     const stop = stopOnSignals(() => closeBrowser(browser));
@@ -59,7 +63,7 @@ program
     let results: ArticleResult[];
     try {
       results = await build(paths, options, {
-        browser,
+        ...(browser && { browser }),
         signal: stop.signal,
         onPlan: ({ total, unchanged }) => (progress = progressLine(total - unchanged)),
         onStart: (file) => progress.started(file),
@@ -144,6 +148,47 @@ program
   });
 
 program
+  .command('worker')
+  .description('Take articles from a BullMQ queue (imprint build --queue) and build them into OUT until stopped (SIGTERM or Ctrl-C: the jobs in hand finish first).')
+  .requiredOption('--queue <url>', 'the queue: redis://HOST:PORT[/DB]')
+  .option('-c, --config <file>', 'the project\'s settings (default: imprint.yaml in this folder, if there is one)')
+  .option('-o, --out <dir>', 'the shared output folder (default output)')
+  .option('--root <dir>', 'the shared folder that article paths are relative to (default .)')
+  .option('-j, --jobs <n>', 'articles at once (browser tabs; default 3)')
+  .action(async (flags: Flags & { queue: string }) => {
+    const setup = await projectSettings([], flags);
+    if (!setup) return;
+    const { runWorker } = await import('./queue/queue.js');
+    const { publishWithRetry } = await import('./build.js');
+    const controller = new AbortController();
+    const stop = (signal: NodeJS.Signals) => {
+      if (controller.signal.aborted) process.exit(signal === 'SIGTERM' ? 143 : 130);
+      console.error(`${signal}: finishing the articles in hand, then stopping.`);
+      controller.abort(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    console.log(`worker: taking articles from ${flags.queue} into ${setup.options.outDir}/ (${setup.options.jobs} at once)`);
+    await runWorker(setup.options, setup.options.root, {
+      signal: controller.signal,
+      onDone: (_job, result) => report(result),
+    }, publishWithRetry);
+    console.log('worker: stopped.');
+  });
+
+program
+  .command('manifest')
+  .description('Work on a build\'s manifest.')
+  .command('merge')
+  .description('Join the manifest parts that sharded builds (--shard I/N) wrote in DIR into DIR/manifest.json; conflicting parts are refused.')
+  .argument('[dir]', 'the shared output folder', 'output')
+  .action(async (dir: string) => {
+    const { mergeManifestParts } = await import('./output/merge-manifests.js');
+    const { parts, articles } = await mergeManifestParts(dir);
+    console.log(`merged ${parts.length} part${parts.length === 1 ? '' : 's'} into ${join(dir, 'manifest.json')}: ${articles} articles.`);
+  });
+
+program
   .command('check')
   .description('Report input errors and editorial problems (dead links, broken paragraphs, missing alt text and credits) as path:line:col  rule  message.')
   .argument('[paths...]', 'Markdown files or folders of them (default: build.paths in imprint.yaml, else content/)')
@@ -188,6 +233,9 @@ program
 
 interface Flags {
   config?: string;
+  queue?: string;
+  root?: string;
+  shard?: string;
   out?: string;
   formats?: string;
   page?: string;
@@ -243,6 +291,9 @@ async function projectSettings(given: string[], flags: Flags): Promise<{ paths: 
       timeoutMs: flags.timeout === undefined ? undefined : Number(flags.timeout) * 1000,
       maxArticleMb: number(flags.maxArticleMb),
       maxImageMb: number(flags.maxImageMb),
+      queue: flags.queue,
+      root: flags.root,
+      shard: flags.shard,
     }),
     style,
   });

@@ -34,6 +34,19 @@ export const buildOptionsSchema = v.object({
   maxImageMb: v.optional(v.pipe(v.number('--max-image-mb takes a number'), v.minValue(0.001, '--max-image-mb must be positive')), defaultLimitsMb.image),
   /** Limit for loading one page and for printing it, in milliseconds. */
   timeoutMs: v.optional(v.pipe(v.number('--timeout takes a number of seconds'), v.minValue(1000, '--timeout must be at least 1 second')), 60_000),
+  /** Render on workers of a BullMQ queue at this redis:// URL instead of here (queue/queue.ts). */
+  queue: v.optional(v.pipe(v.string(), v.regex(/^redis:\/\//, '--queue takes a redis:// URL, e.g. redis://127.0.0.1:6379/0'))),
+  /** The folder job paths are relative to, the same shared folder on the producer and every worker. */
+  root: v.optional(v.string(), '.'),
+  /** Build only this machine's part of the articles (by slug hash): index from 1 to count. */
+  shard: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d+\/\d+$/, '--shard takes I/N, e.g. 2/4'),
+      v.transform((value) => ({ index: Number(value.split('/')[0]), count: Number(value.split('/')[1]) })),
+      v.check(({ index, count }) => count >= 1 && index >= 1 && index <= count, '--shard takes I/N with 1 ≤ I ≤ N'),
+    ),
+  ),
   /** imprint.yaml's defaults, labels and theme, loaded and checked (config/house-style.ts). */
   style: v.optional(v.custom<HouseStyle>((value) => typeof value === 'object' && value !== null), builtInStyle),
 });

@@ -60,9 +60,9 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+export async function readManifest(outDir: string, name = manifestName): Promise<Manifest | undefined> {
   try {
-    return JSON.parse(await readFile(join(outDir, manifestName), 'utf8')) as Manifest;
+    return JSON.parse(await readFile(join(outDir, name), 'utf8')) as Manifest;
   } catch {
     return undefined;
   }
@@ -85,8 +85,13 @@ export function mergeManifest(previous: Manifest | undefined, built: readonly Bu
   return { tool: { name: 'imprint', version: toolVersion }, settings, articles: sorted };
 }
 
-export async function writeManifest(outDir: string, manifest: Manifest): Promise<string> {
-  const path = join(outDir, manifestName);
+/** What shard I of N calls its part of the manifest. */
+export function shardManifestName({ index, count }: { index: number; count: number }): string {
+  return `manifest.shard-${index}-of-${count}.json`;
+}
+
+export async function writeManifest(outDir: string, manifest: Manifest, name = manifestName): Promise<string> {
+  const path = join(outDir, name);
   await writeAtomic(path, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
   return path;
 }
