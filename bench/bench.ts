@@ -3,9 +3,10 @@
 //   npm run bench -- --batch 100  N articles with a photo against the batch floor (bench/batch-floor.ts), per
 //                                 edition set, with peak memory; plus an unchanged and a one-changed rebuild
 //   npm run bench -- --collection 100   the same N articles as one collection, against building them as articles
+//   npm run bench -- --queue 100  N articles through a local Redis queue with 1 and 2 workers, against a local build
 // Figures are medians, printed as ratios to the baseline of this run.
 import { builtInStyle } from '../src/config/house-style.js';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { packageRoot } from '../src/paths.js';
 import { firstArticle, photoJpeg, writeBatch } from './batch-fixture.js';
 import { measure, type Measured } from './measure.js';
 
-const { values: flags } = parseArgs({ options: { batch: { type: 'string' }, collection: { type: 'string' }, runs: { type: 'string' } } });
+const { values: flags } = parseArgs({ options: { batch: { type: 'string' }, collection: { type: 'string' }, queue: { type: 'string' }, runs: { type: 'string' } } });
 const work = mkdtempSync(join(tmpdir(), 'imprint-bench-'));
 const cli = join(packageRoot, 'dist/src/cli.js');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -29,7 +30,44 @@ const out = () => join(work, `out-${sequence++}`);
 
 if (flags.batch) await batchBench(Number(flags.batch), Number(flags.runs ?? 3));
 else if (flags.collection) await collectionBench(Number(flags.collection), Number(flags.runs ?? 3));
+else if (flags.queue) await queueBench(Number(flags.queue), Number(flags.runs ?? 1));
 else await coldBench(Number(flags.runs ?? 7));
+
+/**
+ * N articles through a queue on a local Redis, with 1 and then 2 worker processes (each --jobs 2, sharing
+ * this machine's two cores), against a local build of the same articles.
+ */
+async function queueBench(size: number, runs: number): Promise<void> {
+  const dir = join(work, 'queue');
+  const browser = await launchBrowser();
+  const jpeg = await photoJpeg(browser);
+  await browser.close();
+  writeBatch(dir, size, jpeg);
+  const port = 6300 + Math.floor(Math.random() * 600);
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  await new Promise((done) => setTimeout(done, 500));
+  const url = `redis://127.0.0.1:${port}/0`;
+  const formats = 'pdf,epub,press,archival';
+  const rows: Record<string, number[]> = { local: [], '1 worker': [], '2 workers': [] };
+  try {
+    for (let run = 0; run < runs; run++) {
+      rows.local!.push((await measure([cli, 'build', dir, '--formats', formats, '--out', out()], packageRoot)).ms);
+      for (const [name, count] of [['1 worker', 1], ['2 workers', 2]] as const) {
+        const target = out();
+        const workers = Array.from({ length: count }, () => spawn(process.execPath, [cli, 'worker', '--queue', url, '--out', target, '--jobs', '2'], { cwd: packageRoot, stdio: 'ignore' }));
+        await new Promise((done) => setTimeout(done, 1500)); // workers up, browsers launched
+        rows[name]!.push((await measure([cli, 'build', dir, '--formats', formats, '--out', target, '--queue', url, '--root', packageRoot], packageRoot)).ms);
+        for (const worker of workers) worker.kill('SIGTERM');
+        await Promise.all(workers.map((worker) => new Promise((done) => worker.on('exit', done))));
+      }
+    }
+  } finally {
+    redis.kill('SIGTERM');
+  }
+  const base = median(rows.local!);
+  console.log(`${size} articles with a photo, ${formats}, ${runs} run(s); workers started before the producer, each --jobs 2`);
+  for (const [name, series] of Object.entries(rows)) console.log(`${name.padEnd(12)} ${s(median(series))}   ${(median(series) / base).toFixed(2)} × the local build`);
+}
 
 /** N articles as one collection, against the same N built as articles: the issue is to cost no more. */
 async function collectionBench(size: number, runs: number): Promise<void> {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Puts a fresh Debian 12 machine in shape to build and test imprint: the system packages it drives
 # (Debian's Chromium, Ghostscript for the ICC profiles it ships (sRGB, SWOP CMYK), a Java runtime and EPUBCheck, poppler-utils, and
-# Calibre, the reading system the tests open every EPUB in), then the npm dependencies, then the compile.
+# Calibre, the reading system the tests open every EPUB in, and Redis for the queue mode's tests), then the npm
+# dependencies, then the compile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -8,7 +8,7 @@ import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { cli, imprint } from './helpers/imprint.js';
 import { marked, processesWithMarker } from './helpers/processes.js';
 
@@ -76,6 +76,9 @@ describe('a queue build with two workers, one killed mid-run', () => {
 
     const [steady, doomed] = [`IMPRINT_QUEUE_${randomUUID().replaceAll('-', '')}`, `IMPRINT_QUEUE_${randomUUID().replaceAll('-', '')}`];
     const workers = [worker(steady), worker(doomed)];
+    onTestFinished(() => {
+      for (const pid of [...processesWithMarker(steady), ...processesWithMarker(doomed)]) process.kill(pid, 'SIGKILL');
+    });
     let killed = false;
     const run = await imprint(['build', 'in', '--queue', url, '--out', 'shared', '--formats', 'pdf,epub'], dir, {}, (stdout) => {
       // Once the run is well under way, the second worker's machine dies: the worker and its Chromium, at once.

@@ -5,6 +5,7 @@
 // folder: a job names its article by its path relative to a root both sides are given (--root), so photos of
 // any size need no copy through Redis.
 import { Queue, QueueEvents, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -71,9 +72,12 @@ export async function publishOnQueue(items: readonly PlannedArticle[], options: 
   }
 
   async function publishOne(item: PlannedArticle): Promise<ArticleResult> {
-    const jobId = `${item.slug}-${item.fingerprint.slice(0, 32)}`;
+    // The same article, inputs and output folder: the same job, whichever producer adds it.
+    const jobId = `${item.slug}-${createHash('sha256').update(`${item.fingerprint}\n${relative(root, resolve(options.outDir))}`).digest('hex').slice(0, 32)}`;
+    // Not up to date (the producer checked), so a finished job of the same ID is stale: its files were
+    // removed or changed since, or it failed. It goes, and the article is built again.
     const earlier = await queue.getJob(jobId);
-    if (earlier && (await earlier.isFailed())) await earlier.remove();
+    if (earlier && ((await earlier.isFailed()) || (await earlier.isCompleted()))) await earlier.remove();
     const data: ArticleJob = { file: relative(root, resolve(item.file)), slug: item.slug, fingerprint: item.fingerprint, editions: item.editions, page: options.page, html: options.html, strict: options.strict, timeoutMs: options.timeoutMs };
     const job = await queue.add('article', data, { jobId, attempts: 3, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 24 * 3600 } });
     hooks.onStart?.(item.file);
@@ -93,6 +97,8 @@ export interface WorkerHooks {
 
 /** How long a job is a worker's before another may take it, should that worker stop answering (BullMQ renews it while alive). */
 const lockMs = 15_000;
+/** How long a stopping worker waits for its jobs in hand and the queue before it closes regardless. */
+const closeWaitMs = 120_000;
 
 /**
  * A worker: jobs until `signal` aborts, each built as a local build would (sandbox, retries, atomic writes)
@@ -126,7 +132,11 @@ export async function runWorker(options: BuildOptions, root: string, hooks: Work
     await worker.waitUntilReady();
     await new Promise<void>((done) => hooks.signal.addEventListener('abort', () => done(), { once: true }));
   } finally {
-    await worker.close();
+    // The jobs in hand finish; a queue that cannot be reached any more does not keep the worker from stopping.
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<boolean>((done) => (timer = setTimeout(() => done(true), closeWaitMs)));
+    if (await Promise.race([worker.close().then(() => false), gaveUp])) await worker.close(true);
+    clearTimeout(timer);
     await browsers.close();
     await rm(workDir, { recursive: true, force: true });
   }
