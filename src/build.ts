@@ -41,7 +41,7 @@ export interface WrittenFile {
 }
 
 export type ArticleResult =
-  | { file: string; ok: true; status: 'built' | 'unchanged'; slug: string; sourceSha256: string; fingerprint: string; summary: ArticleSummary | undefined; written: WrittenFile[]; warnings: Diagnostic[] }
+  | { file: string; ok: true; status: 'built' | 'unchanged'; slug: string; sourceSha256: string; fingerprint: string; summary: ArticleSummary | undefined; written: WrittenFile[]; warnings: Diagnostic[]; members?: string[] }
   | FailedArticle;
 
 export interface BuildHooks {
@@ -199,7 +199,7 @@ function unchanged(item: PlannedArticle, previous: Manifest, outDir: string): Ar
 async function recordInManifest(results: readonly ArticleResult[], previous: Manifest | undefined, options: BuildOptions): Promise<void> {
   const built = results.flatMap((result) =>
     result.ok && result.status === 'built'
-      ? [{ slug: result.slug, sourcePath: result.file, sourceSha256: result.sourceSha256, fingerprint: result.fingerprint, summary: result.summary, editions: result.written }]
+      ? [{ slug: result.slug, sourcePath: result.file, sourceSha256: result.sourceSha256, fingerprint: result.fingerprint, summary: result.summary, editions: result.written, members: result.members }]
       : [],
   );
   if (built.length === 0) return;

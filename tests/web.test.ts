@@ -69,7 +69,7 @@ describe('the web edition and the download page', () => {
   beforeAll(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'imprint-web-'));
     out = join(dir, 'out');
-    run = await imprint(['build', resolve('content'), resolve('tests/fixtures/rich'), '--out', out], dir);
+    run = await imprint(['build', resolve('content'), resolve('tests/fixtures/rich'), resolve('tests/fixtures/collection/weekend-edition.yaml'), '--out', out], dir);
   }, 180_000);
 
   it('writes a page per article beside its editions, and the download page', () => {
@@ -84,7 +84,14 @@ describe('the web edition and the download page', () => {
   it('lists every article on the download page, newest first, with links that all lead to files', async () => {
     const { page, remote } = await open(pathToFileURL(join(out, 'index.html')).href);
     const titles = await page.$$eval('.index-list h2', (headings) => headings.map((h) => h.textContent));
-    expect(titles).toEqual(['Convoy Leaves the Corridor as Talks Resume', 'Russian Peacekeepers Withdrawing From Nagorno-Karabakh, Kremlin Confirms']);
+    expect(titles).toEqual(['The Weekend Edition', 'Convoy Leaves the Corridor as Talks Resume', 'Russian Peacekeepers Withdrawing From Nagorno-Karabakh, Kremlin Confirms']);
+    // The collection lists its articles, linked to the pages of those that have one.
+    const members = await page.$$eval('.index-members li', (items) => items.map((li) => [li.textContent, li.querySelector('a')?.getAttribute('href') ?? null]));
+    expect(members).toEqual([
+      ['Russian Peacekeepers Withdrawing From Nagorno-Karabakh, Kremlin Confirms', `${firstSlug}/index.html`],
+      ['Convoy Leaves the Corridor as Talks Resume', 'convoy-leaves-the-corridor/index.html'],
+      ['names-in-four-scripts', null],
+    ]);
     const targets = await localTargets(page);
     expect(targets.length).toBeGreaterThanOrEqual(2 * 5 + 2); // a page and four editions each, and thumbnails
     for (const target of targets) expect([target, existsSync(target)]).toEqual([target, true]);
@@ -145,7 +152,7 @@ describe('the web edition and the download page', () => {
     await writeFile(join(dir, 'edited.md'), (await readFile(join(dir, 'edited.md'), 'utf8')).replace('date: 2024-04-17', 'date: 2024-04-20'));
     expect((await imprint(['build', join(dir, 'edited.md'), '--out', out, '--formats', 'pdf,html'], dir)).code).toBe(0);
     const index = (await readFile(join(out, 'index.html'), 'utf8')).replaceAll('&#x2F;', '/');
-    const order = ['href="edited/index.html"', 'href="convoy-leaves-the-corridor/index.html"', `href="${firstSlug}/index.html"`].map((href) => index.indexOf(href));
+    const order = ['edited', 'convoy-leaves-the-corridor', firstSlug].map((slug) => index.indexOf(`<h2><a href="${slug}/index.html">`));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   }, 60_000);

@@ -50,7 +50,8 @@ export async function publishCollection(file: string, context: CollectionContext
     const inputs = fingerprint.update(editions.join(',')).digest('hex');
     const whole = collectionAsArticle(collection, collected.map(({ article }) => article));
     const summary = { title: collection.title, date: collection.date, byline: whole.meta.byline, description: whole.description, publication: collection.publication, lang: collection.lang };
-    const base = { file, ok: true as const, slug: collection.slug, sourceSha256: sha256(collection.sourceBytes), fingerprint: inputs, summary, warnings: [] };
+    const members = collected.map(({ article }) => article.slug);
+    const base = { file, ok: true as const, slug: collection.slug, sourceSha256: sha256(collection.sourceBytes), fingerprint: inputs, summary, warnings: [], members };
     const entry = previous?.articles[collection.slug];
     if (!options.force && entry && (await isUpToDate(entry, inputs, editions, options.outDir))) {
       return { ...base, status: 'unchanged', written: entry.editions.map((edition) => ({ ...edition, edition: edition.edition as Edition, path: join(options.outDir, edition.path) })) };

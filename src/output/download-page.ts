@@ -23,7 +23,16 @@ export function renderDownloadPage(manifest: Manifest, style: HouseStyle): strin
     lang,
     title,
     css: readTemplate('web/web.css'),
-    articles: listed.map(({ slug, entry, summary }) => listedArticle(slug, entry, summary, style)),
+    articles: listed.map(({ slug, entry, summary }) => ({
+      ...listedArticle(slug, entry, summary, style),
+      // A collection lists its articles, each linked to its own page when it has one.
+      members: entry.collection?.articles.map((member) => {
+        const article = manifest.articles[member];
+        const page = article?.editions.find((edition) => edition.edition === 'html' && basename(edition.path) === webFileNames.page)?.path;
+        return { title: article?.article?.title ?? member, href: page };
+      }),
+      membersLabel: labelsFor(summary?.lang ?? lang, style.labels).contents,
+    })),
   });
 }
 
