@@ -43,11 +43,22 @@ describe('a project with imprint.yaml and a theme, built with plain "imprint bui
   it('builds the formats and paths the config names, with the defaults filling the front matter', async () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect((await filesUnder(join(dir, 'output'))).map((file) => file.slice(dir.length + 1)).sort()).toEqual([
+    const written = (await filesUnder(join(dir, 'output'))).map((file) => file.slice(dir.length + 1).replace(/[0-9a-f]{16}/, 'HASH')).sort();
+    expect(written).toEqual([
+      'output/index.html',
       'output/manifest.json',
+      'output/port-otkryt/cover.jpg',
+      'output/port-otkryt/images/HASH.jpg',
+      'output/port-otkryt/images/HASH.svg',
+      'output/port-otkryt/index.html',
+      'output/port-otkryt/page-1.jpg',
       'output/port-otkryt/port-otkryt.epub',
       'output/port-otkryt/port-otkryt.pdf',
     ]);
+    // The web page shows the theme's logo as its masthead, copied beside it, and speaks Russian.
+    const page = await readFile(join(dir, 'output/port-otkryt/index.html'), 'utf8');
+    expect(page).toMatch(/<img class="logo" src="images\/[0-9a-f]{16}\.svg" alt="Береговой вестник">/);
+    expect(page).toContain('PDF для чтения и печати');
     const opf = parseXml((await epubFiles(epub)).get('OEBPS/content.opf')!);
     expect(opf.getElementsByTagName('dc:publisher')[0]?.textContent).toBe('Береговой вестник');
     expect(opf.getElementsByTagName('dc:language')[0]?.textContent).toBe('ru');

@@ -81,13 +81,21 @@ async function withLocalImages(fragment: string): Promise<{ fragment: string; im
   const images = new Map<string, WebFile & { source: string }>();
   for (const [, url] of fragment.matchAll(/\ssrc="(file:[^"]+)"/g)) {
     if (images.has(url!)) continue;
-    const source = fileURLToPath(url!.replaceAll('&amp;', '&'));
+    // The URL as written into the HTML: Mustache escapes even its slashes (&#x2F;).
+    const source = fileURLToPath(decodeEntities(url!));
     const bytes = await readFile(source);
     const name = `images/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${extname(source).toLowerCase()}`;
     images.set(url!, { name, bytes, source });
   }
   const local = fragment.replace(/(\ssrc=")(file:[^"]+)"/g, (whole, before: string, url: string) => `${before}${images.get(url)?.name ?? url}"`);
   return { fragment: local, images: [...images.values()] };
+}
+
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) =>
+    entity.startsWith('#x') || entity.startsWith('#X') ? String.fromCodePoint(parseInt(entity.slice(2), 16)) : entity.startsWith('#') ? String.fromCodePoint(Number(entity.slice(1))) : (named[entity.toLowerCase()] ?? whole),
+  );
 }
 
 /** schema.org NewsArticle, as search engines and news aggregators read it; safe inside <script>. */
