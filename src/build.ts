@@ -2,7 +2,8 @@
 // fingerprints) → skip those whose files are up to date → load each remaining article again, render its
 // editions in memory on a pool of reused browser tabs → write them atomically → record them in the manifest.
 // One browser for the whole build (replaced if it dies or freezes); a failed article writes nothing and the
-// others still build.
+// others still build. Collections (.yaml paths) are built after the articles (collection/); with --queue the
+// articles are rendered by the queue's workers instead of here (queue/); with --shard only this machine's part.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
