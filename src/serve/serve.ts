@@ -61,11 +61,14 @@ export async function serve(settings: () => Promise<ServeSetup | undefined>, por
     }
     const started = performance.now();
     const results = await build(setup.paths, setup.options, { browser, signal, onResult: report, onNote: (note) => console.error(`note: ${note}`) });
+    // imprint.yaml may name other paths or another theme now.
+    watchers = rewatch(watchers, setup, outDir, onChange);
     const { failed, summary } = summarize(results);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    // An editor's save can fire twice; a build that changed nothing reloads nothing and says nothing.
+    if (failed === 0 && results.every((result) => result.ok && result.status === 'unchanged')) return;
     console.log(`${summary}${failed > 0 ? `, ${failed} failed` : ''} in ${seconds} s; reloading ${listeners.size} page${listeners.size === 1 ? '' : 's'}.`);
     for (const listener of listeners) listener.write('data: reload\n\n');
-    watchers = rewatch(watchers, setup, outDir, onChange);
   };
   // Edits come in bursts (an editor writes a file and its backup); one build follows the burst, and an edit
   // made during a build starts another after it.
