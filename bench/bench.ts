@@ -39,10 +39,7 @@ else await coldBench(Number(flags.runs ?? 7));
  */
 async function queueBench(size: number, runs: number): Promise<void> {
   const dir = join(work, 'queue');
-  const browser = await launchBrowser();
-  const jpeg = await photoJpeg(browser);
-  await browser.close();
-  writeBatch(dir, size, jpeg);
+  await writePhotoBatch(dir, size);
   const port = 6300 + Math.floor(Math.random() * 600);
   const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   await new Promise((done) => setTimeout(done, 500));
@@ -72,10 +69,7 @@ async function queueBench(size: number, runs: number): Promise<void> {
 /** N articles as one collection, against the same N built as articles: the issue is to cost no more. */
 async function collectionBench(size: number, runs: number): Promise<void> {
   const dir = join(work, 'collection');
-  const browser = await launchBrowser();
-  const jpeg = await photoJpeg(browser);
-  await browser.close();
-  writeBatch(dir, size, jpeg);
+  await writePhotoBatch(dir, size);
   const names = readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
   const collectionFile = join(work, 'issue.yaml');
   writeFileSync(collectionFile, `collection:\n  title: A Bench Issue\n  date: 2024-04-20\n  publication: The Moscow Times\n  articles:\n${names.map((name) => `    - collection/${name}\n`).join('')}`);
@@ -95,10 +89,7 @@ async function collectionBench(size: number, runs: number): Promise<void> {
 
 async function batchBench(size: number, runs: number): Promise<void> {
   const dir = join(work, 'batch');
-  const browser = await launchBrowser();
-  const jpeg = await photoJpeg(browser);
-  await browser.close();
-  writeBatch(dir, size, jpeg);
+  const jpeg = await writePhotoBatch(dir, size);
   const floorScript = join(packageRoot, 'dist/bench/batch-floor.js');
   const sets = [['pdf', 'pdf'], ['pdf,epub', 'pdf,epub'], ['all four', 'pdf,epub,press,archival'], ['all five', 'pdf,epub,press,archival,html']] as const;
   const rows = new Map<string, { floor: Measured[]; imprint: Measured[] }>(sets.map(([name]) => [name, { floor: [], imprint: [] }]));
@@ -158,4 +149,13 @@ async function coldBench(runs: number): Promise<void> {
   for (const [formats, series] of Object.entries(cases)) {
     console.log(`imprint build --formats ${formats.padEnd(29)} ${s(median(series))}   ${(median(series) / base).toFixed(2)} × baseline`);
   }
+}
+
+/** N articles with a photo each in `dir` (bench/batch-fixture.ts); the photo, for what else needs it. */
+async function writePhotoBatch(dir: string, size: number): Promise<Uint8Array> {
+  const browser = await launchBrowser();
+  const jpeg = await photoJpeg(browser);
+  await browser.close();
+  writeBatch(dir, size, jpeg);
+  return jpeg;
 }

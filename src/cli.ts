@@ -93,17 +93,18 @@ program
   });
 
 /**
- * Ctrl-C or SIGTERM: stop starting articles, close the browser so pages under way end, and let the build
- * remove its temporary files; finished editions stay. A second signal exits at once.
+ * Ctrl-C or SIGTERM: say so, abort the returned signal and run `onStop`. For a build: no new article starts,
+ * `onStop` closes the browser so pages under way end, and the build removes its temporary files; finished
+ * editions stay. For serve and a worker: what is in hand finishes first. A second signal exits at once.
  */
-function stopOnSignals(stopBrowser: () => Promise<void>) {
+function stopOnSignals(onStop: () => Promise<void> = async () => undefined, saying = 'stopping; finished editions are kept and nothing half-written is left.') {
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     const code = signal === 'SIGTERM' ? 143 : 130;
     if (controller.signal.aborted) process.exit(code);
-    console.error(`${signal}: stopping; finished editions are kept and nothing half-written is left.`);
+    console.error(`${signal}: ${saying}`);
     controller.abort(signal);
-    void stopBrowser();
+    void onStop();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -134,7 +135,7 @@ program
       return;
     }
     const { serve } = await import('./serve/serve.js');
-    const stop = stopOnSignals(async () => undefined);
+    const stop = stopOnSignals();
     try {
       await serve(async () => {
         const setup = await projectSettings(given, flags);
@@ -160,19 +161,13 @@ program
     if (!setup) return;
     const { runWorker } = await import('./queue/queue.js');
     const { publishWithRetry } = await import('./build.js');
-    const controller = new AbortController();
-    const stop = (signal: NodeJS.Signals) => {
-      if (controller.signal.aborted) process.exit(signal === 'SIGTERM' ? 143 : 130);
-      console.error(`${signal}: finishing the articles in hand, then stopping.`);
-      controller.abort(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    const stop = stopOnSignals(undefined, 'finishing the articles in hand, then stopping.');
     console.log(`worker: taking articles from ${flags.queue} into ${setup.options.outDir}/ (${setup.options.jobs} at once)`);
-    await runWorker(setup.options, setup.options.root, {
-      signal: controller.signal,
-      onDone: (_job, result) => report(result),
-    }, publishWithRetry);
+    try {
+      await runWorker(setup.options, setup.options.root, { signal: stop.signal, onDone: (_job, result) => report(result) }, publishWithRetry);
+    } finally {
+      stop.dispose();
+    }
     console.log('worker: stopped.');
   });
 

@@ -12,11 +12,11 @@ import { calibreText } from './helpers/calibre.js';
 import { epubcheck, epubFiles, parseXml } from './helpers/epub.js';
 import { imprint, type Run } from './helpers/imprint.js';
 import { pdfInfo, pdfPageTexts } from './helpers/pdf.js';
+import { letters } from './helpers/text.js';
 
 const collectionFile = resolve('tests/fixtures/collection/weekend-edition.yaml');
 const headlines = ['Russian Peacekeepers Withdrawing From Nagorno-Karabakh, Kremlin Confirms', 'Convoy Leaves the Corridor as Talks Resume', 'Peskov, Mitsotakis and Pashinyan Meet'];
 const kept = ['A Russian peacekeepers’ outpost at an entrance to the Lachin Corridor mountain pass.', 'Valery Sharifulin / TASS', 'AFP contributed reporting.', 'The last convoy leaves the Lachin Corridor on Thursday.', 'Jane Doe / AP', 'Reuters contributed reporting.'];
-const letters = (text: string) => text.normalize('NFKC').replace(/[\s\u00AD\-‐‑]/g, '').toLowerCase();
 
 /** The PDF's bookmarks: top level, each with its children's titles. */
 async function bookmarks(bytes: Uint8Array): Promise<{ title: string; children: string[] }[]> {

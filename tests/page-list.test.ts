@@ -9,6 +9,7 @@ import { build } from '../src/build.js';
 import { buildOptionsSchema } from '../src/options.js';
 import { epubcheck, epubFiles, parseXml } from './helpers/epub.js';
 import { pdfPageTexts } from './helpers/pdf.js';
+import { letters } from './helpers/text.js';
 
 const firstArticle = 'content/russian-peacekeepers-withdrawing-from-nagorno-karabakh.md';
 
@@ -22,7 +23,6 @@ async function longArticle(dir: string): Promise<string> {
   return path;
 }
 
-const letters = (text: string) => text.normalize('NFKC').replace(/[\s\u00AD\-‐‑]/g, '').toLowerCase();
 
 describe('the EPUB of a four-page article', () => {
   for (const page of ['a4', 'letter', '6in x 9in']) {

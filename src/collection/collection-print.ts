@@ -3,20 +3,18 @@
 // The contents page needs the page each article begins on: the page is printed once, the articles' start
 // pages are read from the PDF's bookmarks (one per headline), written into the loaded page, and it is printed
 // again (and again, should the numbers move anything). The same load gives the EPUB cover and the press page.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import type { Page } from 'puppeteer-core';
 import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/page-size.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { articleView, readTemplate, renderArticleFragment, renderPage } from '../editions/article-view.js';
 import { captureCover, coverViewport } from '../editions/cover.js';
-import { fontStylesheetUrls } from '../editions/fonts.js';
 import { hyphenateHtml, hyphenatorFor } from '../editions/hyphenate.js';
-import { cssString, pageCss, runningHead } from '../editions/print-html.js';
-import type { PrintPage, PrintWants } from '../editions/print.js';
+import { cssString, pageCss, printStylesheets, runningHead } from '../editions/print-html.js';
+import { appendStyle, printPdf, type PrintPage, type PrintWants } from '../editions/print.js';
 import { fillLabel, labelsFor } from '../labels/labels.js';
-import { templatesDir } from '../paths.js';
 import { readableFor, withPage } from '../render/sandboxed-page.js';
 import type { TabPool } from '../render/tab-pool.js';
 import type { Collection } from './collection-file.js';
@@ -66,19 +64,13 @@ export async function renderCollectionPage(collection: Collection, collected: re
       '@page front { @top-center { content: none; } }',
       ...articles.map(({ id, view }) => `@page ${id} { @top-center { content: ${cssString(runningHead(view))}; } }`),
     ].join('\n');
-  const stylesheet = (name: string) => pathToFileURL(join(templatesDir, name)).href;
   const theme = style.theme;
   const html = renderPage(
     'collection/page.html',
     {
       ...head,
       labels,
-      fontStylesheets: fontStylesheetUrls(),
-      stylesheets: [stylesheet('print/print.css'), stylesheet('collection/collection.css'), ...(wants.cover ? [stylesheet('cover/cover.css')] : [])],
-      themeStylesheets: [
-        ...(theme?.printCss ? [{ media: 'print', href: pathToFileURL(theme.printCss).href }] : []),
-        ...(wants.cover && theme?.coverCss ? [{ media: 'screen', href: pathToFileURL(theme.coverCss).href }] : []),
-      ],
+      ...printStylesheets(theme, wants.cover, ['collection/collection.css']),
       pageCss: css(0),
       photoUrl,
       photoCredit,
@@ -89,7 +81,7 @@ export async function renderCollectionPage(collection: Collection, collected: re
     { coverBody: readTemplate('cover/cover-body.html') },
   );
   const readable = [...new Set(collected.flatMap(({ article }) => readableFor(article.dir, theme))), ...(collection.cover ? [collection.dir] : [])];
-  const print = (loaded: import('puppeteer-core').Page) => loaded.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: tabs.timeoutMs });
+  const print = (loaded: Page) => printPdf(loaded, tabs.timeoutMs);
 
   return withPage({ tabs, html, workDir, name: collection.slug, readable, ...(wants.cover ? { viewport: coverViewport } : {}) }, async (loaded, step, tab) => {
     step('capturing the cover');
@@ -110,7 +102,7 @@ export async function renderCollectionPage(collection: Collection, collected: re
     let bleedPdf: Uint8Array | undefined;
     if (wants.bleed !== undefined) {
       step('printing the press page');
-      await loaded.evaluate((rules) => document.head.append(Object.assign(document.createElement('style'), { textContent: rules })), css(wants.bleed));
+      await appendStyle(loaded, css(wants.bleed));
       bleedPdf = await print(loaded);
     }
     return { pdf, cover, bleedPdf, startPages };

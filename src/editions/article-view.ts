@@ -53,9 +53,9 @@ export function readTemplate(name: string): string {
   return readFileSync(join(templatesDir, name), 'utf8');
 }
 
-/** A page template rendered by Chromium: the shared <head> comes in as a partial, with any others. */
+/** A page template rendered by Chromium: the shared <head> parts come in as partials, with any others. */
 export function renderPage(template: string, view: object, partials: Record<string, string> = {}): string {
-  return Mustache.render(readTemplate(template), view, { pageHead: readTemplate('page-head.html'), ...partials });
+  return Mustache.render(readTemplate(template), view, { pageHead: readTemplate('page-head.html'), printHead: readTemplate('print/head.html'), ...partials });
 }
 
 /** The article itself (head, body, credits), shared by every edition. */

@@ -21,20 +21,12 @@ export interface PrintHtmlOptions {
 }
 
 export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, cover, theme }: PrintHtmlOptions): string {
-  const stylesheet = (name: string) => pathToFileURL(join(templatesDir, name)).href;
-  // The cover shares the document: the theme's print rules apply to print media only, its cover rules to screen.
-  const themeStylesheets = [
-    ...(theme?.printCss ? [{ media: 'print', href: pathToFileURL(theme.printCss).href }] : []),
-    ...(cover && theme?.coverCss ? [{ media: 'screen', href: pathToFileURL(theme.coverCss).href }] : []),
-  ];
   return renderPage(
     'print/page.html',
     {
       lang: view.lang,
       title: view.title,
-      fontStylesheets: fontStylesheetUrls(),
-      stylesheets: [stylesheet('print/print.css'), ...(cover ? [stylesheet('cover/cover.css')] : [])],
-      themeStylesheets,
+      ...printStylesheets(theme, cover !== undefined),
       pageCss: pageCss(view, page, 0),
       bodyClass: justified ? 'justified' : 'ragged',
       article: renderArticleFragment(view),
@@ -42,6 +34,24 @@ export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, 
     },
     { coverBody: readTemplate('cover/cover-body.html') },
   );
+}
+
+/**
+ * A print page's stylesheets for templates/print/head.html: the bundled fonts; imprint's print.css, then any
+ * `extra` of the page's own, then the cover's when the page draws it; and the theme's last, so that they can
+ * override anything. The cover shares the document: the theme's print rules apply to print media only, its
+ * cover rules to screen.
+ */
+export function printStylesheets(theme: PrintHtmlOptions['theme'], withCover: boolean, extra: readonly string[] = []) {
+  const stylesheet = (name: string) => pathToFileURL(join(templatesDir, name)).href;
+  return {
+    fontStylesheets: fontStylesheetUrls(),
+    stylesheets: ['print/print.css', ...extra, ...(withCover ? ['cover/cover.css'] : [])].map(stylesheet),
+    themeStylesheets: [
+      ...(theme?.printCss ? [{ media: 'print', href: pathToFileURL(theme.printCss).href }] : []),
+      ...(withCover && theme?.coverCss ? [{ media: 'screen', href: pathToFileURL(theme.coverCss).href }] : []),
+    ],
+  };
 }
 
 /**

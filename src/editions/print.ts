@@ -52,19 +52,18 @@ export async function renderPrintPage(article: Article, view: ArticleView, conte
     : undefined;
   const { tabs, workDir, theme } = context;
   const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, cover, theme });
-  const print = (page: Page) => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: tabs.timeoutMs });
   // The cover's viewport is set before the page loads; print layout follows @page, whatever the viewport.
   return withPage({ tabs, html, workDir, name: article.slug, readable: readableFor(article.dir, theme), ...(cover ? { viewport: coverViewport } : {}) }, async (page, step, tab) => {
     step('capturing the cover');
     const coverJpeg = cover ? await tab.inFront(() => captureCover(page)) : undefined;
     step('printing the PDF');
-    const pdf = wants.pdf ? await print(page) : undefined;
+    const pdf = wants.pdf ? await printPdf(page, tabs.timeoutMs) : undefined;
     let bleedPdf: Uint8Array | undefined;
     if (wants.bleed !== undefined) {
       step('printing the press page');
       // Later @page rules win: the loaded page is printed again at trim + bleed, with no second load.
-      await page.evaluate((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })), pageCss(view, context.page, wants.bleed));
-      bleedPdf = await print(page);
+      await appendStyle(page, pageCss(view, context.page, wants.bleed));
+      bleedPdf = await printPdf(page, tabs.timeoutMs);
     }
     return { pdf, cover: coverJpeg, bleedPdf };
   });
@@ -74,6 +73,16 @@ export async function renderPrintPage(article: Article, view: ArticleView, conte
  * Chromium's PDF finished: reproducible structure IDs, clean bookmarks, the document information, the tags
  * PDF/UA asks for, and XMP that claims PDF/UA-1 when the checked conditions hold (see pdf-ua.ts).
  */
+/** Chromium's PDF of a loaded print page: @page sizes, backgrounds, bookmarks from the headings, tags. */
+export function printPdf(page: Page, timeoutMs: number): Promise<Uint8Array> {
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs });
+}
+
+/** Rules added to a loaded page after its own (later @page rules win). */
+export async function appendStyle(page: Page, css: string): Promise<void> {
+  await page.evaluate((rules) => document.head.append(Object.assign(document.createElement('style'), { textContent: rules })), css);
+}
+
 export async function finishPrintEdition(chromiumPdf: Uint8Array, article: Article, buildDate: Date, headings = articleHeadings(article.meta.title, article.bodyHtml)): Promise<FinishedPdf> {
   const meta = pdfMetadata(article, buildDate);
   const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });

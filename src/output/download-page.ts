@@ -23,23 +23,19 @@ export function renderDownloadPage(manifest: Manifest, style: HouseStyle): strin
     lang,
     title,
     css: readTemplate('web/web.css'),
-    articles: listed.map(({ slug, entry, summary }) => ({
-      ...listedArticle(slug, entry, summary, style),
-      // A collection lists its articles, each linked to its own page when it has one.
-      members: entry.collection?.articles.map((member) => {
-        const article = manifest.articles[member];
-        const page = article?.editions.find((edition) => edition.edition === 'html' && basename(edition.path) === webFileNames.page)?.path;
-        return { title: article?.article?.title ?? member, href: page };
-      }),
-      membersLabel: labelsFor(summary?.lang ?? lang, style.labels).contents,
-    })),
+    articles: listed.map(({ slug, entry, summary }) => listedArticle(slug, entry, summary, manifest, style)),
   });
 }
 
-function listedArticle(slug: string, entry: ManifestArticle, summary: ManifestArticle['article'], style: HouseStyle) {
+/** A file of an entry's web edition (its page, a thumbnail), by name, as a path in the output folder. */
+function webFile(entry: ManifestArticle | undefined, name: string): string | undefined {
+  return entry?.editions.find((edition) => edition.edition === 'html' && basename(edition.path) === name)?.path;
+}
+
+function listedArticle(slug: string, entry: ManifestArticle, summary: ManifestArticle['article'], manifest: Manifest, style: HouseStyle) {
   const lang = summary?.lang ?? 'en';
   const labels = labelsFor(lang, style.labels);
-  const file = (name: string) => entry.editions.find((edition) => edition.edition === 'html' && basename(edition.path) === name)?.path;
+  const file = (name: string) => webFile(entry, name);
   const downloads: Download[] = entry.editions
     .filter((edition) => edition.edition !== 'html')
     .map((edition) => ({ edition: edition.edition as Download['edition'], name: edition.path, bytes: edition.bytes, ...(edition.pages === undefined ? {} : { pages: edition.pages }) }));
@@ -56,5 +52,8 @@ function listedArticle(slug: string, entry: ManifestArticle, summary: ManifestAr
     description: summary?.description ?? '',
     downloadsLabel: labels.downloads,
     downloads: downloadLinks({ downloads, pageThumbnail: undefined, cover: undefined }, labels, lang),
+    // A collection lists its articles, each linked to its own page when it has one.
+    members: entry.collection?.articles.map((member) => ({ title: manifest.articles[member]?.article?.title ?? member, href: webFile(manifest.articles[member], webFileNames.page) })),
+    membersLabel: labels.contents,
   };
 }
