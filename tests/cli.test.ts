@@ -100,6 +100,19 @@ describe('a folder with bad articles among good ones', () => {
   });
 });
 
+describe('imprint init', () => {
+  it('refuses a folder that has any of its files, and writes nothing there', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'imprint-cli-init-'));
+    expect((await imprint(['init', 'site'], work)).code).toBe(0);
+    await writeFile(join(work, 'site', 'content', 'harbour-reopens.md'), 'my own article\n');
+    const before = await hashTree(join(work, 'site'));
+    const again = await imprint(['init', 'site'], work);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('error: site/content/harbour-reopens.md: already exists (and 5 more of the starter\'s files); imprint init never overwrites a file');
+    expect(await hashTree(join(work, 'site'))).toBe(before);
+  });
+});
+
 describe('usage errors', () => {
   it('rejects an unknown edition with exit 2', async () => {
     const run = await imprint(['build', 'content', '--formats', 'pdf,mobi'], process.cwd());
