@@ -99,3 +99,25 @@ describe('incremental builds', () => {
     expect(verify.code).toBe(0);
   });
 });
+
+describe('one tab printing article after article', () => {
+  // A tab takes each page into the document it has loaded (src/render/reused-document.ts): nothing of
+  // the articles before (their language, scripts, photos, running head, press page style) may show.
+  it('prints each article exactly as a build of that article alone does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'imprint-reuse-'));
+    // A Russian article first: its language, labels and hyphenation must not carry over.
+    const russian = join(dir, 'russian.md');
+    await writeFile(russian, (await readFile(firstArticle, 'utf8')).replace(/^lang: en$/m, 'lang: ru'));
+    const articles = [russian, ...[firstArticle, 'tests/fixtures/rich/convoy-leaves-the-corridor.md', 'tests/fixtures/scripts/names-in-four-scripts.md'].map((path) => join(process.cwd(), path))];
+    const formats = ['--formats', 'pdf,epub,press'];
+    const together = await imprint(['build', ...articles, '--out', 'together', '--jobs', '1', ...formats], dir);
+    expect(together.stdout).toMatch(/^4 built, 0 unchanged\.$/m);
+    for (const article of articles) {
+      const alone = await imprint(['build', article, '--out', 'alone', ...formats], dir);
+      expect(alone.code).toBe(0);
+    }
+    const files = (await readdir(join(dir, 'alone'), { recursive: true })).filter((name) => /\.(pdf|epub)$/.test(name)).sort();
+    expect(files.length).toBe(12);
+    for (const name of files) expect(await readFile(join(dir, 'together', name)), name).toEqual(await readFile(join(dir, 'alone', name)));
+  });
+});

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { cli, imprint } from './helpers/imprint.js';
-import { marked, processesWithMarker } from './helpers/processes.js';
+import { killMarked, marked } from './helpers/processes.js';
 
 const count = 30;
 let redis: ChildProcess;
@@ -77,14 +77,14 @@ describe('a queue build with two workers, one killed mid-run', () => {
     const [steady, doomed] = [`IMPRINT_QUEUE_${randomUUID().replaceAll('-', '')}`, `IMPRINT_QUEUE_${randomUUID().replaceAll('-', '')}`];
     const workers = [worker(steady), worker(doomed)];
     onTestFinished(() => {
-      for (const pid of [...processesWithMarker(steady), ...processesWithMarker(doomed)]) process.kill(pid, 'SIGKILL');
+      for (const marker of [steady, doomed]) killMarked(marker, 'SIGKILL');
     });
     let killed = false;
     const run = await imprint(['build', 'in', '--queue', url, '--out', 'shared', '--formats', 'pdf,epub'], dir, {}, (stdout) => {
       // Once the run is well under way, the second worker's machine dies: the worker and its Chromium, at once.
       if (!killed && (stdout.match(/^wrote /gm) ?? []).length >= 6) {
         killed = true;
-        for (const pid of processesWithMarker(doomed)) process.kill(pid, 'SIGKILL');
+        killMarked(doomed, 'SIGKILL');
       }
     });
     expect(killed).toBe(true);

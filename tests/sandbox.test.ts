@@ -107,6 +107,32 @@ describe('the page sandbox itself', () => {
 
       const title = await withPage({ tabs, html: '<title>untouched</title><script>document.title = "ran"</script>', workDir, name: 'script', readable }, (p) => p.title());
       expect(title).toBe('untouched');
+
+      // The next pages are taken into the document the tab has loaded: the same rules hold there.
+      const taken = await withPage({ tabs, html: `<title>taken</title><script>document.title = 'ran'</script><p>x</p>`, workDir, name: 'taken', readable }, (p) => p.title());
+      expect(taken).toBe('taken');
+      const hostileTaken = await withPage({ tabs, html: `<title>t</title><img src="${origin}/taken.png"><img src="file:///etc/hostname">`, workDir, name: 'hostile-taken', readable }, async () => 'rendered').catch((e: unknown) => e);
+      expect(hostileTaken).toBeInstanceOf(ImprintError);
+      expect((hostileTaken as ImprintError).message).toContain(`${origin}/taken.png`);
+      expect((hostileTaken as ImprintError).message).toContain('file:///etc/hostname');
+      expect(requests).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('does not let a page keep a stylesheet that its own folders do not include', async () => {
+    const browser = await launchBrowser();
+    const tabs = new TabPool(browser, 1, 20_000);
+    const workDir = await mkdtemp(join(tmpdir(), 'imprint-page-'));
+    const styles = await mkdtemp(join(tmpdir(), 'imprint-styles-'));
+    await writeFile(join(styles, 'red.css'), 'p { color: red }');
+    const page = `<html><head><link rel="stylesheet" href="file://${styles}/red.css"></head><body><p>x</p></body></html>`;
+    try {
+      expect(await withPage({ tabs, html: page, workDir, name: 'allowed', readable: [styles] }, async () => 'rendered')).toBe('rendered');
+      const error = await withPage({ tabs, html: page, workDir, name: 'not-allowed', readable: [] }, async () => 'rendered').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImprintError);
+      expect((error as ImprintError).message).toContain(`file://${styles}/red.css`);
     } finally {
       await browser.close();
     }

@@ -1,9 +1,11 @@
 // Opens an HTML page in a pooled tab of the build's Chromium from a file:// URL (so local images and fonts
-// load), waits for fonts and images, hands the page to `use`, and gives the tab back.
+// load), or takes it into the document the tab has loaded (see reused-document.ts), waits for fonts and
+// images, hands the page to `use`, and gives the tab back.
 // The page is a sandbox: no script runs, nothing comes from the network, and only files inside the
 // `readable` folders load; any other request is refused and reported.
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
@@ -12,6 +14,7 @@ import { fontPackageDirs } from '../editions/fonts.js';
 import { ImprintError } from '../errors.js';
 import { templatesDir } from '../paths.js';
 import type { Theme } from '../theme/theme.js';
+import { linkedStylesheets, replaceDocument } from './reused-document.js';
 import type { Tab, TabPool, Viewport } from './tab-pool.js';
 
 export interface PageInput {
@@ -28,16 +31,35 @@ export interface PageInput {
 
 /** `use` may name what it is doing, for the message when the page runs out of time. */
 export async function withPage<T>({ tabs, html, workDir, name, viewport, readable }: PageInput, use: (page: Page, step: (doing: string) => void, tab: Tab) => Promise<T>): Promise<T> {
-  const htmlPath = join(workDir, `${name}.html`);
-  await writeFile(htmlPath, html);
   const roots = [workDir, ...readable].map((root) => realpathSync(root));
+  const allows = (url: string) => url.startsWith('data:') || isReadableFile(url, roots);
+  const stylesheets = linkedStylesheets(html);
   return tabs.use(async (tab) => {
     const { page } = tab;
-    tab.setGate((url) => url.startsWith('data:') || isReadableFile(url, roots));
+    tab.setGate(allows);
     tab.step = 'setting the viewport';
     await tab.setViewport(viewport);
-    tab.step = 'loading the page';
-    await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: tabs.timeoutMs });
+    if (tab.loaded?.key === stylesheets.key && stylesheets.urls.every(allows)) {
+      tab.step = 'taking the page into the loaded document';
+      await replaceDocument(page, html);
+    } else {
+      tab.step = 'loading the page';
+      const htmlPath = join(workDir, `${name}.html`);
+      await writeFile(htmlPath, html);
+      await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load', timeout: tabs.timeoutMs });
+      tab.loaded = stylesheets;
+    }
+    tab.step = 'waiting for fonts and images';
+    // Images taken into a loaded document load after it. The tab runs no script, so no page timer or
+    // event can say when: ask until they are done.
+    while (await page.evaluate(() => Array.from(document.images).some((image) => !image.complete))) await delay(2);
+    const broken = await page.evaluate(async () => {
+      void document.body.offsetHeight; // layout asks for the fonts the text needs
+      await document.fonts.ready;
+      return Array.from(document.images)
+        .filter((image) => image.naturalWidth === 0)
+        .map((image) => decodeURI(new URL(image.src).pathname));
+    });
     const refused = tab.refused();
     if (refused.length > 0) {
       throw new ImprintError(
@@ -46,13 +68,6 @@ export async function withPage<T>({ tabs, html, workDir, name, viewport, readabl
         "Rendering is offline and reads only the article's folder, the templates, the bundled fonts and the theme folder: put what the article needs in its folder.",
       );
     }
-    tab.step = 'waiting for fonts and images';
-    const broken = await page.evaluate(async () => {
-      await document.fonts.ready;
-      return Array.from(document.images)
-        .filter((image) => !image.complete || image.naturalWidth === 0)
-        .map((image) => decodeURI(new URL(image.src).pathname));
-    });
     if (broken.length > 0) {
       throw new ImprintError(`image could not be decoded: ${broken.join(', ')}`, undefined, 'Use a JPEG, PNG, WebP, GIF or SVG file whose content matches its name.');
     }

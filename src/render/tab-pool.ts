@@ -4,6 +4,7 @@
 // renderer's memory stays bounded.
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { withDeadline } from './deadline.js';
+import type { LinkedStylesheets } from './reused-document.js';
 
 /** A page's layout must not depend on which tab rendered it: every page states its viewport. */
 const defaultViewport: Viewport = { width: 800, height: 600, deviceScaleFactor: 1 };
@@ -17,6 +18,8 @@ export interface Tab {
   refused(): readonly string[];
   /** What the tab is doing now, for the message when it runs out of time. */
   step: string;
+  /** The stylesheets of the document the tab has loaded, which the next page may keep (see reused-document.ts). */
+  loaded: LinkedStylesheets | undefined;
   /**
    * Runs `capture` with this tab in front. Headless Chromium draws no frames for a tab hidden behind
    * another one, so a screenshot there (the EPUB cover) waited for a frame that never came: the build's
@@ -136,6 +139,7 @@ async function openTab(browser: Browser, inFront: <T>(capture: () => Promise<T>)
     page,
     uses: 0,
     step: 'idle',
+    loaded: undefined,
     setGate(allows) {
       gate = allows;
       refused = [];

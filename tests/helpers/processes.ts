@@ -24,3 +24,14 @@ export async function marked(marker: string, ms = 5000): Promise<number[]> {
   }
   return left;
 }
+
+/** Sends `signal` to the marked processes; one that ended between the listing and the signal is no error. */
+export function killMarked(marker: string, signal: NodeJS.Signals): void {
+  for (const pid of processesWithMarker(marker)) {
+    try {
+      process.kill(pid, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  }
+}
