@@ -10,7 +10,7 @@ export function interrupted(): ImprintError {
 /** Failures of the browser rather than of the input or of imprint: worth one more try. */
 export function isBrowserFailure(error: unknown): boolean {
   if (error instanceof ProtocolError || error instanceof TimeoutError) return true;
-  return error instanceof Error && /target closed|session closed|connection closed|browser has disconnected|frame was detached|page crashed/i.test(error.message);
+  return error instanceof Error && /target closed|session closed|connection closed|browser has disconnected|frame was detached|detached frame|page crashed/i.test(error.message);
 }
 
 export function internalError(error: unknown): ImprintError {

@@ -83,9 +83,9 @@ export async function renderCollectionPage(collection: Collection, collected: re
   const readable = [...new Set(collected.flatMap(({ article }) => readableFor(article.dir, theme))), ...(collection.cover ? [collection.dir] : [])];
   const print = (loaded: Page) => printPdf(loaded, tabs.timeoutMs);
 
-  return withPage({ tabs, html, workDir, name: collection.slug, readable, ...(wants.cover ? { viewport: coverViewport } : {}) }, async (loaded, step, tab) => {
+  return withPage({ tabs, html, workDir, name: collection.slug, readable, ...(wants.cover ? { viewport: coverViewport } : {}) }, async (loaded, step) => {
     step('capturing the cover');
-    const cover = wants.cover ? await tab.inFront(() => captureCover(loaded)) : undefined;
+    const cover = wants.cover ? await captureCover(loaded) : undefined;
     step('printing the PDF');
     let pdf = await print(loaded);
     let startPages = await articleStartPages(pdf, articles.length);

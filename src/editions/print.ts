@@ -53,9 +53,9 @@ export async function renderPrintPage(article: Article, view: ArticleView, conte
   const { tabs, workDir, theme } = context;
   const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, cover, theme });
   // The cover's viewport is set before the page loads; print layout follows @page, whatever the viewport.
-  return withPage({ tabs, html, workDir, name: article.slug, readable: readableFor(article.dir, theme), ...(cover ? { viewport: coverViewport } : {}) }, async (page, step, tab) => {
+  return withPage({ tabs, html, workDir, name: article.slug, readable: readableFor(article.dir, theme), ...(cover ? { viewport: coverViewport } : {}) }, async (page, step) => {
     step('capturing the cover');
-    const coverJpeg = cover ? await tab.inFront(() => captureCover(page)) : undefined;
+    const coverJpeg = cover ? await captureCover(page) : undefined;
     step('printing the PDF');
     const pdf = wants.pdf ? await printPdf(page, tabs.timeoutMs) : undefined;
     let bleedPdf: Uint8Array | undefined;

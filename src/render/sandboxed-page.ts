@@ -15,7 +15,7 @@ import { ImprintError } from '../errors.js';
 import { templatesDir } from '../paths.js';
 import type { Theme } from '../theme/theme.js';
 import { linkedStylesheets, replaceDocument } from './reused-document.js';
-import type { Tab, TabPool, Viewport } from './tab-pool.js';
+import type { TabPool, Viewport } from './tab-pool.js';
 
 export interface PageInput {
   tabs: TabPool;
@@ -30,7 +30,7 @@ export interface PageInput {
 }
 
 /** `use` may name what it is doing, for the message when the page runs out of time. */
-export async function withPage<T>({ tabs, html, workDir, name, viewport, readable }: PageInput, use: (page: Page, step: (doing: string) => void, tab: Tab) => Promise<T>): Promise<T> {
+export async function withPage<T>({ tabs, html, workDir, name, viewport, readable }: PageInput, use: (page: Page, step: (doing: string) => void) => Promise<T>): Promise<T> {
   const roots = [workDir, ...readable].map((root) => realpathSync(root));
   const allows = (url: string) => url.startsWith('data:') || isReadableFile(url, roots);
   const stylesheets = linkedStylesheets(html);
@@ -71,7 +71,7 @@ export async function withPage<T>({ tabs, html, workDir, name, viewport, readabl
     if (broken.length > 0) {
       throw new ImprintError(`image could not be decoded: ${broken.join(', ')}`, undefined, 'Use a JPEG, PNG, WebP, GIF or SVG file whose content matches its name.');
     }
-    return use(page, (step) => (tab.step = step), tab);
+    return use(page, (step) => (tab.step = step));
   }, `rendering ${name}`);
 }
 

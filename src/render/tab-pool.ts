@@ -20,12 +20,6 @@ export interface Tab {
   step: string;
   /** The stylesheets of the document the tab has loaded, which the next page may keep (see reused-document.ts). */
   loaded: LinkedStylesheets | undefined;
-  /**
-   * Runs `capture` with this tab in front. Headless Chromium draws no frames for a tab hidden behind
-   * another one, so a screenshot there (the EPUB cover) waited for a frame that never came: the build's
-   * ~3-minute stalls (Puppeteer's 180 s protocol timeout, then a retry). One tab is in front at a time.
-   */
-  inFront<T>(capture: () => Promise<T>): Promise<T>;
   /** Sets the viewport (default: Puppeteer's 800 × 600) when it differs from the one the tab has. */
   setViewport(viewport: Viewport | undefined): Promise<void>;
 }
@@ -42,7 +36,6 @@ interface PooledTab extends Tab {
 
 export class TabPool {
   readonly #idle: PooledTab[] = [];
-  #front: Promise<unknown> = Promise.resolve();
   readonly #waiting: Array<() => void> = [];
   #open = 0;
   #closed = false;
@@ -80,9 +73,7 @@ export class TabPool {
       if (this.#open < this.size) {
         this.#open++;
         try {
-          // A new tab comes up in front and hides the others: never while another tab is capturing.
-          const opening = this.#inFront(() => openTab(this.browser, (capture) => this.#inFront(capture)));
-          return await withDeadline(opening, this.timeoutMs, 'opening a Chromium tab');
+          return await withDeadline(openTab(this.browser), this.timeoutMs, 'opening a Chromium tab');
         } catch (error) {
           this.#open--;
           this.#wakeOne();
@@ -107,20 +98,19 @@ export class TabPool {
     await tab.page.close().catch(() => undefined);
   }
 
-  /** Captures one at a time, each with its tab brought to front first. */
-  #inFront<T>(capture: () => Promise<T>): Promise<T> {
-    const turn = this.#front.then(capture);
-    this.#front = turn.catch(() => undefined);
-    return turn;
-  }
-
   #wakeOne(): void {
     this.#waiting.shift()?.();
   }
 }
 
-async function openTab(browser: Browser, inFront: <T>(capture: () => Promise<T>) => Promise<T>): Promise<PooledTab> {
-  const page = await browser.newPage();
+/**
+ * Each tab in a window of its own, where it is always the one in front. Headless Chromium draws no frames
+ * for a tab hidden behind another, so a screenshot there (the EPUB cover) waited for a frame that never
+ * came: the build's ~3-minute stalls (Puppeteer's 180 s protocol timeout, then a retry). Tabs sharing a
+ * window had to take turns in front to capture; in windows of their own they capture side by side.
+ */
+async function openTab(browser: Browser): Promise<PooledTab> {
+  const page = await browser.newPage({ type: 'window' });
   let gate: (url: string) => boolean = () => false;
   let refused: string[] = [];
   let viewport: Viewport | undefined;
@@ -145,11 +135,6 @@ async function openTab(browser: Browser, inFront: <T>(capture: () => Promise<T>)
       refused = [];
     },
     refused: () => refused,
-    inFront: (capture) =>
-      inFront(async () => {
-        await page.bringToFront();
-        return capture();
-      }),
     async setViewport(wanted = defaultViewport) {
       if ((viewport && viewport.width === wanted.width && viewport.height === wanted.height && viewport.deviceScaleFactor === wanted.deviceScaleFactor)) return;
       await page.setViewport(wanted);
