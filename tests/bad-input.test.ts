@@ -37,7 +37,7 @@ const cases: Case[] = [
     hint: /Save it as UTF-8/,
   },
   { name: 'a control character', setup: article(`${frontMatter}A vertical\u000Btab from a word processor.\n`), message: /control character U\+000B/, line: 7, hint: /Delete it/ },
-  { name: 'a TOML front matter block', setup: article('+++\ntitle = "T"\n+++\n'), message: /must be YAML, not "\+\+\+"/, line: 1, hint: /never code/ },
+  { name: 'a TOML front matter block with an unclosed string', setup: article('+++\ntitle = "T\ndate = 2024-04-17\n+++\n'), message: /front matter is not valid TOML: /, line: 2, hint: /TOML syntax/ },
   { name: 'an oversized article', setup: article(frontMatter + 'word '.repeat(3000)), message: /^file is 15\.1 kB, over the 10\.0 kB limit for an article$/, hint: /--max-article-mb/ },
   {
     name: 'an image that does not exist',

@@ -1,4 +1,4 @@
-// Front matter: YAML only, validated; every error names the file, the line and what to do.
+// Front matter: YAML (or Hugo's TOML), validated; every error names the file, the line and what to do.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,15 @@ describe('valid front matter', () => {
     expect(article.body).toBe('\nBody.\n');
   });
 
+  it('reads TOML between +++ lines as Hugo writes it: dates, lists, and fields under [params]', async () => {
+    const toml = '+++\ntitle = "A title"\ndate = 2024-04-17T09:30:00+02:00\npublication = "The Paper"\nauthors = ["Ann Lee", "Bo Chan"]\n\n[params]\nsubtitle = "Under params"\n+++\n\nBody.\n';
+    const article = await (await load(toml)).result;
+    expect(article.meta).toMatchObject({ title: 'A title', date: '2024-04-17', byline: ['Ann Lee', 'Bo Chan'], subtitle: 'Under params' });
+    expect(article.dateTime).toBe('2024-04-17T09:30:00+02:00');
+    expect(article.bodyLine).toBe(10);
+    expect(article.body).toBe('\nBody.\n');
+  });
+
   it('takes the slug from front matter when given', async () => {
     const { result } = await load(`---\n${valid}slug: kremlin-confirms\n---\nBody.\n`);
     expect((await result).slug).toBe('kremlin-confirms');
@@ -49,7 +58,11 @@ describe('bad front matter', () => {
     { name: 'malformed YAML', text: '---\ntitle: A\ndate: [2024\npublication: P\n---\n', message: /not valid YAML: Flow sequence .* end with a \]$/, line: 4 },
     { name: 'a list instead of fields', text: '---\n- title\n---\n', message: /"field: value" lines/, line: 2 },
     { name: 'no front matter', text: '# Just a heading\n', message: /no front matter/, line: 1 },
-    { name: 'a JavaScript front matter block', text: '---js\n{ title: (() => { throw new Error("ran") })() }\n---\n', message: /front matter must be YAML, not "---js"/, line: 1, hint: /never code.*It was not run/ },
+    { name: 'a JavaScript front matter block', text: '---js\n{ title: (() => { throw new Error("ran") })() }\n---\n', message: /front matter must be YAML or TOML, not "---js"/, line: 1, hint: /never code.*It was not run/ },
+    { name: 'a misspelt TOML field', text: '+++\ntitle = "A"\ndate = 2024-04-17\npublication = "P"\ntitel = "x"\n+++\n', message: /unknown front matter field "titel"/, line: 5, hint: /Did you mean "title"/ },
+    { name: 'a bad TOML value under [params]', text: '+++\ntitle = "A"\ndate = 2024-04-17\npublication = "P"\n[params]\nsource = "themoscowtimes"\n+++\n', message: /source must be a full URL/, line: 6 },
+    { name: 'malformed TOML', text: '+++\ntitle = "A"\ndate = = 2024-04-17\n+++\n', message: /not valid TOML: /, line: 3, hint: /TOML syntax/ },
+    { name: 'a duplicated TOML field', text: '+++\ntitle = "A"\ntitle = "B"\n+++\n', message: /not valid TOML: /, line: 3 },
     { name: 'a bad page size', text: `---\n${valid}page: a5\n---\n`, message: /page must be a4, letter, or a trim size such as "6in x 9in"/, line: 5 },
     { name: 'a source that is not a URL', text: `---\n${valid}source: themoscowtimes\n---\n`, message: /source must be a full URL/, line: 5 },
     { name: 'a duplicated field', text: `---\n${valid}title: again\n---\n`, message: /not valid YAML.*unique/i, line: 5 },

@@ -166,7 +166,8 @@ describe('front matter that is neither imprint\'s nor a site generator\'s', () =
   it('still stops a misspelt imprint field with its did-you-mean', async () => {
     const dir = await copyOf('hugo-blog');
     const post = join(dir, 'content/blog/rail-strike/index.md');
-    await writeFile(post, (await readFile(post, 'utf8')).replace('title: Rail Strike', 'titel: Rail Strike'));
+    // Its front matter is TOML, as Hugo's often is.
+    await writeFile(post, (await readFile(post, 'utf8')).replace('title = "Rail Strike', 'titel = "Rail Strike'));
     const run = await imprint(['build', 'content', '--formats', 'pdf'], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('content/blog/rail-strike/index.md:2:1: unknown front matter field "titel"');

@@ -124,7 +124,8 @@ async function titlesOf(targets: readonly string[], dir: string): Promise<Record
     const candidates = bases.flatMap((base) => [clean, `${clean}.md`, `${clean}/index.md`, `${clean}/_index.md`].map((name) => join(base, name)));
     for (const candidate of candidates) {
       const text = await readFile(candidate, 'utf8').catch(() => undefined);
-      const title = text && /^---\r?\n[\s\S]*?^title:\s*["']?(.+?)["']?\s*$/m.exec(text)?.[1];
+      // The linked article's title as written in its YAML (title: …) or TOML (title = "…") front matter.
+      const title = text && /^(?:---|\+\+\+)\r?\n[\s\S]*?^title\s*[:=]\s*["']?(.+?)["']?\s*$/m.exec(text)?.[1];
       if (title) {
         titles[target] = title;
         break;

@@ -1,6 +1,8 @@
-// Reads one Markdown file: its front matter (YAML only, validated) and its body, with line numbers kept.
+// Reads one Markdown file: its front matter (YAML between --- lines, or Hugo's TOML between +++ lines,
+// validated) and its body, with line numbers kept.
 import { basename, dirname, extname, resolve } from 'node:path';
 import { ImprintError } from '../errors.js';
+import { parseTomlData } from '../toml-data.js';
 import { parseYamlData } from '../yaml-data.js';
 import { adaptFrontMatter, datedFileName, leadFigure, type Adapted, type FieldRules } from './site-generator.js';
 import { frontMatterSchema, type ArticleDefaults, type FrontMatter } from './front-matter.js';
@@ -26,9 +28,12 @@ export interface SourceArticle {
   ignoredFields: string[];
 }
 
-const fence = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-/** Front matter in another language (---js, ---json, +++ TOML): refused, and never executed. */
-const foreignFence = /^(---[ \t]*([a-z]+)|\+\+\+|;;;)[ \t]*\r?\n/i;
+const fences = [
+  { pattern: /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/, parse: parseYamlData },
+  { pattern: /^\+\+\+[ \t]*\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/, parse: parseTomlData },
+];
+/** Front matter in a programming language (---js, ---json, ---coffee) or JSON: refused, and never executed. */
+const foreignFence = /^(---[ \t]*([a-z]+)|;;;)[ \t]*\r?\n/i;
 
 /**
  * `defaults` (imprint.yaml's) fill the fields the article's front matter leaves out; `fields` names more
@@ -36,19 +41,20 @@ const foreignFence = /^(---[ \t]*([a-z]+)|\+\+\+|;;;)[ \t]*\r?\n/i;
  */
 export async function loadArticle(path: string, limits: InputLimits = defaultLimits, defaults: ArticleDefaults = {}, fields: FieldRules = {}): Promise<SourceArticle> {
   const { bytes: sourceBytes, text } = await readSource(path, limits.maxArticleBytes);
-  const match = fence.exec(text);
-  if (!match) {
+  const fence = fences.find(({ pattern }) => pattern.test(text));
+  const match = fence?.pattern.exec(text);
+  if (!fence || !match) {
     const foreign = foreignFence.exec(text);
     if (foreign) {
-      throw new ImprintError(`front matter must be YAML, not "${foreign[1]}"`, { file: path, line: 1 }, 'Front matter is data, never code: write it as YAML between two --- lines. It was not run.');
+      throw new ImprintError(`front matter must be YAML or TOML, not "${foreign[1]}"`, { file: path, line: 1 }, 'Front matter is data, never code: write it as YAML between two --- lines. It was not run.');
     }
     throw new ImprintError('no front matter', { file: path, line: 1 }, 'Start the file with a --- line, YAML fields (title, date, publication), and a closing --- line.');
   }
   const stem = basename(path, extname(path));
   let adapted: Adapted | undefined;
   const adapt = (data: Record<string, unknown>) => (adapted = adaptFrontMatter(data, stem, fields)).fields;
-  // The front matter starts on line 2 of the file (line 1 is the opening ---).
-  const meta: FrontMatter = parseYamlData({ text: match[1] ?? '', file: path, what: 'front matter', firstLine: 2, base: defaults, adapt }, frontMatterSchema);
+  // The front matter starts on line 2 of the file (line 1 is the opening --- or +++).
+  const meta: FrontMatter = fence.parse({ text: match[1] ?? '', file: path, what: 'front matter', firstLine: 2, base: defaults, adapt, liftedTables: ['params'] }, frontMatterSchema);
   const { lead, dateTime, draft, ignored } = adapted!;
   let body = text.slice(match[0].length);
   let bodyLine = countLines(match[0]) + 1;

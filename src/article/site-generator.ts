@@ -62,7 +62,10 @@ const dateTimePattern = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?
 /** Jekyll's post names carry the date: 2011-03-14-the-title.md. */
 export const datedFileName = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
 
-export function adaptFrontMatter(raw: Record<string, unknown>, fileStem: string, rules: FieldRules = {}): Adapted {
+export function adaptFrontMatter(asWritten: Record<string, unknown>, fileStem: string, rules: FieldRules = {}): Adapted {
+  // Hugo reads a page's own fields from its `params` table too ([params] in TOML); those at the top win.
+  const { params, ...top } = asWritten;
+  const raw = params && typeof params === 'object' && !Array.isArray(params) ? { ...(params as Record<string, unknown>), ...top } : asWritten;
   const fields: Record<string, unknown> = {};
   const ignored: string[] = [];
   const ignore = new Set([...siteFields, ...(rules.ignore ?? [])]);
