@@ -23,7 +23,7 @@ import { failure, loadOne, planBatch, type FailedArticle, type PlannedArticle } 
 import type { BuildOptions, Edition } from './options.js';
 import { buildFingerprint } from './output/fingerprint.js';
 import { downloadPageName, renderDownloadPage } from './output/download-page.js';
-import { articleSummary, mergeManifest, readManifest, sha256, shardManifestName, writeManifest, type ArticleSummary, type Manifest } from './output/manifest.js';
+import { articleSummary, mergeManifest, readManifest, sha256, shardManifestName, writeManifest, type ArticleSummary, type CollectionMember, type Manifest } from './output/manifest.js';
 import { isUpToDate } from './output/verify.js';
 import { writeAtomic } from './output/write-atomic.js';
 import { browserHandle, type BrowserHandle } from './render/browser.js';
@@ -42,7 +42,7 @@ export interface WrittenFile {
 }
 
 export type ArticleResult =
-  | { file: string; ok: true; status: 'built' | 'unchanged'; slug: string; sourceSha256: string; fingerprint: string; summary: ArticleSummary | undefined; written: WrittenFile[]; warnings: Diagnostic[]; members?: string[] }
+  | { file: string; ok: true; status: 'built' | 'unchanged'; slug: string; sourceSha256: string; fingerprint: string; summary: ArticleSummary | undefined; written: WrittenFile[]; warnings: Diagnostic[]; members?: CollectionMember[] }
   | FailedArticle;
 
 export interface BuildHooks {

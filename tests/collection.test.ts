@@ -43,10 +43,10 @@ describe('a collection of three articles in two sections', () => {
     run = await imprint(['build', collectionFile, '--out', out], process.cwd());
   }, 180_000);
 
-  it('builds the four editions (the web edition is each article\'s own)', async () => {
+  it('builds the five editions, the web one a page of the whole collection', async () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect((await readdir(join(out, 'weekend-edition'))).sort()).toEqual(['weekend-edition.archival.pdf', 'weekend-edition.epub', 'weekend-edition.pdf', 'weekend-edition.press.pdf']);
+    expect((await readdir(join(out, 'weekend-edition'))).sort()).toEqual(['cover.jpg', 'images', 'index.html', 'page-1.jpg', 'weekend-edition.archival.pdf', 'weekend-edition.epub', 'weekend-edition.pdf', 'weekend-edition.press.pdf']);
   });
 
   it('gives, on the contents page, the page each article begins on, and starts each on a page of its own', async () => {

@@ -85,12 +85,12 @@ describe('the web edition and the download page', () => {
     const { page, remote } = await open(pathToFileURL(join(out, 'index.html')).href);
     const titles = await page.$$eval('.index-list h2', (headings) => headings.map((h) => h.textContent));
     expect(titles).toEqual(['The Weekend Edition', 'Convoy Leaves the Corridor as Talks Resume', 'Russian Peacekeepers Withdrawing From Nagorno-Karabakh, Kremlin Confirms']);
-    // The collection lists its articles, linked to the pages of those that have one.
+    // The collection lists its articles, linked to the pages of those that have one, else to their place on its own.
     const members = await page.$$eval('.index-members li', (items) => items.map((li) => [li.textContent, li.querySelector('a')?.getAttribute('href') ?? null]));
     expect(members).toEqual([
       ['Russian Peacekeepers Withdrawing From Nagorno-Karabakh, Kremlin Confirms', `${firstSlug}/index.html`],
       ['Convoy Leaves the Corridor as Talks Resume', 'convoy-leaves-the-corridor/index.html'],
-      ['names-in-four-scripts', null],
+      ['Peskov, Mitsotakis and Pashinyan Meet', 'weekend-edition/index.html#article-3'],
     ]);
     const targets = await localTargets(page);
     expect(targets.length).toBeGreaterThanOrEqual(2 * 5 + 2); // a page and four editions each, and thumbnails
@@ -134,6 +134,28 @@ describe('the web edition and the download page', () => {
       await page.close();
     });
   }
+
+  it('shows the collection on one page: contents linking to each article, every caption and credit, downloads, no axe violation', async () => {
+    const { page, remote } = await open(pathToFileURL(join(out, 'weekend-edition', 'index.html')).href);
+    const contents = await page.$$eval('nav.contents a', (links) => links.map((a) => [a.textContent, document.querySelector(a.getAttribute('href')!)?.querySelector('h1')?.textContent]));
+    expect(contents).toEqual([
+      ['Russian Peacekeepers Withdrawing From Nagorno-Karabakh, Kremlin Confirms', 'Russian Peacekeepers Withdrawing From Nagorno-Karabakh, Kremlin Confirms'],
+      ['Convoy Leaves the Corridor as Talks Resume', 'Convoy Leaves the Corridor as Talks Resume'],
+      ['Peskov, Mitsotakis and Pashinyan Meet', 'Peskov, Mitsotakis and Pashinyan Meet'],
+    ]);
+    expect(await page.$$eval('nav.contents h3', (headings) => headings.map((h) => h.textContent))).toEqual(['The region', 'Names']);
+    const text = await page.$eval('main', (main) => main.textContent ?? '');
+    for (const kept of ['A Russian peacekeepers’ outpost at an entrance to the Lachin Corridor mountain pass.', 'Valery Sharifulin / TASS', 'AFP contributed reporting.', 'Jane Doe / AP', 'Reuters contributed reporting.']) expect(text).toContain(kept);
+    const downloads = await page.$$eval('.downloads a', (links) => links.map((a) => a.getAttribute('href')));
+    expect(downloads).toEqual(['weekend-edition.pdf', 'weekend-edition.epub', 'weekend-edition.press.pdf', 'weekend-edition.archival.pdf']);
+    for (const target of await localTargets(page)) expect([target, existsSync(target)]).toEqual([target, true]);
+    const jsonLd = JSON.parse(await page.$eval('script[type="application/ld+json"]', (script) => script.textContent!)) as { '@type': string; hasPart: { headline: string; url: string }[] };
+    expect(jsonLd['@type']).toBe('PublicationIssue');
+    expect(jsonLd.hasPart.map((part) => part.url)).toEqual(['#article-1', '#article-2', '#article-3']);
+    expect(remote).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
 
   it('keeps the photo credit in the NewsArticle data and fits a phone without sideways scrolling', async () => {
     const { page } = await open(pathToFileURL(join(out, 'convoy-leaves-the-corridor/index.html')).href, 360);

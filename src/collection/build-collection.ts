@@ -29,8 +29,7 @@ export async function publishCollection(file: string, context: CollectionContext
     if (taken.has(collection.slug)) {
       throw new ImprintError(`slug "${collection.slug}" is already used by an article of this build`, { file }, 'Give the collection another "slug:", or rename its file.');
     }
-    // The web edition is an article's page; a collection's articles have theirs.
-    const editions = options.formats.filter((edition): edition is Exclude<Edition, 'html'> => edition !== 'html');
+    const editions = options.formats;
     const collected: CollectedArticle[] = [];
     const fingerprint = createHash('sha256').update(buildPrint).update(collection.sourceBytes);
     const text = collection.sourceBytes.toString('utf8');
@@ -50,7 +49,7 @@ export async function publishCollection(file: string, context: CollectionContext
     const inputs = fingerprint.update(editions.join(',')).digest('hex');
     const whole = collectionAsArticle(collection, collected.map(({ article }) => article));
     const summary = { title: collection.title, date: collection.date, byline: whole.meta.byline, description: whole.description, publication: collection.publication, lang: collection.lang };
-    const members = collected.map(({ article }) => article.slug);
+    const members = collected.map(({ article }) => ({ slug: article.slug, title: article.meta.title }));
     const base = { file, ok: true as const, slug: collection.slug, sourceSha256: sha256(collection.sourceBytes), fingerprint: inputs, summary, warnings: [], members };
     const entry = previous?.articles[collection.slug];
     if (!options.force && entry && (await isUpToDate(entry, inputs, editions, options.outDir))) {

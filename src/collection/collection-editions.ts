@@ -10,10 +10,12 @@ import { packageEpub } from '../editions/epub.js';
 import { articleHeadings, type FinishedPdf } from '../editions/pdf-metadata.js';
 import { pressGeometry, renderPressEdition } from '../editions/press.js';
 import { finishPrintEdition, pdfMetadata } from '../editions/print.js';
-import type { RenderedEdition } from '../editions/render-editions.js';
+import { withWebEdition, type RenderedEdition } from '../editions/render-editions.js';
+import { pdfFirstPageJpeg } from '../editions/thumbnail.js';
 import { labelsFor } from '../labels/labels.js';
 import { editionSuffix, type Edition } from '../options.js';
 import type { Collection } from './collection-file.js';
+import { renderCollectionWeb } from './collection-web.js';
 import { renderCollectionPage, type CollectedArticle, type CollectionPrintContext } from './collection-print.js';
 
 export async function renderCollectionEditions(collection: Collection, collected: readonly CollectedArticle[], editions: readonly Edition[], context: CollectionPrintContext): Promise<RenderedEdition[]> {
@@ -26,7 +28,7 @@ export async function renderCollectionEditions(collection: Collection, collected
   const headings = [labelsFor(collection.lang, context.style.labels).contents, ...collected.flatMap(({ article }) => articleHeadings(article.meta.title, article.bodyHtml))];
   const printPdf = () => (print ??= printPage.then(({ pdf }) => finishPrintEdition(pdf!, whole, buildDate, headings)));
   const meta = pdfMetadata(whole, buildDate);
-  return Promise.all(
+  const files = await Promise.all(
     editions
       .filter((edition): edition is Exclude<Edition, 'html'> => edition !== 'html')
       .map(async (edition): Promise<RenderedEdition> => {
@@ -38,6 +40,14 @@ export async function renderCollectionEditions(collection: Collection, collected
         else pdf = await renderPressEdition((await printPage).bleedPdf!, whole, meta, { page: context.page });
         return { edition, name, bytes: pdf.bytes, pages: pdf.pageCount };
       }),
+  );
+  if (!wants('html')) return files;
+  return withWebEdition(files, async (downloads) =>
+    renderCollectionWeb(collection, collected, whole, context.style, {
+      downloads,
+      pageThumbnail: await pdfFirstPageJpeg((await printPdf()).bytes, context.tabs.timeoutMs),
+      cover: wants('epub') ? (await printPage).cover : undefined,
+    }),
   );
 }
 

@@ -32,31 +32,52 @@ export interface CollectedArticle {
   section: string | undefined;
 }
 
-export async function renderCollectionPage(collection: Collection, collected: readonly CollectedArticle[], context: CollectionPrintContext, wants: PrintWants): Promise<PrintPage & { startPages: number[] }> {
-  const { tabs, workDir, page, style } = context;
+/** The id of an article's place in the collection's pages (print and web); the download page links to it. */
+export const articleAnchor = (index: number) => `article-${index + 1}`;
+
+/** `entries` (one per collected article) grouped under the sections their articles open or continue. */
+export function bySection<T>(collected: readonly CollectedArticle[], entries: readonly T[]): { title: string | undefined; entries: T[] }[] {
+  const sections: { title: string | undefined; entries: T[] }[] = [];
+  collected.forEach(({ section }, index) => {
+    if (index === 0 || section !== collected[index - 1]!.section) sections.push({ title: section, entries: [] });
+    sections.at(-1)!.entries.push(entries[index]!);
+  });
+  return sections;
+}
+
+/** What a collection's title page shows, in print and on the web: its head, and its photo with the credit. */
+export function collectionHead(collection: Collection, collected: readonly CollectedArticle[], style: HouseStyle) {
   const labels = labelsFor(collection.lang, style.labels);
   const displayDate = new Intl.DateTimeFormat(collection.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${collection.date}T00:00:00Z`));
   // The collection's own cover photo, else the first article photo, with its credit.
   const lead = collected.find(({ article }) => article.images[0])?.article.images[0];
-  const photo = collection.cover ?? lead?.path;
-  const photoUrl = photo && pathToFileURL(photo).href;
-  const photoCredit = !collection.cover && lead?.credit ? fillLabel(labels.photo, { credit: lead.credit }) : undefined;
+  const path = collection.cover ?? lead?.path;
+  const photo = path && {
+    path,
+    url: pathToFileURL(path).href,
+    alt: collection.cover ? '' : (lead?.alt ?? ''),
+    credit: !collection.cover && lead?.credit ? fillLabel(labels.photo, { credit: lead.credit }) : undefined,
+  };
   const logo = style.theme?.logo;
   const head = { lang: collection.lang, title: collection.title, publication: collection.publication, subtitle: collection.subtitle, displayDate, logoUrl: logo && pathToFileURL(logo.path).href };
+  return { labels, displayDate, photo: photo || undefined, head };
+}
+
+export async function renderCollectionPage(collection: Collection, collected: readonly CollectedArticle[], context: CollectionPrintContext, wants: PrintWants): Promise<PrintPage & { startPages: number[] }> {
+  const { tabs, workDir, page, style } = context;
+  const { labels, head, photo } = collectionHead(collection, collected, style);
+  const photoUrl = photo?.url;
+  const photoCredit = photo?.credit;
 
   const articles = await Promise.all(
     collected.map(async ({ article }, index) => {
       const view = articleView(article, style);
       const hyphenate = await hyphenatorFor(article.meta.lang);
       const fragment = renderArticleFragment(hyphenate ? { ...view, bodyHtml: hyphenateHtml(view.bodyHtml, hyphenate) } : view);
-      return { id: `article-${index + 1}`, lang: article.meta.lang, title: article.meta.title, byline: view.byline, fragment, bodyClass: hyphenate ? 'justified' : 'ragged', view };
+      return { id: articleAnchor(index), lang: article.meta.lang, title: article.meta.title, byline: view.byline, fragment, bodyClass: hyphenate ? 'justified' : 'ragged', view };
     }),
   );
-  const sections: { title: string | undefined; entries: typeof articles }[] = [];
-  collected.forEach(({ section }, index) => {
-    if (index === 0 || section !== collected[index - 1]!.section) sections.push({ title: section, entries: [] });
-    sections.at(-1)!.entries.push(articles[index]!);
-  });
+  const sections = bySection(collected, articles);
 
   const css = (bleed: number) =>
     [

@@ -15,7 +15,7 @@ import { finishPrintEdition, pdfMetadata, renderPrintPage } from './print.js';
 import { pageStarts as printPageStarts, pdfPageTexts } from './page-breaks.js';
 import { runningHead } from './print-html.js';
 import { pdfFirstPageJpeg } from './thumbnail.js';
-import { renderWebEdition, type Download } from './web.js';
+import { renderWebEdition, type Download, type WebFile } from './web.js';
 
 export interface RenderedEdition {
   edition: Edition;
@@ -63,13 +63,19 @@ export async function renderEditions(article: Article, editions: readonly Editio
     }),
   );
   if (!wants('html')) return files;
-  // The web page comes last: it offers the other editions, with their sizes and pictures of them.
+  return withWebEdition(files, async (downloads) =>
+    renderWebEdition(article, view, {
+      downloads,
+      pageThumbnail: wants('pdf') || wants('archival') ? await pdfFirstPageJpeg((await printPdf()).bytes, tabs.timeoutMs) : undefined,
+      cover: wants('epub') ? (await printPage).cover : undefined,
+    }),
+  );
+}
+
+/** The editions and, last, the web page's files: it offers the other editions, with their sizes and pictures of them. */
+export async function withWebEdition(files: RenderedEdition[], renderPage: (downloads: Download[]) => Promise<WebFile[]>): Promise<RenderedEdition[]> {
   const downloads = files.map(({ edition, name, bytes, pages }) => ({ edition: edition as Download['edition'], name, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }) }));
-  const web = await renderWebEdition(article, view, {
-    downloads,
-    pageThumbnail: wants('pdf') || wants('archival') ? await pdfFirstPageJpeg((await printPdf()).bytes, tabs.timeoutMs) : undefined,
-    cover: wants('epub') ? (await printPage).cover : undefined,
-  });
+  const web = await renderPage(downloads);
   return [...files, ...web.map(({ name, bytes }) => ({ edition: 'html' as const, name, bytes }))];
 }
 

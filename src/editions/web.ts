@@ -39,14 +39,25 @@ export const webFileNames = { page: 'index.html', pageThumbnail: 'page-1.jpg', c
 
 export const mediaTypes: Record<Download['edition'], string> = { pdf: 'application/pdf', epub: 'application/epub+zip', press: 'application/pdf', archival: 'application/pdf' };
 
-export async function renderWebEdition(article: Article, view: ArticleView, inputs: WebInputs): Promise<WebFile[]> {
-  const { fragment, images } = await withLocalImages(renderArticleFragment(view));
-  const files: WebFile[] = [...images];
-  if (inputs.pageThumbnail) files.push({ name: webFileNames.pageThumbnail, bytes: inputs.pageThumbnail });
-  if (inputs.cover) files.push({ name: webFileNames.cover, bytes: inputs.cover });
-  const photo = article.images[0];
-  const photoName = photo && images.find((image) => image.source === photo.path)?.name;
-  const html = Mustache.render(readTemplate('web/article.html'), {
+/** What a web page's head says of it; its main content comes separately, as HTML. */
+export interface WebPageHead {
+  lang: string;
+  title: string;
+  publication: string;
+  description: string;
+  /** ISO 8601, with the time when it is known. */
+  date: string;
+  authors: string[];
+  source?: string | undefined;
+  /** The photo that stands for the page (og:image), when the main content shows it. */
+  photo?: { path: string; alt: string } | undefined;
+  labels: Labels;
+  /** schema.org data, given the photo's name beside the page. */
+  jsonLd: (photoName: string | undefined) => object;
+}
+
+export function renderWebEdition(article: Article, view: ArticleView, inputs: WebInputs): Promise<WebFile[]> {
+  const head: WebPageHead = {
     lang: view.lang,
     title: view.title,
     publication: view.publication,
@@ -54,12 +65,29 @@ export async function renderWebEdition(article: Article, view: ArticleView, inpu
     date: article.dateTime ?? article.meta.date,
     authors: article.meta.byline,
     source: view.source,
+    photo: article.images[0],
+    labels: view.labels,
+    jsonLd: (photoName) => newsArticle(article, photoName),
+  };
+  return renderWebPage(head, `<article class="article">\n${renderArticleFragment(view)}\n</article>`, inputs);
+}
+
+/** index.html with `main` as its content, its images beside it, and the download block. */
+export async function renderWebPage(head: WebPageHead, main: string, inputs: WebInputs): Promise<WebFile[]> {
+  const { fragment, images } = await withLocalImages(main);
+  const files: WebFile[] = [...images];
+  if (inputs.pageThumbnail) files.push({ name: webFileNames.pageThumbnail, bytes: inputs.pageThumbnail });
+  if (inputs.cover) files.push({ name: webFileNames.cover, bytes: inputs.cover });
+  const { photo, labels, lang } = head;
+  const photoName = photo && images.find((image) => image.source === photo.path)?.name;
+  const html = Mustache.render(readTemplate('web/page.html'), {
+    ...head,
     photo: photoName && { src: photoName, alt: photo.alt },
     css: readTemplate('web/web.css'),
-    article: fragment,
-    labels: view.labels,
-    downloads: downloadLinks(inputs, view.labels, view.lang),
-    jsonLd: jsonLd(article, photoName),
+    main: fragment,
+    downloads: downloadLinks(inputs, labels, lang),
+    // Safe inside <script>: no "<" can close it.
+    jsonLd: JSON.stringify(head.jsonLd(photoName), null, 2).replace(/</g, '\\u003c'),
   });
   return [{ name: webFileNames.page, bytes: Buffer.from(html) }, ...files];
 }
@@ -98,11 +126,11 @@ function decodeEntities(text: string): string {
   );
 }
 
-/** schema.org NewsArticle, as search engines and news aggregators read it; safe inside <script>. */
-function jsonLd(article: Article, photoName: string | undefined): string {
+/** schema.org NewsArticle, as search engines and news aggregators read it. */
+export function newsArticle(article: Article, photoName: string | undefined): object {
   const { meta } = article;
   const photo = article.images[0];
-  const data = {
+  return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: meta.title,
@@ -118,5 +146,4 @@ function jsonLd(article: Article, photoName: string | undefined): string {
     ...(meta.credits.length > 0 && { contributor: meta.credits }),
     ...(photo && photoName && { image: { '@type': 'ImageObject', contentUrl: photoName, ...(photo.alt && { description: photo.alt }), ...(photo.credit && { creditText: photo.credit }) } }),
   };
-  return JSON.stringify(data, null, 2).replace(/</g, '\\u003c');
 }

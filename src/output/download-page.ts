@@ -3,6 +3,7 @@
 // needs no script and loads nothing from elsewhere.
 import { basename } from 'node:path';
 import Mustache from 'mustache';
+import { articleAnchor } from '../collection/collection-print.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { readTemplate } from '../editions/article-view.js';
 import { downloadLinks, webFileNames, type Download } from '../editions/web.js';
@@ -52,8 +53,11 @@ function listedArticle(slug: string, entry: ManifestArticle, summary: ManifestAr
     description: summary?.description ?? '',
     downloadsLabel: labels.downloads,
     downloads: downloadLinks({ downloads, pageThumbnail: undefined, cover: undefined }, labels, lang),
-    // A collection lists its articles, each linked to its own page when it has one.
-    members: entry.collection?.articles.map((member) => ({ title: manifest.articles[member]?.article?.title ?? member, href: webFile(manifest.articles[member], webFileNames.page) })),
+    // A collection lists its articles, each linked to its own page when it has one, else to its place on the collection's.
+    members: entry.collection?.articles.map((member, index) => ({
+      title: manifest.articles[member]?.article?.title ?? entry.collection?.titles?.[index] ?? member,
+      href: webFile(manifest.articles[member], webFileNames.page) ?? (page && `${page}#${articleAnchor(index)}`),
+    })),
     membersLabel: labels.contents,
   };
 }

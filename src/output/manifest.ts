@@ -36,8 +36,8 @@ export function articleSummary(article: Article): ArticleSummary {
 export interface ManifestArticle {
   source: { path: string; sha256: string };
   article?: ArticleSummary;
-  /** A collection's articles, by slug, in reading order. */
-  collection?: { articles: string[] };
+  /** A collection's articles, by slug, in reading order, and their titles (in the same order). */
+  collection?: { articles: string[]; titles?: string[] };
   /** The article's fingerprint (output/fingerprint.ts): unchanged inputs, same editions. */
   inputs?: string;
   editions: ManifestEdition[];
@@ -49,6 +49,11 @@ export interface Manifest {
   articles: Record<string, ManifestArticle>;
 }
 
+export interface CollectionMember {
+  slug: string;
+  title: string;
+}
+
 export interface BuiltArticle {
   slug: string;
   sourcePath: string;
@@ -56,8 +61,8 @@ export interface BuiltArticle {
   fingerprint: string;
   summary: ArticleSummary | undefined;
   editions: { edition: string; path: string; bytes: number; pages?: number; sha256: string }[];
-  /** For a collection: its articles' slugs, in reading order. */
-  members?: string[] | undefined;
+  /** For a collection: its articles, in reading order. */
+  members?: CollectionMember[] | undefined;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -79,7 +84,7 @@ export function mergeManifest(previous: Manifest | undefined, built: readonly Bu
     articles[article.slug] = {
       source: { path: article.sourcePath, sha256: article.sourceSha256 },
       ...(article.summary && { article: article.summary }),
-      ...(article.members && { collection: { articles: article.members } }),
+      ...(article.members && { collection: { articles: article.members.map(({ slug }) => slug), titles: article.members.map(({ title }) => title) } }),
       inputs: article.fingerprint,
       editions: article.editions.map(({ asset: _, ...edition }: BuiltArticle['editions'][number] & { asset?: boolean }) => ({ ...edition, path: relative(outDir, edition.path) })),
     };
