@@ -101,6 +101,26 @@ describe('a collection of three articles in two sections', () => {
     expect(await epubcheck(file('.epub'))).toEqual([]);
   }, 60_000);
 
+  it('lists the print pages of its articles in the EPUB, each marked in its article\'s chapter where that page begins', async () => {
+    const pageTexts = await pdfPageTexts(await readFile(file('.pdf')));
+    const files = await epubFiles(await readFile(file('.epub')));
+    const entries = Array.from(parseXml(files.get('OEBPS/toc.xhtml')!).querySelectorAll('nav#page-list a'), (a) => [a.textContent!, a.getAttribute('href')!]);
+    // Every page after the title page and the contents, in order.
+    expect(entries.map(([label]) => label)).toEqual(pageTexts.slice(2).map((_, i) => String(i + 3)));
+    for (const [label, href] of entries) {
+      const [chapterFile, id] = href.split('#');
+      const chapter = files.get(`OEBPS/${chapterFile}`)!;
+      const marker = new RegExp(`<span epub:type="pagebreak" role="doc-pagebreak" id="${id}" aria-label="${label}"/>`).exec(chapter);
+      expect([label, marker !== null]).toEqual([label, true]);
+      // The words after the marker are on that print page (pdf.js's reading of it), not on the one before.
+      const after = letters(chapter.slice(marker!.index + marker![0].length).replace(/<[^>]+>/g, '')).slice(0, 30);
+      expect([label, letters(pageTexts[Number(label) - 1]!).includes(after)]).toEqual([label, true]);
+      expect([label, letters(pageTexts[Number(label) - 2]!).includes(after)]).toEqual([label, false]);
+    }
+    const opf = files.get('OEBPS/content.opf')!;
+    expect(opf).toContain(`<dc:source id="page-source">weekend-edition.pdf: Fixture Gazette, print edition, ${pageTexts.length} pages</dc:source>`);
+  });
+
   it('reads in Calibre with the articles in order', async () => {
     const text = (await calibreText(file('.epub'))).replace(/\s+/g, ' ');
     const at = headlines.map((headline) => text.indexOf(headline));

@@ -7,6 +7,8 @@ import type { FrontMatter } from '../article/front-matter.js';
 import { articleView, renderArticleFragment } from '../editions/article-view.js';
 import { renderArchivalEdition } from '../editions/archival.js';
 import { packageEpub } from '../editions/epub.js';
+import { markPageBreaks, pageStarts, pdfPageTexts } from '../editions/page-breaks.js';
+import { runningHead } from '../editions/print-html.js';
 import { articleHeadings, type FinishedPdf } from '../editions/pdf-metadata.js';
 import { pressGeometry, renderPressEdition } from '../editions/press.js';
 import { finishPrintEdition, pdfMetadata } from '../editions/print.js';
@@ -16,7 +18,7 @@ import { labelsFor } from '../labels/labels.js';
 import { editionSuffix, type Edition } from '../options.js';
 import type { Collection } from './collection-file.js';
 import { renderCollectionWeb } from './collection-web.js';
-import { renderCollectionPage, type CollectedArticle, type CollectionPrintContext } from './collection-print.js';
+import { collectionHead, renderCollectionPage, type CollectedArticle, type CollectionPrintContext } from './collection-print.js';
 
 export async function renderCollectionEditions(collection: Collection, collected: readonly CollectedArticle[], editions: readonly Edition[], context: CollectionPrintContext): Promise<RenderedEdition[]> {
   const whole = collectionAsArticle(collection, collected.map(({ article }) => article));
@@ -33,7 +35,11 @@ export async function renderCollectionEditions(collection: Collection, collected
       .filter((edition): edition is Exclude<Edition, 'html'> => edition !== 'html')
       .map(async (edition): Promise<RenderedEdition> => {
         const name = `${collection.slug}${editionSuffix[edition]}`;
-        if (edition === 'epub') return { edition, name, bytes: await collectionEpub(collection, collected, whole, context, printPage.then(({ cover }) => cover!)) };
+        if (edition === 'epub') {
+          const { cover, startPages } = await printPage;
+          const pageTexts = await pdfPageTexts((await printPdf()).bytes, context.tabs.timeoutMs);
+          return { edition, name, bytes: await collectionEpub(collection, collected, whole, context, cover!, { pageTexts, startPages }) };
+        }
         let pdf: FinishedPdf;
         if (edition === 'pdf') pdf = await printPdf();
         else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, whole, meta);
@@ -51,13 +57,26 @@ export async function renderCollectionEditions(collection: Collection, collected
   );
 }
 
-function collectionEpub(collection: Collection, collected: readonly CollectedArticle[], whole: Article, context: CollectionPrintContext, cover: Promise<Uint8Array>): Promise<Uint8Array> {
-  const labels = labelsFor(collection.lang, context.style.labels);
+/** Where the print edition's pages are: the text of each, and the page each article begins on. */
+interface PrintPages {
+  pageTexts: string[];
+  startPages: number[];
+}
+
+function collectionEpub(collection: Collection, collected: readonly CollectedArticle[], whole: Article, context: CollectionPrintContext, cover: Uint8Array, { pageTexts, startPages }: PrintPages): Promise<Uint8Array> {
+  const { labels, displayDate } = collectionHead(collection, collected, context.style);
+  const printPages: { page: number; filename: string }[] = [];
   const chapters = collected.map(({ article }, index) => {
-    const fragment = renderArticleFragment(articleView(article, context.style));
+    const view = articleView(article, context.style);
+    const filename = `article-${index + 1}.xhtml`;
+    // The article's print pages, from the one it begins on to the one before the next article's.
+    const first = startPages[index]!;
+    const pages = pageTexts.slice(first - 1, (startPages[index + 1] ?? pageTexts.length + 1) - 1);
+    const marked = markPageBreaks(renderArticleFragment(view), pageStarts(pages, runningHead(view)), first);
+    printPages.push(...marked.pages.map((page) => ({ page, filename })));
     // An article in another language than the collection says so, for reading systems and screen readers.
-    const html = article.meta.lang === collection.lang ? fragment : `<div lang="${article.meta.lang}" xml:lang="${article.meta.lang}">${fragment}</div>`;
-    return { title: article.meta.title, filename: `article-${index + 1}.xhtml`, html };
+    const html = article.meta.lang === collection.lang ? marked.html : `<div lang="${article.meta.lang}" xml:lang="${article.meta.lang}">${marked.html}</div>`;
+    return { title: article.meta.title, filename, html };
   });
   const titled = collected.some(({ section }) => section !== undefined);
   const sections = titled
@@ -66,8 +85,8 @@ function collectionEpub(collection: Collection, collected: readonly CollectedArt
         chapters: chapters.filter((_, index) => collected[index]!.section === section.title),
       }))
     : undefined;
-  const displayDate = new Intl.DateTimeFormat(collection.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${collection.date}T00:00:00Z`));
-  return packageEpub({ article: whole, labels, displayDate, chapters, ...(sections && { sections }) }, { buildDate: new Date(`${collection.date}T00:00:00Z`), cover, theme: context.style.theme });
+  const book = { article: whole, labels, displayDate, chapters, printPages, printEditionPages: pageTexts.length, ...(sections && { sections }) };
+  return packageEpub(book, { buildDate: new Date(`${collection.date}T00:00:00Z`), cover: Promise.resolve(cover), theme: context.style.theme });
 }
 
 /** The collection as the metadata of one publication: every author, tag and credit once. */

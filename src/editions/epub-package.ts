@@ -48,7 +48,7 @@ export function accessibilityClaimWithheld(undescribed: number): string | undefi
   return `${undescribed} image${undescribed === 1 ? ' has' : 's have'} no alt text`;
 }
 
-/** `printPages`: how many pages of the print edition the chapter marks (0 when it marks none). */
+/** `printPages`: how many pages the print edition has when the chapters mark its pages (0 when they mark none). */
 export function packageFields(article: Article, { buildDate, hasCover, fontLicences, printPages }: { buildDate: Date; hasCover: boolean; fontLicences: string[]; printPages: number }): PackageFields {
   const { meta, images } = article;
   const described = images.every((image) => image.alt !== '');

@@ -42,15 +42,17 @@ export interface EpubBook {
   chapters: EpubChapter[];
   /** A collection's sections, for the nav; undefined lists the chapters flat. */
   sections?: { title: string; chapters: { title: string; filename: string }[] }[];
-  /** The print pages marked in the chapters, for the page list. */
-  printPages?: number[];
+  /** The print pages marked in the chapters, and the chapter each is in, for the page list. */
+  printPages?: { page: number; filename: string }[];
+  /** How many pages the print edition has, when not every one is marked (a collection's title and contents). */
+  printEditionPages?: number;
 }
 
 export async function renderEpub(article: Article, view: ArticleView, context: EpubContext): Promise<Uint8Array> {
   // Both come from the print page: awaited together, so that one failing leaves no rejection unheard.
   const [starts] = await Promise.all([context.pageStarts, context.cover]);
   const { html, pages } = markPageBreaks(renderArticleFragment(view), starts);
-  return packageEpub({ article, labels: view.labels, displayDate: view.displayDate, chapters: [{ title: article.meta.title, filename: chapterFile, html }], printPages: pages }, context);
+  return packageEpub({ article, labels: view.labels, displayDate: view.displayDate, chapters: [{ title: article.meta.title, filename: chapterFile, html }], printPages: pages.map((page) => ({ page, filename: chapterFile })) }, context);
 }
 
 /** The book, generated, with its cover and font licences added, in a reproducible container. */
@@ -69,7 +71,7 @@ export async function packageEpub(book: EpubBook, context: Omit<EpubContext, 'pa
 /** The single-article book as epub-gen-memory makes it, before the cover is added (for tests of its XHTML). */
 export function generateEpub(article: Article, view: ArticleView, buildDate: Date, theme: EpubContext['theme'], pageStarts: readonly string[] = []) {
   const { html, pages } = markPageBreaks(renderArticleFragment(view), pageStarts);
-  return generateBook({ article, labels: view.labels, displayDate: view.displayDate, chapters: [{ title: article.meta.title, filename: chapterFile, html }], printPages: pages }, buildDate, theme);
+  return generateBook({ article, labels: view.labels, displayDate: view.displayDate, chapters: [{ title: article.meta.title, filename: chapterFile, html }], printPages: pages.map((page) => ({ page, filename: chapterFile })) }, buildDate, theme);
 }
 
 /**
@@ -77,7 +79,7 @@ export function generateEpub(article: Article, view: ArticleView, buildDate: Dat
  * and the font licences that must be added beside the fonts it embedded.
  */
 async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext['theme']): Promise<{ generated: Uint8Array; licences: { name: string; path: string }[] }> {
-  const { article, labels, chapters, printPages = [] } = book;
+  const { article, labels, chapters, printPages = [], printEditionPages = printPages.length } = book;
   const { meta } = article;
   const fonts = fontsToEmbed(`${meta.title} ${meta.subtitle ?? ''} ${chapters.map((chapter) => chapter.html).join(' ')}`);
   const themeFonts = theme?.epub?.fonts ?? [];
@@ -86,9 +88,9 @@ async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext[
     ...(themeFonts.length > 0 && theme?.fontLicence ? [{ name: `fonts/${theme.fontLicence.filename}`, path: theme.fontLicence.path }] : []),
   ];
   const options: Options & PackageFields & { labels: Labels; pageList: { label: string; href: string }[]; sections: EpubBook['sections'] } = {
-    ...packageFields(article, { buildDate, hasCover: true, fontLicences: licences.map((licence) => licence.name), printPages: printPages.length }),
+    ...packageFields(article, { buildDate, hasCover: true, fontLicences: licences.map((licence) => licence.name), printPages: printPages.length > 0 ? printEditionPages : 0 }),
     labels,
-    pageList: printPages.map((page) => ({ label: String(page), href: `${chapters[0]!.filename}#page-${page}` })),
+    pageList: printPages.map(({ page, filename }) => ({ label: String(page), href: `${filename}#page-${page}` })),
     sections: book.sections,
     title: meta.title,
     author: article.authors,

@@ -47,11 +47,12 @@ function letters(text: string): string {
 }
 
 /**
- * The chapter's HTML with a page break marker before its first element (page 1) and where each later page
- * begins; `starts[i]` is where page i + 2 begins. Returns the pages marked, in order: a page whose start is
- * not found (it cannot be, unless the print layout and the chapter differ) gets no marker.
+ * The chapter's HTML with a page break marker before its first element (`firstPage`, where the chapter's
+ * print pages begin) and where each later page begins; `starts[i]` is where page firstPage + i + 1 begins.
+ * Returns the pages marked, in order: a page whose start is not found (it cannot be, unless the print layout
+ * and the chapter differ) gets no marker.
  */
-export function markPageBreaks(html: string, starts: readonly string[]): { html: string; pages: number[] } {
+export function markPageBreaks(html: string, starts: readonly string[], firstPage = 1): { html: string; pages: number[] } {
   const doc = parseDocument(html);
   const texts: Text[] = [];
   const walk = (nodes: ChildNode[]) => {
@@ -72,14 +73,14 @@ export function markPageBreaks(html: string, starts: readonly string[]): { html:
       for (let i = 0; i < letter.length; i++) where.push({ node, offset });
     }
   }
-  const pages = [1];
+  const pages = [firstPage];
   const cuts: { node: Text; offset: number; page: number }[] = [];
   let from = 0;
   starts.forEach((start, index) => {
     const at = start === '' ? -1 : all.indexOf(start, from);
     if (at < 0) return;
-    cuts.push({ ...where[at]!, page: index + 2 });
-    pages.push(index + 2);
+    cuts.push({ ...where[at]!, page: firstPage + index + 1 });
+    pages.push(firstPage + index + 1);
     from = at + start.length;
   });
   // Later cuts first, so that earlier offsets in the same text node stay valid.
@@ -92,7 +93,7 @@ export function markPageBreaks(html: string, starts: readonly string[]): { html:
     parent.children.splice(index + 1, 0, ...siblings);
     for (const sibling of siblings) sibling.parent = parent;
   }
-  const first = marker(1);
+  const first = marker(firstPage);
   doc.children.unshift(first);
   first.parent = doc;
   relink(doc.children);
