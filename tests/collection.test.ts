@@ -104,7 +104,7 @@ describe('a collection of three articles in two sections', () => {
   it('lists the print pages of its articles in the EPUB, each marked in its article\'s chapter where that page begins', async () => {
     const pageTexts = await pdfPageTexts(await readFile(file('.pdf')));
     const files = await epubFiles(await readFile(file('.epub')));
-    const entries = Array.from(parseXml(files.get('OEBPS/toc.xhtml')!).querySelectorAll('nav#page-list a'), (a) => [a.textContent!, a.getAttribute('href')!]);
+    const entries = Array.from(parseXml(files.get('OEBPS/toc.xhtml')!).querySelectorAll('nav#page-list a'), (a) => [a.textContent!, a.getAttribute('href')!] as const);
     // Every page after the title page and the contents, in order.
     expect(entries.map(([label]) => label)).toEqual(pageTexts.slice(2).map((_, i) => String(i + 3)));
     for (const [label, href] of entries) {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeRendered, type ArticleResult, type BuildContext } from '../build.js';
+import { articleView } from '../editions/article-view.js';
 import { ImprintError } from '../errors.js';
 import { failure, loadOne } from '../load-articles.js';
 import type { Edition } from '../options.js';
@@ -42,7 +43,7 @@ export async function publishCollection(file: string, context: CollectionContext
         const loaded = await loadOne(shown, limits, options);
         if ('draft' in loaded) throw new ImprintError(`the article ${shown} is a draft`, { file, line: lineOf(text, relative(collection.dir, path)) }, 'Publish it (draft: false) or take it out of the collection.');
         if (!('article' in loaded)) return failure(file, loaded.error, loaded.warnings);
-        collected.push({ article: loaded.article, section: section.title });
+        collected.push({ article: loaded.article, view: articleView(loaded.article, options.style), section: section.title });
         fingerprint.update(await articleFingerprint(loaded.article, buildPrint, editions));
       }
     }

@@ -4,7 +4,7 @@
 // article: its title, every author once, the publication.
 import type { Article } from '../article/article.js';
 import type { FrontMatter } from '../article/front-matter.js';
-import { articleView, renderArticleFragment } from '../editions/article-view.js';
+import { renderArticleFragment } from '../editions/article-view.js';
 import { renderArchivalEdition } from '../editions/archival.js';
 import { packageEpub } from '../editions/epub.js';
 import { markPageBreaks, pageStarts, pdfPageTexts } from '../editions/page-breaks.js';
@@ -66,8 +66,7 @@ interface PrintPages {
 function collectionEpub(collection: Collection, collected: readonly CollectedArticle[], whole: Article, context: CollectionPrintContext, cover: Uint8Array, { pageTexts, startPages }: PrintPages): Promise<Uint8Array> {
   const { labels, displayDate } = collectionHead(collection, collected, context.style);
   const printPages: { page: number; filename: string }[] = [];
-  const chapters = collected.map(({ article }, index) => {
-    const view = articleView(article, context.style);
+  const chapters = collected.map(({ article, view }, index) => {
     const filename = `article-${index + 1}.xhtml`;
     // The article's print pages, from the one it begins on to the one before the next article's.
     const first = startPages[index]!;

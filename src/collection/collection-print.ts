@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/page-size.js';
 import type { HouseStyle } from '../config/house-style.js';
-import { articleView, readTemplate, renderArticleFragment, renderPage } from '../editions/article-view.js';
+import { readTemplate, renderArticleFragment, renderPage, type ArticleView } from '../editions/article-view.js';
 import { captureCover, coverViewport } from '../editions/cover.js';
 import { hyphenateHtml, hyphenatorFor } from '../editions/hyphenate.js';
 import { cssString, pageCss, printStylesheets, runningHead } from '../editions/print-html.js';
@@ -29,6 +29,8 @@ export interface CollectionPrintContext {
 /** The articles of a collection, in reading order, with the section each opens (if it opens one). */
 export interface CollectedArticle {
   article: Article;
+  /** What its templates show (made once, for every edition of the collection). */
+  view: ArticleView;
   section: string | undefined;
 }
 
@@ -70,8 +72,7 @@ export async function renderCollectionPage(collection: Collection, collected: re
   const photoCredit = photo?.credit;
 
   const articles = await Promise.all(
-    collected.map(async ({ article }, index) => {
-      const view = articleView(article, style);
+    collected.map(async ({ article, view }, index) => {
       const hyphenate = await hyphenatorFor(article.meta.lang);
       const fragment = renderArticleFragment(hyphenate ? { ...view, bodyHtml: hyphenateHtml(view.bodyHtml, hyphenate) } : view);
       return { id: articleAnchor(index), lang: article.meta.lang, title: article.meta.title, byline: view.byline, fragment, bodyClass: hyphenate ? 'justified' : 'ragged', view };

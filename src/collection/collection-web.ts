@@ -4,15 +4,14 @@
 import Mustache from 'mustache';
 import type { Article } from '../article/article.js';
 import type { HouseStyle } from '../config/house-style.js';
-import { articleView, readTemplate, renderArticleFragment } from '../editions/article-view.js';
+import { readTemplate, renderArticleFragment } from '../editions/article-view.js';
 import { newsArticle, renderWebPage, type WebFile, type WebInputs } from '../editions/web.js';
 import type { Collection } from './collection-file.js';
 import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-print.js';
 
 export function renderCollectionWeb(collection: Collection, collected: readonly CollectedArticle[], whole: Article, style: HouseStyle, inputs: WebInputs): Promise<WebFile[]> {
   const { labels, head, photo } = collectionHead(collection, collected, style);
-  const articles = collected.map(({ article }, index) => {
-    const view = articleView(article, style);
+  const articles = collected.map(({ article, view }, index) => {
     return { id: articleAnchor(index), lang: article.meta.lang, title: article.meta.title, byline: view.byline, fragment: renderArticleFragment(view), article };
   });
   const sections = bySection(collected, articles);
