@@ -161,7 +161,7 @@ describe('the web edition and the download page', () => {
     const { page } = await open(pathToFileURL(join(out, 'convoy-leaves-the-corridor/index.html')).href, 360);
     const jsonLd = JSON.parse(await page.$eval('script[type="application/ld+json"]', (script) => script.textContent!)) as { image: { creditText: string } };
     expect(jsonLd.image.creditText).toBe('Jane Doe / AP');
-    for (const url of [page.url(), pathToFileURL(join(out, 'index.html')).href, pathToFileURL(join(out, firstSlug, 'index.html')).href]) {
+    for (const url of [page.url(), pathToFileURL(join(out, 'index.html')).href, pathToFileURL(join(out, firstSlug, 'index.html')).href, pathToFileURL(join(out, 'weekend-edition', 'index.html')).href]) {
       await page.goto(url, { waitUntil: 'load' });
       expect([url, await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)]).toEqual([url, true]);
     }
