@@ -193,21 +193,36 @@ function get(port: number, path: string): Promise<{ status: number; type: string
   });
 }
 
+/** `imprint serve ARGS` in `dir` on a free port, once it serves; `stop` sends Ctrl-C and gives the exit code. */
+async function startServe(dir: string, args: string[]) {
+  const marker = `IMPRINT_SERVE_${randomUUID().replaceAll('-', '')}`;
+  const child = spawn('node', [cli, 'serve', '--port', '0', ...args], { cwd: dir, env: { ...process.env, [marker]: '1' } });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const stop = async () => {
+    child.kill('SIGINT');
+    return exited;
+  };
+  try {
+    const port = await until(() => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(stdout)?.[1], 60_000).then(Number);
+    return { port, marker, output: () => stdout, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
 describe('imprint serve', () => {
   it('serves the output, refuses paths outside it, and shows an edited title in the open page; Ctrl-C stops it cleanly', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'imprint-serve-'));
     await mkdir(join(dir, 'content'));
     await cp(resolve('tests/fixtures/rich'), join(dir, 'content'), { recursive: true });
     const article = join(dir, 'content/convoy-leaves-the-corridor.md');
-    const marker = `IMPRINT_SERVE_${randomUUID().replaceAll('-', '')}`;
-    const child = spawn('node', [cli, 'serve', '--port', '0', '--formats', 'pdf,epub,html'], { cwd: dir, env: { ...process.env, [marker]: '1' } });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const served = await startServe(dir, ['--formats', 'pdf,epub,html']);
+    const { port } = served;
     try {
-      const port = await until(() => /http:\/\/127\.0\.0\.1:(\d+)\//.exec(stdout)?.[1], 60_000).then(Number);
-
       const page = await get(port, '/convoy-leaves-the-corridor/');
       expect(page.status).toBe(200);
       expect(page.type).toBe('text/html; charset=utf-8');
@@ -225,14 +240,31 @@ describe('imprint serve', () => {
       await reader.goto(`http://127.0.0.1:${port}/convoy-leaves-the-corridor/`, { waitUntil: 'load' });
       await writeFile(article, (await readFile(article, 'utf8')).replace('title: Convoy Leaves the Corridor as Talks Resume', 'title: Last Convoy Leaves the Corridor'));
       await reader.waitForFunction(() => document.querySelector('h1')?.textContent === 'Last Convoy Leaves the Corridor', { timeout: 30_000 });
-      expect(stdout).toMatch(/1 built, 0 unchanged in \d+\.\d s; reloading 1 page\./);
+      expect(served.output()).toMatch(/1 built, 0 unchanged in \d+\.\d s; reloading 1 page\./);
       await reader.close();
     } finally {
-      child.kill('SIGINT');
+      expect(await served.stop()).toBe(0);
     }
-    expect(await exited).toBe(0);
-    expect(stdout).toContain('SIGINT: stopping');
-    expect(await marked(marker)).toEqual([]);
+    expect(served.output()).toContain('SIGINT: stopping');
+    expect(await marked(served.marker)).toEqual([]);
+  }, 120_000);
+
+  it('rebuilds a collection when one of its articles changes, wherever that article lives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'imprint-serve-collection-'));
+    await cp(resolve('tests/fixtures/rich'), join(dir, 'stories'), { recursive: true });
+    await mkdir(join(dir, 'issue'));
+    await writeFile(join(dir, 'issue/weekend.yaml'), 'collection:\n  title: Weekend\n  date: 2024-04-20\n  publication: Fixture Gazette\n  articles: [../stories/convoy-leaves-the-corridor.md]\n');
+    const served = await startServe(dir, ['issue/weekend.yaml', '--formats', 'pdf,html']);
+    try {
+      const reader = await (await browser).newPage();
+      await reader.goto(`http://127.0.0.1:${served.port}/weekend/`, { waitUntil: 'load' });
+      const article = join(dir, 'stories/convoy-leaves-the-corridor.md');
+      await writeFile(article, (await readFile(article, 'utf8')).replace('title: Convoy Leaves the Corridor as Talks Resume', 'title: Last Convoy Leaves the Corridor'));
+      await reader.waitForFunction(() => document.querySelector('nav.contents a')?.textContent === 'Last Convoy Leaves the Corridor', { timeout: 30_000 });
+      await reader.close();
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
   }, 120_000);
 });
 

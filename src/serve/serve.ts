@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { isOutside } from '../article/image-file.js';
 import { build } from '../build.js';
+import { isCollectionFile, loadCollection } from '../collection/collection-file.js';
 import type { BuildOptions } from '../options.js';
 import { closeBrowser, launchBrowser } from '../render/browser.js';
 import { report, summarize } from '../report.js';
@@ -62,7 +63,7 @@ export async function serve(settings: () => Promise<ServeSetup | undefined>, por
     const started = performance.now();
     const results = await build(setup.paths, setup.options, { browser, signal, onResult: report, onNote: (note) => console.error(`note: ${note}`) });
     // imprint.yaml may name other paths or another theme now.
-    watchers = rewatch(watchers, setup, outDir, onChange);
+    watchers = await rewatch(watchers, setup, outDir, onChange);
     const { failed, summary } = summarize(results);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     // An editor's save can fire twice; a build that changed nothing reloads nothing and says nothing.
@@ -96,7 +97,7 @@ export async function serve(settings: () => Promise<ServeSetup | undefined>, por
     await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
     const { port: bound } = server.address() as AddressInfo;
     console.log(`serving ${first.options.outDir}/ at http://127.0.0.1:${bound}/  (watching for changes; Ctrl-C stops)`);
-    watchers = rewatch(watchers, first, outDir, onChange);
+    watchers = await rewatch(watchers, first, outDir, onChange);
     await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
   } finally {
     clearTimeout(timer);
@@ -110,14 +111,17 @@ export async function serve(settings: () => Promise<ServeSetup | undefined>, por
 }
 
 /**
- * Watches the articles' folders with everything in them (images live in subfolders), the theme folder, and
- * the config file's folder but not its subfolders; changes inside the output folder are ignored.
+ * Watches the articles' folders with everything in them (images live in subfolders), those of a
+ * collection's articles wherever they are, the theme folder, and the config file's folder but not its
+ * subfolders; changes inside the output folder are ignored.
  */
-function rewatch(previous: FSWatcher[], { paths, configFile, themeDir }: ServeSetup, outDir: string, onChange: () => void): FSWatcher[] {
+async function rewatch(previous: FSWatcher[], { paths, configFile, themeDir }: ServeSetup, outDir: string, onChange: () => void): Promise<FSWatcher[]> {
   for (const watcher of previous) watcher.close();
   const targets = new Map<string, boolean>();
   const add = (folder: string, recursive: boolean) => targets.set(resolve(folder), (targets.get(resolve(folder)) ?? false) || recursive);
-  for (const path of [...paths, ...(themeDir ? [themeDir] : [])]) {
+  // A collection that does not load now is reported by the build; its file is watched all the same.
+  const collected = await Promise.all(paths.filter(isCollectionFile).map((file) => loadCollection(file).then((collection) => collection.sections.flatMap((section) => section.articles), () => [])));
+  for (const path of [...paths, ...collected.flat(), ...(themeDir ? [themeDir] : [])]) {
     let isFolder: boolean;
     try {
       isFolder = statSync(path).isDirectory();
