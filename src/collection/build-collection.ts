@@ -14,7 +14,7 @@ import { sha256, type Manifest } from '../output/manifest.js';
 import { isUpToDate } from '../output/verify.js';
 import { collectionAsArticle, renderCollectionEditions } from './collection-editions.js';
 import { loadCollection } from './collection-file.js';
-import type { CollectedArticle } from './collection-print.js';
+import type { CollectedArticle } from './collection-view.js';
 
 export interface CollectionContext extends BuildContext {
   buildPrint: string;

@@ -18,7 +18,8 @@ import { labelsFor } from '../labels/labels.js';
 import { editionSuffix, type Edition } from '../options.js';
 import type { Collection } from './collection-file.js';
 import { renderCollectionWeb } from './collection-web.js';
-import { collectionHead, renderCollectionPage, type CollectedArticle, type CollectionPrintContext } from './collection-print.js';
+import { renderCollectionPage, type CollectionPrintContext } from './collection-print.js';
+import { collectionHead, type CollectedArticle } from './collection-view.js';
 
 export async function renderCollectionEditions(collection: Collection, collected: readonly CollectedArticle[], editions: readonly Edition[], context: CollectionPrintContext): Promise<RenderedEdition[]> {
   const whole = collectionAsArticle(collection, collected.map(({ article }) => article));

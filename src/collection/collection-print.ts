@@ -3,66 +3,25 @@
 // The contents page needs the page each article begins on: the page is printed once, the articles' start
 // pages are read from the PDF's bookmarks (one per headline), written into the loaded page, and it is printed
 // again (and again, should the numbers move anything). The same load gives the EPUB cover and the press page.
-import { pathToFileURL } from 'node:url';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
-import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/page-size.js';
 import type { HouseStyle } from '../config/house-style.js';
-import { readTemplate, renderArticleFragment, renderPage, type ArticleView } from '../editions/article-view.js';
+import { readTemplate, renderArticleFragment, renderPage } from '../editions/article-view.js';
 import { captureCover, coverViewport } from '../editions/cover.js';
 import { hyphenateHtml, hyphenatorFor } from '../editions/hyphenate.js';
 import { cssString, pageCss, printStylesheets, runningHead } from '../editions/print-html.js';
 import { appendStyle, printPdf, type PrintPage, type PrintWants } from '../editions/print.js';
-import { fillLabel, labelsFor } from '../labels/labels.js';
 import { readableFor, withPage } from '../render/sandboxed-page.js';
 import type { TabPool } from '../render/tab-pool.js';
 import type { Collection } from './collection-file.js';
+import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-view.js';
 
 export interface CollectionPrintContext {
   tabs: TabPool;
   workDir: string;
   page: PageSize;
   style: HouseStyle;
-}
-
-/** The articles of a collection, in reading order, with the section each opens (if it opens one). */
-export interface CollectedArticle {
-  article: Article;
-  /** What its templates show (made once, for every edition of the collection). */
-  view: ArticleView;
-  section: string | undefined;
-}
-
-/** The id of an article's place in the collection's pages (print and web); the download page links to it. */
-export const articleAnchor = (index: number) => `article-${index + 1}`;
-
-/** `entries` (one per collected article) grouped under the sections their articles open or continue. */
-export function bySection<T>(collected: readonly CollectedArticle[], entries: readonly T[]): { title: string | undefined; entries: T[] }[] {
-  const sections: { title: string | undefined; entries: T[] }[] = [];
-  collected.forEach(({ section }, index) => {
-    if (index === 0 || section !== collected[index - 1]!.section) sections.push({ title: section, entries: [] });
-    sections.at(-1)!.entries.push(entries[index]!);
-  });
-  return sections;
-}
-
-/** What a collection's title page shows, in print and on the web: its head, and its photo with the credit. */
-export function collectionHead(collection: Collection, collected: readonly CollectedArticle[], style: HouseStyle) {
-  const labels = labelsFor(collection.lang, style.labels);
-  const displayDate = new Intl.DateTimeFormat(collection.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${collection.date}T00:00:00Z`));
-  // The collection's own cover photo, else the first article photo, with its credit.
-  const lead = collected.find(({ article }) => article.images[0])?.article.images[0];
-  const path = collection.cover ?? lead?.path;
-  const photo = path && {
-    path,
-    url: pathToFileURL(path).href,
-    alt: collection.cover ? '' : (lead?.alt ?? ''),
-    credit: !collection.cover && lead?.credit ? fillLabel(labels.photo, { credit: lead.credit }) : undefined,
-  };
-  const logo = style.theme?.logo;
-  const head = { lang: collection.lang, title: collection.title, publication: collection.publication, subtitle: collection.subtitle, displayDate, logoUrl: logo && pathToFileURL(logo.path).href };
-  return { labels, displayDate, photo: photo || undefined, head };
 }
 
 export async function renderCollectionPage(collection: Collection, collected: readonly CollectedArticle[], context: CollectionPrintContext, wants: PrintWants): Promise<PrintPage & { startPages: number[] }> {

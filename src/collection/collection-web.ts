@@ -7,7 +7,7 @@ import type { HouseStyle } from '../config/house-style.js';
 import { readTemplate, renderArticleFragment } from '../editions/article-view.js';
 import { newsArticle, renderWebPage, type WebFile, type WebInputs } from '../editions/web.js';
 import type { Collection } from './collection-file.js';
-import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-print.js';
+import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-view.js';
 
 export function renderCollectionWeb(collection: Collection, collected: readonly CollectedArticle[], whole: Article, style: HouseStyle, inputs: WebInputs): Promise<WebFile[]> {
   const { labels, head, photo } = collectionHead(collection, collected, style);

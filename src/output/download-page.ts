@@ -3,7 +3,7 @@
 // needs no script and loads nothing from elsewhere.
 import { basename } from 'node:path';
 import Mustache from 'mustache';
-import { articleAnchor } from '../collection/collection-print.js';
+import { articleAnchor } from '../collection/collection-view.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { readTemplate } from '../editions/article-view.js';
 import { downloadLinks, webFileNames, type Download } from '../editions/web.js';
