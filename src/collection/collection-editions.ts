@@ -19,7 +19,7 @@ import { editionSuffix, type Edition } from '../options.js';
 import type { Collection } from './collection-file.js';
 import { renderCollectionWeb } from './collection-web.js';
 import { renderCollectionPage, type CollectionPrintContext } from './collection-print.js';
-import { collectionHead, type CollectedArticle } from './collection-view.js';
+import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-view.js';
 
 export async function renderCollectionEditions(collection: Collection, collected: readonly CollectedArticle[], editions: readonly Edition[], context: CollectionPrintContext): Promise<RenderedEdition[]> {
   const whole = collectionAsArticle(collection, collected.map(({ article }) => article));
@@ -68,7 +68,7 @@ function collectionEpub(collection: Collection, collected: readonly CollectedArt
   const { labels, displayDate } = collectionHead(collection, collected, context.style);
   const printPages: { page: number; filename: string }[] = [];
   const chapters = collected.map(({ article, view }, index) => {
-    const filename = `article-${index + 1}.xhtml`;
+    const filename = `${articleAnchor(index)}.xhtml`;
     // The article's print pages, from the one it begins on to the one before the next article's.
     const first = startPages[index]!;
     const pages = pageTexts.slice(first - 1, (startPages[index + 1] ?? pageTexts.length + 1) - 1);
@@ -79,12 +79,7 @@ function collectionEpub(collection: Collection, collected: readonly CollectedArt
     return { title: article.meta.title, filename, html };
   });
   const titled = collected.some(({ section }) => section !== undefined);
-  const sections = titled
-    ? collection.sections.map((section) => ({
-        title: section.title ?? '',
-        chapters: chapters.filter((_, index) => collected[index]!.section === section.title),
-      }))
-    : undefined;
+  const sections = titled ? bySection(collected, chapters).map(({ title, entries }) => ({ title: title ?? '', chapters: entries })) : undefined;
   const book = { article: whole, labels, displayDate, chapters, printPages, printEditionPages: pageTexts.length, ...(sections && { sections }) };
   return packageEpub(book, { buildDate: new Date(`${collection.date}T00:00:00Z`), cover: Promise.resolve(cover), theme: context.style.theme });
 }

@@ -11,9 +11,7 @@ import { articleAnchor, bySection, collectionHead, type CollectedArticle } from 
 
 export function renderCollectionWeb(collection: Collection, collected: readonly CollectedArticle[], whole: Article, style: HouseStyle, inputs: WebInputs): Promise<WebFile[]> {
   const { labels, head, photo } = collectionHead(collection, collected, style);
-  const articles = collected.map(({ article, view }, index) => {
-    return { id: articleAnchor(index), lang: article.meta.lang, title: article.meta.title, byline: view.byline, fragment: renderArticleFragment(view), article };
-  });
+  const articles = collected.map(({ article, view }, index) => ({ id: articleAnchor(index), lang: article.meta.lang, title: article.meta.title, byline: view.byline, fragment: renderArticleFragment(view), article }));
   const sections = bySection(collected, articles);
   const main = Mustache.render(readTemplate('web/collection.html'), { ...head, labels, photo, sections, articles });
   return renderWebPage(

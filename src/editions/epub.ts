@@ -51,8 +51,14 @@ export interface EpubBook {
 export async function renderEpub(article: Article, view: ArticleView, context: EpubContext): Promise<Uint8Array> {
   // Both come from the print page: awaited together, so that one failing leaves no rejection unheard.
   const [starts] = await Promise.all([context.pageStarts, context.cover]);
-  const { html, pages } = markPageBreaks(renderArticleFragment(view), starts);
-  return packageEpub({ article, labels: view.labels, displayDate: view.displayDate, chapters: [{ title: article.meta.title, filename: chapterFile, html }], printPages: pages.map((page) => ({ page, filename: chapterFile })) }, context);
+  return packageEpub(articleBook(article, view, starts), context);
+}
+
+/** One article's book: a single chapter, with the print edition's pages marked where they begin. */
+function articleBook(article: Article, view: ArticleView, pageStarts: readonly string[]): EpubBook {
+  const { html, pages } = markPageBreaks(renderArticleFragment(view), pageStarts);
+  const chapters = [{ title: article.meta.title, filename: chapterFile, html }];
+  return { article, labels: view.labels, displayDate: view.displayDate, chapters, printPages: pages.map((page) => ({ page, filename: chapterFile })) };
 }
 
 /** The book, generated, with its cover and font licences added, in a reproducible container. */
@@ -70,8 +76,7 @@ export async function packageEpub(book: EpubBook, context: Omit<EpubContext, 'pa
 
 /** The single-article book as epub-gen-memory makes it, before the cover is added (for tests of its XHTML). */
 export function generateEpub(article: Article, view: ArticleView, buildDate: Date, theme: EpubContext['theme'], pageStarts: readonly string[] = []) {
-  const { html, pages } = markPageBreaks(renderArticleFragment(view), pageStarts);
-  return generateBook({ article, labels: view.labels, displayDate: view.displayDate, chapters: [{ title: article.meta.title, filename: chapterFile, html }], printPages: pages.map((page) => ({ page, filename: chapterFile })) }, buildDate, theme);
+  return generateBook(articleBook(article, view, pageStarts), buildDate, theme);
 }
 
 /**

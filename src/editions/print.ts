@@ -69,10 +69,6 @@ export async function renderPrintPage(article: Article, view: ArticleView, conte
   });
 }
 
-/**
- * Chromium's PDF finished: reproducible structure IDs, clean bookmarks, the document information, the tags
- * PDF/UA asks for, and XMP that claims PDF/UA-1 when the checked conditions hold (see pdf-ua.ts).
- */
 /** Chromium's PDF of a loaded print page: @page sizes, backgrounds, bookmarks from the headings, tags. */
 export function printPdf(page: Page, timeoutMs: number): Promise<Uint8Array> {
   return page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs });
@@ -83,6 +79,10 @@ export async function appendStyle(page: Page, css: string): Promise<void> {
   await page.evaluate((rules) => document.head.append(Object.assign(document.createElement('style'), { textContent: rules })), css);
 }
 
+/**
+ * Chromium's PDF finished: reproducible structure IDs, clean bookmarks, the document information, the tags
+ * PDF/UA asks for, and XMP that claims PDF/UA-1 when the checked conditions hold (see pdf-ua.ts).
+ */
 export async function finishPrintEdition(chromiumPdf: Uint8Array, article: Article, buildDate: Date, headings = articleHeadings(article.meta.title, article.bodyHtml)): Promise<FinishedPdf> {
   const meta = pdfMetadata(article, buildDate);
   const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
