@@ -69,9 +69,24 @@ export async function renderPrintPage(article: Article, view: ArticleView, conte
   });
 }
 
-/** Chromium's PDF of a loaded print page: @page sizes, backgrounds, bookmarks from the headings, tags. */
-export function printPdf(page: Page, timeoutMs: number): Promise<Uint8Array> {
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs });
+/**
+ * Chromium's PDF of a loaded print page: @page sizes, backgrounds, bookmarks from the headings, tags.
+ * Laid out for print first, and the fonts that layout asks for awaited: Chromium loads a web font when
+ * text first needs it, and the page may have been laid out only for the screen (the EPUB cover, which
+ * hides the article), so without this the PDF could be printed while a face still loads, in whatever the
+ * machine has instead (Liberation, DejaVu), with other line breaks from one build to the next.
+ */
+export async function printPdf(page: Page, timeoutMs: number): Promise<Uint8Array> {
+  await page.emulateMediaType('print');
+  try {
+    await page.evaluate(async () => {
+      void document.body.offsetHeight;
+      await document.fonts.ready;
+    });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs });
+  } finally {
+    await page.emulateMediaType();
+  }
 }
 
 /** Rules added to a loaded page after its own (later @page rules win). */
