@@ -1,12 +1,13 @@
-// imprint.yaml: a publication's defaults for every article, its theme, its labels, and the build settings it
-// would otherwise repeat as flags. Found in the working folder, or named with --config. Paths in it are
-// relative to the file, so a project builds the same from any folder.
+// imprint.yaml: a publication's defaults for every article, its theme, its labels, its calendar and digits, and
+// the build settings it would otherwise repeat as flags. Found in the working folder, or named with --config.
+// Paths in it are relative to the file, so a project builds the same from any folder.
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import * as v from 'valibot';
 import { articleDefaultsSchema, knownFields, type ArticleDefaults } from '../article/front-matter.js';
 import type { FieldRules } from '../article/site-generator.js';
 import { ImprintError } from '../errors.js';
+import { calendarSchema, numeralsSchema, type Calendar, type Numerals } from '../labels/dates.js';
 import { labelOverridesSchema, type LabelOverrides } from '../labels/labels.js';
 import { buildOptionsSchema } from '../options.js';
 import { parseYamlData } from '../yaml-data.js';
@@ -35,6 +36,10 @@ export const configSchema = v.strictObject({
   theme: v.optional(v.pipe(v.string('theme must be the path of a folder'), v.nonEmpty('theme must be the path of a folder'))),
   build: v.optional(buildSettingsSchema),
   labels: v.optional(labelOverridesSchema),
+  /** The calendar of every displayed date (`persian`, `buddhist`…); unset, Gregorian in every language. */
+  calendar: v.optional(calendarSchema),
+  /** The digits of dates and page numbers (`latn`, `arab`, `arabext`, `deva`…); unset, each language's usual ones. */
+  numerals: v.optional(numeralsSchema),
   /** Front matter written for a site generator: more fields to leave out, and names for imprint's fields. */
   fields: v.optional(
     v.strictObject({
@@ -55,6 +60,8 @@ export interface Config {
   /** Build settings; `paths` and `out` resolved against the config file's folder. */
   build: BuildSettings;
   labels: LabelOverrides;
+  calendar?: Calendar;
+  numerals?: Numerals;
   fields: FieldRules;
 }
 
@@ -86,6 +93,8 @@ export async function loadConfig(given: string | undefined): Promise<Config | un
     themeDir: parsed.theme === undefined ? undefined : fromConfig(parsed.theme),
     build: { ...build, ...(build.paths && { paths: build.paths.map(fromConfig) }), ...(build.out !== undefined && { out: fromConfig(build.out) }) },
     labels: parsed.labels ?? {},
+    ...(parsed.calendar && { calendar: parsed.calendar }),
+    ...(parsed.numerals && { numerals: parsed.numerals }),
     fields: parsed.fields ?? {},
   };
 }
