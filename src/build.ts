@@ -2,73 +2,35 @@
 // fingerprints) → skip those whose files are up to date → load each remaining article again, render its
 // editions in memory on a pool of reused browser tabs → write them atomically → record them in the manifest.
 // One browser for the whole build (replaced if it dies or freezes); a failed article writes nothing and the
-// others still build. Collections (.yaml paths) are built after the articles (collection/); with --queue the
-// articles are rendered by the queue's workers instead of here (queue/); with --shard only this machine's part.
+// others still build. Collections (.yaml paths) are built here after the articles (collection/), also with
+// --queue, where the articles are rendered by the queue's workers instead (queue/); with --shard only this
+// machine's part.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { Browser } from 'puppeteer-core';
 import type { InputLimits } from './article/limits.js';
-import type { Diagnostic } from './check/diagnostic.js';
-import { renderEditions, type RenderedEdition } from './editions/render-editions.js';
-import { webFileNames } from './editions/web.js';
-import { ImprintError } from './errors.js';
+import { writeRendered, type ArticleResult, type BuildContext, type BuildHooks } from './build-result.js';
 import { publishCollection } from './collection/build-collection.js';
 import { isCollectionFile } from './collection/collection-file.js';
+import { articlePublication } from './editions/publication.js';
+import { renderEditions } from './editions/render.js';
+import { ImprintError } from './errors.js';
 import { findArticles } from './find-articles.js';
 import { failure, loadOne, planBatch, type FailedArticle, type PlannedArticle } from './load-articles.js';
 import type { BuildOptions, Edition } from './options.js';
 import { buildFingerprint } from './output/fingerprint.js';
 import { downloadPageName, renderDownloadPage } from './output/download-page.js';
-import { articleSummary, mergeManifest, readManifest, sha256, shardManifestName, writeManifest, type ArticleSummary, type CollectionMember, type Manifest } from './output/manifest.js';
+import { articleSummary, mergeManifest, readManifest, sha256, shardManifestName, writeManifest, type Manifest } from './output/manifest.js';
 import { isUpToDate } from './output/verify.js';
 import { writeAtomic } from './output/write-atomic.js';
-import { browserHandle, type BrowserHandle } from './render/browser.js';
+import { browserHandle } from './render/browser.js';
 import type { TabPool } from './render/tab-pool.js';
 import { explainRenderFailure, internalError, interrupted, isBrowserFailure } from './render-failures.js';
 
-export interface WrittenFile {
-  edition: Edition;
-  path: string;
-  bytes: number;
-  /** Pages, for the PDF editions. */
-  pages?: number;
-  sha256: string;
-  /** A file the web page shows (an image, a thumbnail) rather than an edition in itself. */
-  asset?: boolean;
-}
-
-export type ArticleResult =
-  | { file: string; ok: true; status: 'built' | 'unchanged'; slug: string; sourceSha256: string; fingerprint: string; summary: ArticleSummary | undefined; written: WrittenFile[]; warnings: Diagnostic[]; members?: CollectionMember[] }
-  | FailedArticle;
-
-export interface BuildHooks {
-  /** A browser the caller launched (and will close); without it the build launches and closes its own. */
-  browser?: Promise<Browser>;
-  /** After the first pass: how many articles there are, and how many of them are up to date already. */
-  onPlan?: (plan: { total: number; unchanged: number }) => void;
-  /** An article's rendering begins. */
-  onStart?: (file: string) => void;
-  /** An article is tried again after a browser failure (a crash, a hang), and why. */
-  onRetry?: (file: string, reason: string) => void;
-  /** Something left out or read differently, said once (a folder's README, a draft, site-generator fields). */
-  onNote?: (note: string) => void;
-  /** Called once per article, in file order. */
-  onResult?: (result: ArticleResult) => void;
-  /** Aborting stops the build: no new article starts, and the ones under way are not written. */
-  signal?: AbortSignal;
-}
-
-export interface BuildContext {
-  options: BuildOptions;
-  limits: InputLimits;
-  browsers: BrowserHandle;
-  workDir: string;
-  hooks: BuildHooks;
-}
+export type { ArticleResult, BuildContext, BuildHooks, WrittenFile } from './build-result.js';
 
 export async function build(paths: readonly string[], options: BuildOptions, hooks: BuildHooks = {}): Promise<ArticleResult[]> {
   const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
@@ -87,54 +49,84 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
     planned.map((item) => checking(async () => 'slug' in item && !options.force && isUpToDate(previous?.articles[item.slug], item.fingerprint, item.editions, options.outDir))),
   );
   hooks.onPlan?.({ total: planned.length + collections.length, unchanged: upToDate.filter(Boolean).length });
+  const plan: Plan = { planned, upToDate, previous, report: inFileOrder(planned.length, hooks.onResult) };
+  const withCollections = async (articles: ArticleResult[], context: BuildContext) => [...articles, ...(await publishCollections(collections, articles, context, buildPrint, previous))];
 
-  // Each article renders in the pool's tabs; twice as many articles as tabs are in hand, so that a tab never
-  // waits while an article's PDF post-processing or EPUB packing runs in Node.
+  let results: ArticleResult[];
   if (options.queue) {
-    // Rendered on the queue's workers: this process only plans, waits and records.
-    const { publishOnQueue } = await import('./queue/queue.js');
-    const report = inFileOrder(planned.length, hooks.onResult);
-    const results = planned.map((item, index) => (!('slug' in item) ? item : upToDate[index] ? unchanged(item, previous!, options.outDir) : undefined));
-    results.forEach((result, index) => result && report(index, result));
-    const queued = planned.flatMap((item, index) => (results[index] ? [] : [{ item: item as PlannedArticle, index }]));
-    await publishOnQueue(queued.map(({ item }) => item), options, {
-      onStart: hooks.onStart,
-      onResult: (i, result) => report(queued[i]!.index, (results[queued[i]!.index] = result)),
-    });
-    await recordInManifest(results as ArticleResult[], previous, options);
-    return results as ArticleResult[];
+    // The articles render on the queue's workers; the collections here, after them, with a browser of this build's own.
+    const queued = await publishQueued(plan, options, hooks);
+    results = collections.length === 0 ? queued : await rendering(options, limits, hooks, (context) => withCollections(queued, context));
+  } else {
+    results = await rendering(options, limits, hooks, async (context) => withCollections(await publishHere(plan, context), context));
   }
+  await recordInManifest(results, previous, options);
+  return results;
+}
+
+/** The articles to build, whether each is up to date already, and where its result is reported (in file order). */
+interface Plan {
+  planned: readonly (PlannedArticle | FailedArticle)[];
+  upToDate: readonly boolean[];
+  previous: Manifest | undefined;
+  report: (index: number, result: ArticleResult) => void;
+}
+
+/** `work` with the build's browser (replaced if it dies or freezes) and a scratch folder, both gone after. */
+async function rendering<T>(options: BuildOptions, limits: InputLimits, hooks: BuildHooks, work: (context: BuildContext) => Promise<T>): Promise<T> {
   const browsers = browserHandle({ given: hooks.browser, tabs: options.jobs, timeoutMs: options.timeoutMs });
   const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
-  const context = { options, limits, browsers, workDir, hooks };
   try {
-    const report = inFileOrder(planned.length, hooks.onResult);
-    const limit = pLimit(options.jobs * 2);
-    const results = await Promise.all(
-      planned.map((item, index) =>
-        limit(async () => {
-          let result: ArticleResult;
-          if (!('slug' in item)) result = item;
-          else if (upToDate[index]) result = unchanged(item, previous!, options.outDir);
-          else result = await publishWithRetry(item, context);
-          report(index, result);
-          return result;
-        }),
-      ),
-    );
-    // A collection's slug must not be an article's.
-    const taken = new Set(results.flatMap((result) => ('slug' in result ? [result.slug] : [])));
-    for (const file of collections) {
-      const result = hooks.signal?.aborted ? failure(file, interrupted()) : await publishCollection(file, { ...context, buildPrint, previous, taken });
-      hooks.onResult?.(result);
-      results.push(result);
-    }
-    await recordInManifest(results, previous, options);
-    return results;
+    return await work({ options, limits, browsers, workDir, hooks });
   } finally {
     await browsers.close();
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Each article renders in the pool's tabs; twice as many articles as tabs are in hand, so that a tab never
+ * waits while an article's PDF post-processing or EPUB packing runs in Node.
+ */
+function publishHere({ planned, upToDate, previous, report }: Plan, context: BuildContext): Promise<ArticleResult[]> {
+  const limit = pLimit(context.options.jobs * 2);
+  return Promise.all(
+    planned.map((item, index) =>
+      limit(async () => {
+        let result: ArticleResult;
+        if (!('slug' in item)) result = item;
+        else if (upToDate[index]) result = unchanged(item, previous!, context.options.outDir);
+        else result = await publishWithRetry(item, context);
+        report(index, result);
+        return result;
+      }),
+    ),
+  );
+}
+
+/** Rendered on the queue's workers: this process only plans, waits and records. */
+async function publishQueued({ planned, upToDate, previous, report }: Plan, options: BuildOptions, hooks: BuildHooks): Promise<ArticleResult[]> {
+  const { publishOnQueue } = await import('./queue/queue.js');
+  const results = planned.map((item, index) => (!('slug' in item) ? item : upToDate[index] ? unchanged(item, previous!, options.outDir) : undefined));
+  results.forEach((result, index) => result && report(index, result));
+  const queued = planned.flatMap((item, index) => (results[index] ? [] : [{ item: item as PlannedArticle, index }]));
+  await publishOnQueue(queued.map(({ item }) => item), options, {
+    onStart: hooks.onStart,
+    onResult: (i, result) => report(queued[i]!.index, (results[queued[i]!.index] = result)),
+  });
+  return results as ArticleResult[];
+}
+
+/** The collections, one after another once the articles are done; a collection's slug must not be an article's. */
+async function publishCollections(files: readonly string[], articles: readonly ArticleResult[], context: BuildContext, buildPrint: string, previous: Manifest | undefined): Promise<ArticleResult[]> {
+  const taken = new Set(articles.flatMap((result) => ('slug' in result ? [result.slug] : [])));
+  const results: ArticleResult[] = [];
+  for (const file of files) {
+    const result = context.hooks.signal?.aborted ? failure(file, interrupted()) : await publishCollection(file, { ...context, buildPrint, previous, taken });
+    context.hooks.onResult?.(result);
+    results.push(result);
+  }
+  return results;
 }
 
 /** A render that fails for a reason other than the input (a crash, a hang) is tried once more. */
@@ -166,24 +158,10 @@ async function publish(item: PlannedArticle, tabs: TabPool, context: BuildContex
   if ('draft' in loaded) throw new Error(`${item.file} became a draft during the build`);
   if (!('article' in loaded)) return loaded;
   const { article, warnings } = loaded;
-  const editions = await renderEditions(article, item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4', style: options.style });
+  const editions = await renderEditions(articlePublication(article, options.style), item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4', style: options.style });
   if (hooks.signal?.aborted) throw interrupted();
   const written = await writeRendered(editions, join(options.outDir, article.slug));
   return { file: item.file, ok: true, status: 'built', slug: article.slug, sourceSha256: sha256(article.sourceBytes), fingerprint: item.fingerprint, summary: articleSummary(article), written, warnings };
-}
-
-/** An article's (or a collection's) rendered editions, each written whole or not at all into `folder`. */
-export async function writeRendered(editions: readonly RenderedEdition[], folder: string): Promise<WrittenFile[]> {
-  const written: WrittenFile[] = [];
-  for (const { edition, name, bytes, pages } of editions) {
-    const path = join(folder, name);
-    await writeAtomic(path, bytes).catch((error: unknown) => {
-      throw new ImprintError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, undefined, 'Check that the output folder is writable and the disk has space, or choose another with --out.', { cause: error });
-    });
-    const asset = edition === 'html' && name !== webFileNames.page;
-    written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes), ...(asset && { asset }) });
-  }
-  return written;
 }
 
 /** An article whose files a previous build made from the same inputs: reported from the manifest. */

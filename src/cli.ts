@@ -53,7 +53,7 @@ program
     if (!setup) return;
     const { paths, options } = setup;
     // Chromium starts first; the pipeline's modules load while it boots (the two overlap on two cores).
-    // With --queue the workers render, and this process needs no browser.
+    // With --queue the workers render the articles; the build launches a browser of its own only for collections.
     const browser = options.queue ? undefined : launchBrowser({ timeoutMs: options.timeoutMs });
     browser?.catch(() => undefined);
     const { build } = await import('./build.js');

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibreText } from './helpers/calibre.js';
 import { epubcheck, epubFiles, parseXml } from './helpers/epub.js';
@@ -156,4 +156,25 @@ describe('a collection with a bad or a missing article', () => {
     expect(typo.stderr).toContain('Did you mean "collection.articles"?');
     expect(await readdir(join(dir, 'out')).catch(() => [])).toEqual([]);
   }, 60_000);
+});
+
+describe('a collection built with SOURCE_DATE_EPOCH set', () => {
+  it('takes that date in its PDFs and EPUB, as an article of the same build does', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'imprint-collection-epoch-')), 'out');
+    const article = resolve('tests/fixtures/rich/convoy-leaves-the-corridor.md');
+    const run = await imprint(['build', article, collectionFile, '--out', out, '--formats', 'pdf,archival,epub'], process.cwd(), { SOURCE_DATE_EPOCH: '1714000000' });
+    expect(run.stderr).toBe('');
+    const epoch = '2024-04-24T23:06:40';
+    for (const slug of ['convoy-leaves-the-corridor', 'weekend-edition']) {
+      for (const suffix of ['.pdf', '.archival.pdf']) {
+        const doc = await PDFDocument.load(await readFile(join(out, slug, `${slug}${suffix}`)), { updateMetadata: false });
+        const metadata = doc.catalog.lookup(PDFName.of('Metadata'));
+        const xmp = new TextDecoder().decode(metadata instanceof PDFRawStream ? metadata.getContents() : new Uint8Array());
+        expect([slug, suffix, doc.getCreationDate()?.toISOString(), doc.getModificationDate()?.toISOString()]).toEqual([slug, suffix, `${epoch}.000Z`, `${epoch}.000Z`]);
+        expect([slug, suffix, /<xmp:CreateDate>([^<]*)</.exec(xmp)?.[1]]).toEqual([slug, suffix, `${epoch}Z`]);
+      }
+      const opf = (await epubFiles(await readFile(join(out, slug, `${slug}.epub`)))).get('OEBPS/content.opf')!;
+      expect([slug, /<meta property="dcterms:modified">([^<]*)</.exec(opf)?.[1]]).toEqual([slug, `${epoch}Z`]);
+    }
+  }, 120_000);
 });

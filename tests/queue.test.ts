@@ -1,6 +1,7 @@
 // Past one machine: a producer and two workers on a real Redis (started here on a free loopback port), one
 // worker killed outright mid-run. Every article is built once, the files verify and are byte-identical to a
-// local build; a re-run enqueues nothing; a bad article fails once, named. Shards build apart and merge.
+// local build; a re-run enqueues nothing; a bad article fails once, named. Shards build apart and merge. A
+// collection named with --queue is built by the producer after the queued articles.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -44,8 +45,8 @@ interface Manifest {
 const manifestOf = async (out: string) => JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
 const hashes = (manifest: Manifest) => Object.fromEntries(Object.entries(manifest.articles).map(([slug, entry]) => [slug, entry.editions.map((edition) => edition.sha256)]));
 
-function worker(marker: string): ChildProcess & { output: () => string } {
-  const child = spawn('node', [cli, 'worker', '--queue', url, '--out', 'shared', '--jobs', '2'], { cwd: dir, env: { ...process.env, [marker]: '1' } });
+function worker(marker: string, out = 'shared'): ChildProcess & { output: () => string } {
+  const child = spawn('node', [cli, 'worker', '--queue', url, '--out', out, '--jobs', '2'], { cwd: dir, env: { ...process.env, [marker]: '1' } });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -140,5 +141,26 @@ describe('shards', () => {
     const conflict = await imprint(['manifest', 'merge', 'sharded'], dir);
     expect(conflict.code).toBe(1);
     expect(conflict.stderr).toContain(`"${slug}" is in manifest.shard-1-of-2.json and manifest.shard-2-of-2.json with other sources or files`);
+  }, 120_000);
+});
+
+describe('a collection in a queue build', () => {
+  it('is built here once the workers have built the queued articles, not counted and skipped', async () => {
+    await rm(join(dir, 'in', 'bad.md'), { force: true });
+    await writeFile(join(dir, 'issue.yaml'), 'collection:\n  title: Issue\n  date: 2024-04-20\n  publication: P\n  articles:\n    - in/article-01.md\n    - in/article-02.md\n');
+    const marker = `IMPRINT_QUEUE_${randomUUID().replaceAll('-', '')}`;
+    const taker = worker(marker, 'issue-out');
+    onTestFinished(() => killMarked(marker, 'SIGKILL'));
+    const run = await imprint(['build', 'in/article-01.md', 'in/article-02.md', 'issue.yaml', '--queue', url, '--out', 'issue-out', '--formats', 'pdf,epub'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('3 built, 0 unchanged.');
+    // The articles came from the worker, the collection from the producer, after them.
+    expect(taker.output()).toContain('article-01');
+    expect(run.stdout.indexOf('wrote issue-out/issue/issue.pdf ')).toBeGreaterThan(run.stdout.lastIndexOf('wrote issue-out/article-0'));
+    expect(Object.keys((await manifestOf(join(dir, 'issue-out'))).articles).sort()).toEqual(['article-01', 'article-02', 'issue']);
+    expect((await imprint(['verify', 'issue-out'], dir)).stdout).toContain('all 6 files match the manifest.');
+    taker.kill('SIGTERM');
+    expect(await new Promise((done) => taker.on('exit', done))).toBe(0);
   }, 120_000);
 });

@@ -4,16 +4,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { writeRendered, type ArticleResult, type BuildContext } from '../build.js';
+import { writeRendered, type ArticleResult, type BuildContext } from '../build-result.js';
 import { articleView } from '../editions/article-view.js';
+import { renderEditions } from '../editions/render.js';
 import { ImprintError } from '../errors.js';
 import { failure, loadOne } from '../load-articles.js';
 import type { Edition } from '../options.js';
 import { articleFingerprint } from '../output/fingerprint.js';
 import { sha256, type Manifest } from '../output/manifest.js';
 import { isUpToDate } from '../output/verify.js';
-import { collectionAsArticle, renderCollectionEditions } from './collection-editions.js';
 import { loadCollection } from './collection-file.js';
+import { collectionPublication } from './collection-publication.js';
 import type { CollectedArticle } from './collection-view.js';
 
 export interface CollectionContext extends BuildContext {
@@ -48,15 +49,16 @@ export async function publishCollection(file: string, context: CollectionContext
       }
     }
     const inputs = fingerprint.update(editions.join(',')).digest('hex');
-    const whole = collectionAsArticle(collection, collected.map(({ article }) => article));
-    const summary = { title: collection.title, date: collection.date, byline: whole.meta.byline, description: whole.description, publication: collection.publication, lang: collection.lang };
+    const publication = collectionPublication(collection, collected, options.style);
+    const { meta } = publication;
+    const summary = { title: collection.title, date: collection.date, byline: meta.byline, description: meta.description, publication: collection.publication, lang: collection.lang };
     const members = collected.map(({ article }) => ({ slug: article.slug, title: article.meta.title }));
     const base = { file, ok: true as const, slug: collection.slug, sourceSha256: sha256(collection.sourceBytes), fingerprint: inputs, summary, warnings: [], members };
     const entry = previous?.articles[collection.slug];
     if (!options.force && entry && (await isUpToDate(entry, inputs, editions, options.outDir))) {
       return { ...base, status: 'unchanged', written: entry.editions.map((edition) => ({ ...edition, edition: edition.edition as Edition, path: join(options.outDir, edition.path) })) };
     }
-    const rendered = await renderCollectionEditions(collection, collected, editions, { tabs: await browsers.tabs(), workDir, page: options.page ?? 'a4', style: options.style });
+    const rendered = await renderEditions(publication, editions, { tabs: await browsers.tabs(), workDir, page: options.page ?? 'a4', style: options.style });
     return { ...base, status: 'built', written: await writeRendered(rendered, join(options.outDir, collection.slug)) };
   } catch (error) {
     return failure(file, error);

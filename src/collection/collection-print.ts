@@ -5,26 +5,17 @@
 // again (and again, should the numbers move anything). The same load gives the EPUB cover and the press page.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
-import type { PageSize } from '../article/page-size.js';
-import type { HouseStyle } from '../config/house-style.js';
 import { readTemplate, renderArticleFragment, renderPage } from '../editions/article-view.js';
 import { captureCover, coverViewport } from '../editions/cover.js';
 import { hyphenateHtml, hyphenatorFor } from '../editions/hyphenate.js';
 import { cssString, pageCss, printStylesheets, runningHead } from '../editions/print-html.js';
-import { appendStyle, printPdf, type PrintPage, type PrintWants } from '../editions/print.js';
-import { readableFor, withPage } from '../render/sandboxed-page.js';
-import type { TabPool } from '../render/tab-pool.js';
+import { appendStyle, printPdf, readableFolders, type PrintContext, type PrintPage, type PrintWants } from '../editions/print.js';
+import { withPage } from '../render/sandboxed-page.js';
 import type { Collection } from './collection-file.js';
 import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-view.js';
 
-export interface CollectionPrintContext {
-  tabs: TabPool;
-  workDir: string;
-  page: PageSize;
-  style: HouseStyle;
-}
-
-export async function renderCollectionPage(collection: Collection, collected: readonly CollectedArticle[], context: CollectionPrintContext, wants: PrintWants): Promise<PrintPage & { startPages: number[] }> {
+/** Printed whatever `wants.pdf` says: the contents page needs the PDF to find where each article begins. */
+export async function renderCollectionPage(collection: Collection, collected: readonly CollectedArticle[], context: PrintContext, wants: PrintWants): Promise<PrintPage & { startPages: number[] }> {
   const { tabs, workDir, page, style } = context;
   const { labels, head, photo } = collectionHead(collection, collected, style);
   const photoUrl = photo?.url;
@@ -61,7 +52,7 @@ export async function renderCollectionPage(collection: Collection, collected: re
     },
     { coverBody: readTemplate('cover/cover-body.html') },
   );
-  const readable = [...new Set(collected.flatMap(({ article }) => readableFor(article.dir, theme))), ...(collection.cover ? [collection.dir] : [])];
+  const readable = readableFolders(context);
   const print = (loaded: Page) => printPdf(loaded, tabs.timeoutMs);
 
   return withPage({ tabs, html, workDir, name: collection.slug, readable, ...(wants.cover ? { viewport: coverViewport } : {}) }, async (loaded, step) => {

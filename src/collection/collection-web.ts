@@ -2,14 +2,14 @@
 // article, every article in full, and the download block for the collection's other editions. It is the
 // article's web page (see editions/web.ts) with the collection as its content.
 import Mustache from 'mustache';
-import type { Article } from '../article/article.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { readTemplate, renderArticleFragment } from '../editions/article-view.js';
+import { articleMeta, type PublicationMeta } from '../editions/publication-meta.js';
 import { newsArticle, renderWebPage, type WebFile, type WebInputs } from '../editions/web.js';
 import type { Collection } from './collection-file.js';
 import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-view.js';
 
-export function renderCollectionWeb(collection: Collection, collected: readonly CollectedArticle[], whole: Article, style: HouseStyle, inputs: WebInputs): Promise<WebFile[]> {
+export function renderCollectionWeb(collection: Collection, collected: readonly CollectedArticle[], meta: PublicationMeta, style: HouseStyle, inputs: WebInputs): Promise<WebFile[]> {
   const { labels, head, photo } = collectionHead(collection, collected, style);
   const articles = collected.map(({ article, view }, index) => ({ id: articleAnchor(index), lang: article.meta.lang, title: article.meta.title, byline: view.byline, fragment: renderArticleFragment(view), article }));
   const sections = bySection(collected, articles);
@@ -19,9 +19,9 @@ export function renderCollectionWeb(collection: Collection, collected: readonly 
       lang: collection.lang,
       title: collection.title,
       publication: collection.publication,
-      description: whole.description,
+      description: meta.description,
       date: collection.date,
-      authors: whole.meta.byline,
+      authors: meta.byline,
       photo: photo && { path: photo.path, alt: photo.alt },
       labels,
       // schema.org's issue of a periodical, with its articles as parts.
@@ -30,13 +30,13 @@ export function renderCollectionWeb(collection: Collection, collected: readonly 
         '@type': 'PublicationIssue',
         name: collection.title,
         ...(collection.subtitle && { alternativeHeadline: collection.subtitle }),
-        description: whole.description,
+        description: meta.description,
         datePublished: collection.date,
         inLanguage: collection.lang,
         publisher: { '@type': 'Organization', name: collection.publication },
         ...(photoName && { image: photoName }),
         hasPart: articles.map(({ id, article }) => {
-          const { '@context': _, ...part } = newsArticle(article, undefined) as Record<string, unknown>;
+          const { '@context': _, ...part } = newsArticle(articleMeta(article), undefined) as Record<string, unknown>;
           return { ...part, url: `#${id}` };
         }),
       }),

@@ -1,8 +1,8 @@
 // What the EPUB's package document says about the book: identity, people, dates and accessibility.
-// Pure: computed from the article, so every claim is true of this book.
+// Pure: computed from the publication's metadata, so every claim is true of this book.
 import { v5 as uuidV5 } from 'uuid';
-import type { Article } from '../article/article.js';
 import { toolVersion } from '../paths.js';
+import type { PublicationMeta } from './publication-meta.js';
 
 /** Namespace for article identifiers: the same source URL (or slug) always gives the same dc:identifier. */
 const identifierNamespace = '6f1f6f56-4b5e-5d0c-9a4e-2d3c8e0b7a11';
@@ -49,15 +49,15 @@ export function accessibilityClaimWithheld(undescribed: number): string | undefi
 }
 
 /** `printPages`: how many pages the print edition has when the chapters mark its pages (0 when they mark none). */
-export function packageFields(article: Article, { buildDate, hasCover, fontLicences, printPages }: { buildDate: Date; hasCover: boolean; fontLicences: string[]; printPages: number }): PackageFields {
-  const { meta, images } = article;
+export function packageFields(meta: PublicationMeta, { buildDate, hasCover, fontLicences, printPages }: { buildDate: Date; hasCover: boolean; fontLicences: string[]; printPages: number }): PackageFields {
+  const { images } = meta;
   const described = images.every((image) => image.alt !== '');
   const claimed = accessibilityClaimWithheld(images.filter((image) => image.alt.trim() === '').length) === undefined;
   return {
-    identifier: `urn:uuid:${uuidV5(meta.source ?? `imprint:${article.slug}`, identifierNamespace)}`,
-    creators: article.authors,
+    identifier: `urn:uuid:${uuidV5(meta.source ?? `imprint:${meta.slug}`, identifierNamespace)}`,
+    creators: meta.authors,
     // The time of day too, when the article's date was written with one.
-    publishedDate: article.dateTime ?? meta.date,
+    publishedDate: meta.dateTime ?? meta.date,
     modified: buildDate.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     source: meta.source,
     subjects: meta.tags,
@@ -76,7 +76,7 @@ export function packageFields(article: Article, { buildDate, hasCover, fontLicen
       ...(images.length > 0 && described ? ['alternativeText'] : []),
       ...(printPages > 0 ? ['pageBreakMarkers', 'printPageNumbers'] : []),
     ],
-    pageBreakSource: printPages > 0 ? `${article.slug}.pdf: ${meta.publication}, print edition, ${printPages} page${printPages === 1 ? '' : 's'}` : undefined,
+    pageBreakSource: printPages > 0 ? `${meta.slug}.pdf: ${meta.publication}, print edition, ${printPages} page${printPages === 1 ? '' : 's'}` : undefined,
     accessibilitySummary: [
       'A single news article in reading order, with headings and a table of contents; text reflows and takes the reader\'s fonts and colours.',
       images.length === 0

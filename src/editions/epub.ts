@@ -1,6 +1,6 @@
-// The e-reader edition: Article → EPUB 3. epub-gen-memory generates it with our own OPF, chapter, nav and
-// NCX templates; finishEpub then adds the cover (drawn by Chromium with the print page) and the fonts'
-// licence, and makes the container reproducible.
+// The e-reader edition: a book (an article's, or a collection's chapters) → EPUB 3. epub-gen-memory generates
+// it with our own OPF, chapter, nav and NCX templates; finishEpub then adds the cover (drawn by Chromium with
+// the print page) and the fonts' licence, and makes the container reproducible.
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { EPub, type Options } from 'epub-gen-memory';
@@ -13,15 +13,14 @@ import type { Theme } from '../theme/theme.js';
 import { coverFiles, fontLicenceFile, packageFields, type PackageFields } from './epub-package.js';
 import { embeddedFontCss, fontLicencePath, fontsToEmbed } from './fonts.js';
 import { markPageBreaks } from './page-breaks.js';
+import { articleMeta, type PublicationMeta } from './publication-meta.js';
 
 export interface EpubContext {
   buildDate: Date;
   /** The cover JPEG, captured from the print page (see print.ts and cover.ts). */
-  cover: Promise<Uint8Array>;
+  cover: Uint8Array;
   /** The theme's epub.css and the fonts it names, added after the built-in styles. */
   theme: Pick<Theme, 'epub' | 'fontLicence'> | undefined;
-  /** Where each page of the print edition after the first begins (see page-breaks.ts). */
-  pageStarts: Promise<string[]>;
 }
 
 const chapterFile = 'article.xhtml';
@@ -35,8 +34,8 @@ export interface EpubChapter {
 
 /** What an EPUB is made of: whose metadata it carries, its words, its chapters, and how the nav groups them. */
 export interface EpubBook {
-  /** The article the package metadata comes from (for a collection, one that stands for the whole). */
-  article: Article;
+  /** What the package document says of the book: the article's or the collection's metadata. */
+  meta: PublicationMeta;
   labels: Labels;
   displayDate: string;
   chapters: EpubChapter[];
@@ -48,23 +47,18 @@ export interface EpubBook {
   printEditionPages?: number;
 }
 
-export async function renderEpub(article: Article, view: ArticleView, context: EpubContext): Promise<Uint8Array> {
-  // Both come from the print page: awaited together, so that one failing leaves no rejection unheard.
-  const [starts] = await Promise.all([context.pageStarts, context.cover]);
-  return packageEpub(articleBook(article, view, starts), context);
-}
-
 /** One article's book: a single chapter, with the print edition's pages marked where they begin. */
-function articleBook(article: Article, view: ArticleView, pageStarts: readonly string[]): EpubBook {
+export function articleBook(meta: PublicationMeta, view: ArticleView, pageStarts: readonly string[]): EpubBook {
   const { html, pages } = markPageBreaks(renderArticleFragment(view), pageStarts);
-  const chapters = [{ title: article.meta.title, filename: chapterFile, html }];
-  return { article, labels: view.labels, displayDate: view.displayDate, chapters, printPages: pages.map((page) => ({ page, filename: chapterFile })) };
+  const chapters = [{ title: meta.title, filename: chapterFile, html }];
+  return { meta, labels: view.labels, displayDate: view.displayDate, chapters, printPages: pages.map((page) => ({ page, filename: chapterFile })) };
 }
 
 /** The book, generated, with its cover and font licences added, in a reproducible container. */
-export async function packageEpub(book: EpubBook, context: Omit<EpubContext, 'pageStarts'>): Promise<Uint8Array> {
-  const { meta } = book.article;
-  const [{ generated, licences }, cover] = await Promise.all([generateBook(book, context.buildDate, context.theme), context.cover]);
+export async function packageEpub(book: EpubBook, context: EpubContext): Promise<Uint8Array> {
+  const { meta } = book;
+  const { generated, licences } = await generateBook(book, context.buildDate, context.theme);
+  const { cover } = context;
   const coverAlt = `${book.labels.cover}: ${meta.title}. ${meta.publication}, ${book.displayDate}.`;
   const extraFiles: ExtraFile[] = [
     { name: coverFiles.image, bytes: cover },
@@ -76,7 +70,7 @@ export async function packageEpub(book: EpubBook, context: Omit<EpubContext, 'pa
 
 /** The single-article book as epub-gen-memory makes it, before the cover is added (for tests of its XHTML). */
 export function generateEpub(article: Article, view: ArticleView, buildDate: Date, theme: EpubContext['theme'], pageStarts: readonly string[] = []) {
-  return generateBook(articleBook(article, view, pageStarts), buildDate, theme);
+  return generateBook(articleBook(articleMeta(article), view, pageStarts), buildDate, theme);
 }
 
 /**
@@ -84,8 +78,7 @@ export function generateEpub(article: Article, view: ArticleView, buildDate: Dat
  * and the font licences that must be added beside the fonts it embedded.
  */
 async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext['theme']): Promise<{ generated: Uint8Array; licences: { name: string; path: string }[] }> {
-  const { article, labels, chapters, printPages = [], printEditionPages = printPages.length } = book;
-  const { meta } = article;
+  const { meta, labels, chapters, printPages = [], printEditionPages = printPages.length } = book;
   const fonts = fontsToEmbed(`${meta.title} ${meta.subtitle ?? ''} ${chapters.map((chapter) => chapter.html).join(' ')}`);
   const themeFonts = theme?.epub?.fonts ?? [];
   const licences = [
@@ -93,15 +86,15 @@ async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext[
     ...(themeFonts.length > 0 && theme?.fontLicence ? [{ name: `fonts/${theme.fontLicence.filename}`, path: theme.fontLicence.path }] : []),
   ];
   const options: Options & PackageFields & { labels: Labels; pageList: { label: string; href: string }[]; sections: EpubBook['sections'] } = {
-    ...packageFields(article, { buildDate, hasCover: true, fontLicences: licences.map((licence) => licence.name), printPages: printPages.length > 0 ? printEditionPages : 0 }),
+    ...packageFields(meta, { buildDate, hasCover: true, fontLicences: licences.map((licence) => licence.name), printPages: printPages.length > 0 ? printEditionPages : 0 }),
     labels,
     pageList: printPages.map(({ page, filename }) => ({ label: String(page), href: `${filename}#page-${page}` })),
     sections: book.sections,
     title: meta.title,
-    author: article.authors,
+    author: meta.authors,
     // epub-gen-memory writes "by anonymous" without a publisher, and EPUBCheck rejects an empty description.
     publisher: meta.publication,
-    description: article.description,
+    description: meta.description,
     lang: meta.lang,
     date: meta.date,
     tocTitle: labels.contents,

@@ -5,10 +5,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mustache from 'mustache';
 import { PDFArray, PDFName, PDFRef, PDFString, type PDFDocument } from 'pdf-lib';
-import type { Article } from '../article/article.js';
 import { ImprintError } from '../errors.js';
 import { readTemplate } from './article-view.js';
 import { documentAuthor, documentCreator, setDocumentId, type PdfMetadata } from './pdf-metadata.js';
+import type { PublicationMeta } from './publication-meta.js';
 
 const ghostscriptShare = '/usr/share/ghostscript';
 
@@ -59,12 +59,11 @@ export interface Standard {
 
 /**
  * The XMP packet (uncompressed, as PDF/A asks) repeating the document information exactly, with the
- * article's publication, date, source, credits and rights, and the standard the file claims; and a
+ * publication's name, date, source, credits and rights, and the standard the file claims; and a
  * document ID derived from `seed`, so a rebuild gives the same bytes.
  */
-export function setXmpAndId(doc: PDFDocument, article: Article, meta: PdfMetadata, producer: string, standard: Standard, seed: Uint8Array): void {
+export function setXmpAndId(doc: PDFDocument, front: PublicationMeta, meta: PdfMetadata, producer: string, standard: Standard, seed: Uint8Array): void {
   const id = setDocumentId(doc, seed).toLowerCase();
-  const { meta: front } = article;
   const xmp = Mustache.render(
     readTemplate('pdf-xmp.xml'),
     {

@@ -4,11 +4,11 @@
 // DefaultRGB colour space, photos keep their own ICC profiles) and a CMYK output intent tells the print
 // shop's RIP which press condition to separate for. Text, fonts and photos stay exactly as Chromium wrote them.
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, PDFString, cmyk, type PDFPage, type PDFRef } from 'pdf-lib';
-import type { Article } from '../article/article.js';
 import { pageDimensions, type PageSize } from '../article/page-size.js';
 import { toolVersion } from '../paths.js';
 import { applyDocumentInfo, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { embedIccProfile, iccProfile, setOutputIntent, setXmpAndId } from './pdf-standards.js';
+import type { PublicationMeta } from './publication-meta.js';
 
 /** Millimetres: bleed beyond the trim; crop marks start past the bleed and run outward. */
 export const pressGeometry = { bleed: 3, markGap: 2, markLength: 5, slug: 12 } as const;
@@ -23,7 +23,7 @@ export interface PressContext {
 }
 
 /** `bleedPdf` is the print layout rendered at trim + bleed on every side (see renderPrintHtml's bleed). */
-export async function renderPressEdition(bleedPdf: Uint8Array, article: Article, meta: PdfMetadata, context: PressContext): Promise<FinishedPdf> {
+export async function renderPressEdition(bleedPdf: Uint8Array, publication: PublicationMeta, meta: PdfMetadata, context: PressContext): Promise<FinishedPdf> {
   const trim = pageDimensions(context.page);
   const doc = await imposeWithMarks(bleedPdf, trim);
   await doc.flush(); // pdf-lib writes the embedded pages' forms only now; their resources need DefaultRGB too
@@ -37,7 +37,7 @@ export async function renderPressEdition(bleedPdf: Uint8Array, article: Article,
   setOutputIntent(doc, { subtype: 'GTS_PDFX', profile: cmykProfile, identifier: 'Custom', condition: pressProfile.condition });
   // The ID comes from the imposed sheets, not from Chromium's page, whose tag IDs differ between runs.
   const sheets = await doc.save({ useObjectStreams: false });
-  setXmpAndId(doc, article, meta, `imprint ${toolVersion} (${via})`, { pdfx: { version: pressStandard } }, sheets);
+  setXmpAndId(doc, publication, meta, `imprint ${toolVersion} (${via})`, { pdfx: { version: pressStandard } }, sheets);
   return { bytes: await doc.save({ useObjectStreams: false }), pageCount: doc.getPageCount() };
 }
 

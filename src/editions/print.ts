@@ -1,39 +1,49 @@
 // The print edition: article HTML → Chromium PDF → document metadata. The same page load also gives the
-// EPUB's cover (see cover.ts) and, printed again at bleed size, the press edition's page.
+// EPUB's cover (see cover.ts) and, printed again at bleed size, the press edition's page. The finishing steps
+// serve a collection's print page too (collection/collection-print.ts).
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/page-size.js';
+import type { HouseStyle } from '../config/house-style.js';
 import { readableFor, withPage } from '../render/sandboxed-page.js';
 import type { TabPool } from '../render/tab-pool.js';
 import { fillLabel } from '../labels/labels.js';
-import type { Theme } from '../theme/theme.js';
 import type { ArticleView } from './article-view.js';
 import { captureCover, coverViewport } from './cover.js';
 import { hyphenateHtml, hyphenatorFor } from './hyphenate.js';
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import { toolVersion } from '../paths.js';
-import { applyDocumentInfo, articleHeadings, cleanBookmarks, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
+import { applyDocumentInfo, cleanBookmarks, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { setXmpAndId } from './pdf-standards.js';
+import type { PublicationMeta } from './publication-meta.js';
 import { completeForPdfUa, uaProblems } from './pdf-ua.js';
 import { renumberStructureIds } from './structure-ids.js';
 import { pageCss, renderPrintHtml } from './print-html.js';
 
-export interface PrintContext {
+/** What rendering any page of a build needs: the browser's tabs, a folder for the page, its size, the house style. */
+export interface PageContext {
   tabs: TabPool;
   workDir: string;
   page: PageSize;
-  buildDate: Date;
-  theme: Theme | undefined;
+  style: HouseStyle;
 }
 
-/** What one load of the article's print page gives: Chromium's PDF, the EPUB cover, the press page. */
+/** What loading a publication's print page needs (an article's here, a collection's in collection/). */
+export interface PrintContext extends PageContext {
+  /** The publication's own folders: the only ones of the user's its page may read, beside the theme's. */
+  folders: readonly string[];
+}
+
+/** What one load of a print page gives: Chromium's PDF, the EPUB cover, the press page. */
 export interface PrintPage {
   pdf: Uint8Array | undefined;
   cover: Uint8Array | undefined;
   /** The same layout printed at trim + bleed on every side, for the press edition to impose. */
   bleedPdf: Uint8Array | undefined;
+  /** The page (1-based) each of a collection's articles begins on; undefined for an article. */
+  startPages?: number[];
 }
 
 export interface PrintWants {
@@ -50,10 +60,11 @@ export async function renderPrintPage(article: Article, view: ArticleView, conte
   const cover = wants.cover
     ? { photoUrl: photo && pathToFileURL(photo.path).href, photoCredit: photo?.credit && fillLabel(view.labels.photo, { credit: photo.credit }) }
     : undefined;
-  const { tabs, workDir, theme } = context;
+  const { tabs, workDir } = context;
+  const { theme } = context.style;
   const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, cover, theme });
   // The cover's viewport is set before the page loads; print layout follows @page, whatever the viewport.
-  return withPage({ tabs, html, workDir, name: article.slug, readable: readableFor(article.dir, theme), ...(cover ? { viewport: coverViewport } : {}) }, async (page, step) => {
+  return withPage({ tabs, html, workDir, name: article.slug, readable: readableFolders(context), ...(cover ? { viewport: coverViewport } : {}) }, async (page, step) => {
     step('capturing the cover');
     const coverJpeg = cover ? await captureCover(page) : undefined;
     step('printing the PDF');
@@ -89,6 +100,11 @@ export async function printPdf(page: Page, timeoutMs: number): Promise<Uint8Arra
   }
 }
 
+/** What a print page may read: the publication's folders, the templates, the fonts and the theme. */
+export function readableFolders({ folders, style }: Pick<PrintContext, 'folders' | 'style'>): string[] {
+  return [...new Set(folders.flatMap((folder) => readableFor(folder, style.theme)))];
+}
+
 /** Rules added to a loaded page after its own (later @page rules win). */
 export async function appendStyle(page: Page, css: string): Promise<void> {
   await page.evaluate((rules) => document.head.append(Object.assign(document.createElement('style'), { textContent: rules })), css);
@@ -98,8 +114,8 @@ export async function appendStyle(page: Page, css: string): Promise<void> {
  * Chromium's PDF finished: reproducible structure IDs, clean bookmarks, the document information, the tags
  * PDF/UA asks for, and XMP that claims PDF/UA-1 when the checked conditions hold (see pdf-ua.ts).
  */
-export async function finishPrintEdition(chromiumPdf: Uint8Array, article: Article, buildDate: Date, headings = articleHeadings(article.meta.title, article.bodyHtml)): Promise<FinishedPdf> {
-  const meta = pdfMetadata(article, buildDate);
+export async function finishPrintEdition(chromiumPdf: Uint8Array, publication: PublicationMeta, buildDate: Date, headings: readonly string[]): Promise<FinishedPdf> {
+  const meta = pdfMetadata(publication, buildDate);
   const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   renumberStructureIds(doc);
   cleanBookmarks(doc, headings);
@@ -107,7 +123,7 @@ export async function finishPrintEdition(chromiumPdf: Uint8Array, article: Artic
   applyDocumentInfo(doc, meta, via);
   completeForPdfUa(doc);
   const standard = uaProblems(doc).length === 0 ? { pdfua: { part: 1 as const } } : {};
-  setXmpAndId(doc, article, meta, `imprint ${toolVersion} (${via})`, standard, pageContents(doc));
+  setXmpAndId(doc, publication, meta, `imprint ${toolVersion} (${via})`, standard, pageContents(doc));
   return { bytes: await doc.save(), pageCount: doc.getPageCount() };
 }
 
@@ -125,7 +141,7 @@ function pageContents(doc: PDFDocument): Uint8Array {
   return hash.digest();
 }
 
-/** The document information every PDF edition of the article carries. */
-export function pdfMetadata(article: Article, date: Date): PdfMetadata {
-  return { title: article.meta.title, authors: article.authors, subject: article.description, keywords: article.meta.tags, lang: article.meta.lang, date };
+/** The document information every PDF edition of the publication carries. */
+export function pdfMetadata(publication: PublicationMeta, date: Date): PdfMetadata {
+  return { title: publication.title, authors: publication.authors, subject: publication.description, keywords: publication.tags, lang: publication.lang, date };
 }

@@ -8,11 +8,11 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
-import type { Article } from '../article/article.js';
 import { formatSize } from '../format-size.js';
 import { fillLabel, type Labels } from '../labels/labels.js';
 import type { Edition } from '../options.js';
 import { readTemplate, renderArticleFragment, type ArticleView } from './article-view.js';
+import type { PublicationMeta } from './publication-meta.js';
 
 /** A file of the web edition, named relative to the article's folder. */
 export interface WebFile {
@@ -56,18 +56,19 @@ export interface WebPageHead {
   jsonLd: (photoName: string | undefined) => object;
 }
 
-export function renderWebEdition(article: Article, view: ArticleView, inputs: WebInputs): Promise<WebFile[]> {
+/** An article's web page (a collection's is collection/collection-web.ts). */
+export function renderWebEdition(meta: PublicationMeta, view: ArticleView, inputs: WebInputs): Promise<WebFile[]> {
   const head: WebPageHead = {
     lang: view.lang,
     title: view.title,
     publication: view.publication,
-    description: article.description,
-    date: article.dateTime ?? article.meta.date,
-    authors: article.meta.byline,
+    description: meta.description,
+    date: meta.dateTime ?? meta.date,
+    authors: meta.byline,
     source: view.source,
-    photo: article.images[0],
+    photo: meta.images[0],
     labels: view.labels,
-    jsonLd: (photoName) => newsArticle(article, photoName),
+    jsonLd: (photoName) => newsArticle(meta, photoName),
   };
   return renderWebPage(head, `<article class="article">\n${renderArticleFragment(view)}\n</article>`, inputs);
 }
@@ -127,16 +128,15 @@ function decodeEntities(text: string): string {
 }
 
 /** schema.org NewsArticle, as search engines and news aggregators read it. */
-export function newsArticle(article: Article, photoName: string | undefined): object {
-  const { meta } = article;
-  const photo = article.images[0];
+export function newsArticle(meta: PublicationMeta, photoName: string | undefined): object {
+  const photo = meta.images[0];
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: meta.title,
     ...(meta.subtitle && { alternativeHeadline: meta.subtitle }),
-    description: article.description,
-    datePublished: article.dateTime ?? meta.date,
+    description: meta.description,
+    datePublished: meta.dateTime ?? meta.date,
     inLanguage: meta.lang,
     author: meta.byline.length > 0 ? meta.byline.map((name) => ({ '@type': 'Person', name })) : [{ '@type': 'Organization', name: meta.publication }],
     publisher: { '@type': 'Organization', name: meta.publication },

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import type { ArticleResult, BuildContext, WrittenFile } from '../build.js';
+import type { ArticleResult, BuildContext, WrittenFile } from '../build-result.js';
 import { ImprintError } from '../errors.js';
 import { failure, type PlannedArticle } from '../load-articles.js';
 import type { BuildOptions, Edition } from '../options.js';

@@ -1,0 +1,76 @@
+// A collection as a publication: everything where it differs from an article, in one place. Its metadata
+// gathers its articles' (every author, tag and credit once); its bookmarks are the contents page's and every
+// article's; its print page has a title page and contents (collection-print.ts); its EPUB has a chapter per
+// article, grouped by section; its web page shows every article in full (collection-web.ts).
+import type { HouseStyle } from '../config/house-style.js';
+import { renderArticleFragment } from '../editions/article-view.js';
+import type { EpubBook } from '../editions/epub.js';
+import { markPageBreaks, pageStarts } from '../editions/page-breaks.js';
+import { articleHeadings } from '../editions/pdf-metadata.js';
+import { runningHead } from '../editions/print-html.js';
+import type { Publication } from '../editions/publication.js';
+import type { PublicationMeta } from '../editions/publication-meta.js';
+import type { Collection } from './collection-file.js';
+import { renderCollectionPage } from './collection-print.js';
+import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-view.js';
+import { renderCollectionWeb } from './collection-web.js';
+
+export function collectionPublication(collection: Collection, collected: readonly CollectedArticle[], style: HouseStyle): Publication {
+  const meta = collectionMeta(collection, collected);
+  const { labels } = collectionHead(collection, collected, style);
+  // Its articles' photos, and the collection's own cover photo beside its file.
+  const folders = [...new Set(collected.map(({ article }) => article.dir)), ...(collection.cover ? [collection.dir] : [])];
+  return {
+    meta,
+    folders,
+    headings: [labels.contents, ...collected.flatMap(({ article }) => articleHeadings(article.meta.title, article.bodyHtml))],
+    renderPrintPage: (context, wants) => renderCollectionPage(collection, collected, { ...context, folders }, wants),
+    epubBook: (printPage, pageTexts) => collectionBook(collection, collected, meta, style, pageTexts, printPage.startPages!),
+    renderWebPage: (inputs) => renderCollectionWeb(collection, collected, meta, style, inputs),
+  };
+}
+
+/** The collection's metadata: its own title, date and rights, with every author, tag and credit of its articles once. */
+export function collectionMeta(collection: Collection, collected: readonly CollectedArticle[]): PublicationMeta {
+  const articles = collected.map(({ article }) => article);
+  const once = (values: string[]) => [...new Set(values)];
+  const byline = once(articles.flatMap((article) => article.meta.byline));
+  return {
+    title: collection.title,
+    subtitle: collection.subtitle,
+    authors: byline.length > 0 ? byline : [collection.publication],
+    byline,
+    publication: collection.publication,
+    lang: collection.lang,
+    date: collection.date,
+    dateTime: undefined,
+    description: collection.description ?? collection.subtitle ?? `${collection.title}: ${articles.map((article) => article.meta.title).join('; ')}`,
+    tags: once(articles.flatMap((article) => article.meta.tags)),
+    credits: once(articles.flatMap((article) => article.meta.credits)),
+    rights: collection.rights,
+    // Its articles were published at their own sources; the collection has none of its own.
+    source: undefined,
+    slug: collection.slug,
+    images: articles.flatMap((article) => article.images),
+  };
+}
+
+/** A chapter per article, each with its print pages marked: from the page it begins on to the one before the next article's. */
+function collectionBook(collection: Collection, collected: readonly CollectedArticle[], meta: PublicationMeta, style: HouseStyle, pageTexts: readonly string[], startPages: readonly number[]): EpubBook {
+  const { labels, displayDate } = collectionHead(collection, collected, style);
+  const printPages: { page: number; filename: string }[] = [];
+  const chapters = collected.map(({ article, view }, index) => {
+    const filename = `${articleAnchor(index)}.xhtml`;
+    const first = startPages[index]!;
+    const pages = pageTexts.slice(first - 1, (startPages[index + 1] ?? pageTexts.length + 1) - 1);
+    const marked = markPageBreaks(renderArticleFragment(view), pageStarts(pages, runningHead(view)), first);
+    printPages.push(...marked.pages.map((page) => ({ page, filename })));
+    // An article in another language than the collection says so, for reading systems and screen readers.
+    const html = article.meta.lang === collection.lang ? marked.html : `<div lang="${article.meta.lang}" xml:lang="${article.meta.lang}">${marked.html}</div>`;
+    return { title: article.meta.title, filename, html };
+  });
+  const titled = collected.some(({ section }) => section !== undefined);
+  const sections = titled ? bySection(collected, chapters).map(({ title, entries }) => ({ title: title ?? '', chapters: entries })) : undefined;
+  // The title page and the contents are print pages too, though no chapter marks them.
+  return { meta, labels, displayDate, chapters, printPages, printEditionPages: pageTexts.length, ...(sections && { sections }) };
+}

@@ -1,0 +1,53 @@
+// Article or collection → what every edition needs: its metadata, its build date, its bookmarks, and the three
+// parts that differ by kind (its print page, its EPUB book, its web page). render.ts renders either the same way.
+import type { Article } from '../article/article.js';
+import type { HouseStyle } from '../config/house-style.js';
+import { articleView } from './article-view.js';
+import { articleBook, type EpubBook } from './epub.js';
+import { pageStarts } from './page-breaks.js';
+import { articleHeadings } from './pdf-metadata.js';
+import { runningHead } from './print-html.js';
+import { renderPrintPage, type PageContext, type PrintPage, type PrintWants } from './print.js';
+import { articleMeta, type PublicationMeta } from './publication-meta.js';
+import { renderWebEdition, type WebFile, type WebInputs } from './web.js';
+
+export interface Publication {
+  /** What every edition says of it: the PDFs' document information and XMP, the EPUB package, the web page's head. */
+  meta: PublicationMeta;
+  /** The folders of the user's its pages read (its photos, a collection's cover): its print page may read no other. */
+  folders: string[];
+  /** Its headings as written, for the PDF's bookmarks (Chromium's lose the spaces where a headline wraps). */
+  headings: string[];
+  /** Loads its print page once: Chromium's PDF, the EPUB cover, the press page (and a collection's start pages). */
+  renderPrintPage(context: PageContext, wants: PrintWants): Promise<PrintPage>;
+  /** Its EPUB book, with the print edition's pages marked: `pageTexts` are the pages of `printPage`'s PDF. */
+  epubBook(printPage: PrintPage, pageTexts: readonly string[]): EpubBook;
+  /** Its web page and the files beside it, offering the other editions. */
+  renderWebPage(inputs: WebInputs): Promise<WebFile[]>;
+}
+
+/**
+ * The date every edition is stamped with: SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the
+ * publication's date; never the clock. One rule for articles and collections alike.
+ */
+export function buildDate(meta: Pick<PublicationMeta, 'date'>): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${meta.date}T00:00:00Z`);
+}
+
+/** One article: its own page, a one-chapter book, its own web page (a collection's is collection/collection-publication.ts). */
+export function articlePublication(article: Article, style: HouseStyle): Publication {
+  const meta = articleMeta(article);
+  const view = articleView(article, style);
+  const folders = [article.dir];
+  return {
+    meta,
+    folders,
+    headings: articleHeadings(meta.title, article.bodyHtml),
+    renderPrintPage: (context, wants) => renderPrintPage(article, view, { ...context, folders }, wants),
+    // Its pages are told apart by what follows the running head on each.
+    epubBook: (_printPage, pageTexts) => articleBook(meta, view, pageStarts(pageTexts, runningHead(view))),
+    renderWebPage: (inputs) => renderWebEdition(meta, view, inputs),
+  };
+}

@@ -1,0 +1,66 @@
+// The one edition dispatch, for an article or a collection alike (see publication.ts); nothing is written here.
+// The print page is loaded once and gives Chromium's PDF, the EPUB cover and the press page (the same layout
+// printed at bleed size): the print PDF is finished, the archival copy made from it, the press edition from
+// the bleed page, the EPUB marks where the print PDF's pages begin, and the web page comes last, offering the others.
+import { editionSuffix, type Edition } from '../options.js';
+import { renderArchivalEdition } from './archival.js';
+import { packageEpub } from './epub.js';
+import { pdfPageTexts } from './page-breaks.js';
+import type { FinishedPdf } from './pdf-metadata.js';
+import { pressGeometry, renderPressEdition } from './press.js';
+import { finishPrintEdition, pdfMetadata, type PageContext } from './print.js';
+import { buildDate, type Publication } from './publication.js';
+import { pdfFirstPageJpeg } from './thumbnail.js';
+import type { Download } from './web.js';
+
+export interface RenderedEdition {
+  edition: Edition;
+  /** The file's name in the publication's folder (the web edition has several). */
+  name: string;
+  bytes: Uint8Array;
+  pages?: number;
+}
+
+export type RenderContext = PageContext;
+
+export async function renderEditions(publication: Publication, editions: readonly Edition[], context: RenderContext): Promise<RenderedEdition[]> {
+  const { meta, headings } = publication;
+  const date = buildDate(meta);
+  const wants = (edition: Edition) => editions.includes(edition);
+  const { tabs } = context;
+  const printPage = publication.renderPrintPage(context, {
+    // The EPUB marks where the print edition's pages begin, so it needs the print PDF too.
+    pdf: wants('pdf') || wants('archival') || wants('epub'),
+    cover: wants('epub'),
+    bleed: wants('press') ? pressGeometry.bleed : undefined,
+  });
+  // Rejections surface through the editions below; this keeps an unused branch from being "unhandled".
+  printPage.catch(() => undefined);
+  let print: Promise<FinishedPdf> | undefined;
+  const printPdf = () => (print ??= printPage.then(({ pdf }) => finishPrintEdition(pdf!, meta, date, headings)));
+  const info = pdfMetadata(meta, date);
+  const files = await Promise.all(
+    editions.filter((edition) => edition !== 'html').map(async (edition): Promise<RenderedEdition> => {
+      const name = `${meta.slug}${editionSuffix[edition]}`;
+      if (edition === 'epub') {
+        const page = await printPage;
+        const book = publication.epubBook(page, await pdfPageTexts(page.pdf!, tabs.timeoutMs));
+        return { edition, name, bytes: await packageEpub(book, { buildDate: date, cover: page.cover!, theme: context.style.theme }) };
+      }
+      let pdf: FinishedPdf;
+      if (edition === 'pdf') pdf = await printPdf();
+      else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, meta, info);
+      else pdf = await renderPressEdition((await printPage).bleedPdf!, meta, info, { page: context.page });
+      return { edition, name, bytes: pdf.bytes, pages: pdf.pageCount };
+    }),
+  );
+  if (!wants('html')) return files;
+  // The web page offers the other editions, with their sizes and pictures of them (the PDF's first page, the EPUB's cover).
+  const downloads = files.map(({ edition, name, bytes, pages }) => ({ edition: edition as Download['edition'], name, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }) }));
+  const web = await publication.renderWebPage({
+    downloads,
+    pageThumbnail: wants('pdf') || wants('archival') ? await pdfFirstPageJpeg((await printPdf()).bytes, tabs.timeoutMs) : undefined,
+    cover: wants('epub') ? (await printPage).cover : undefined,
+  });
+  return [...files, ...web.map(({ name, bytes }) => ({ edition: 'html' as const, name, bytes }))];
+}
