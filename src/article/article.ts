@@ -48,7 +48,7 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
   const locate = (image: ImageReference) => ({ file: source.path, line: fileLine(image.bodyLine) });
 
   const images: ArticleImage[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [...source.notes];
   const imageUrl = (image: ImageReference) => {
     const path = resolveImage(source, image, locate, notes);
     images.push({ path, alt: image.alt, ...(image.credit && { credit: image.credit }) });

@@ -35,10 +35,8 @@ export const frontMatterSchema = v.strictObject(
     source: v.optional(
       v.pipe(text('source'), v.url('source must be a full URL'), v.regex(/^https?:\/\//, 'source must be an http(s) URL')),
     ),
-    lang: v.optional(
-      v.pipe(text('lang'), v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'lang must be a language tag such as en or pt-BR')),
-      'en',
-    ),
+    /** Without it (here or in imprint.yaml's defaults) the language is read from the text (detect-language.ts). */
+    lang: v.optional(v.pipe(text('lang'), v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'lang must be a language tag such as en or pt-BR'))),
     slug: v.optional(v.pipe(text('slug'), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slug must be lower-case words joined by hyphens'))),
     description: v.optional(text('description')),
     tags: v.optional(v.array(text('tag'), 'tags must be a list'), []),
@@ -50,7 +48,8 @@ export const frontMatterSchema = v.strictObject(
   },
 );
 
-export type FrontMatter = v.InferOutput<typeof frontMatterSchema>;
+/** The front matter as the build uses it: the language always known, written or detected. */
+export type FrontMatter = Omit<v.InferOutput<typeof frontMatterSchema>, 'lang'> & { lang: string };
 export const knownFields = Object.keys(frontMatterSchema.entries);
 
 /**

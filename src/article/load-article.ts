@@ -8,6 +8,7 @@ import { adaptFrontMatter, datedFileName, leadFigure, type Adapted, type FieldRu
 import { frontMatterSchema, type ArticleDefaults, type FrontMatter } from './front-matter.js';
 import { defaultLimits, type InputLimits } from './limits.js';
 import { readSource } from './read-source.js';
+import { detectLanguage } from './detect-language.js';
 
 export interface SourceArticle {
   /** Path as the user gave it, for messages. */
@@ -26,6 +27,8 @@ export interface SourceArticle {
   draft: boolean;
   /** Site-generator fields that were left out (see site-generator.ts). */
   ignoredFields: string[];
+  /** What was read in a way the author may not expect (the language detected from the text). */
+  notes: string[];
 }
 
 const fences = [
@@ -54,9 +57,21 @@ export async function loadArticle(path: string, limits: InputLimits = defaultLim
   let adapted: Adapted | undefined;
   const adapt = (data: Record<string, unknown>) => (adapted = adaptFrontMatter(data, stem, fields)).fields;
   // The front matter starts on line 2 of the file (line 1 is the opening --- or +++).
-  const meta: FrontMatter = fence.parse({ text: match[1] ?? '', file: path, what: 'front matter', firstLine: 2, base: defaults, adapt, liftedTables: ['params'] }, frontMatterSchema);
+  const written = fence.parse({ text: match[1] ?? '', file: path, what: 'front matter', firstLine: 2, base: defaults, adapt, liftedTables: ['params'] }, frontMatterSchema);
   const { lead, dateTime, draft, ignored } = adapted!;
   let body = text.slice(match[0].length);
+  const notes: string[] = [];
+  let lang = written.lang;
+  if (lang === undefined) {
+    const detected = detectLanguage(`${written.title}\n${written.subtitle ?? ''}\n${body}`);
+    lang = detected.lang;
+    notes.push(
+      detected.sure
+        ? `${path}: no lang given; the text reads as ${lang} (${languageName(lang)}), used for every edition; set lang: in its front matter or imprint.yaml's defaults if that is wrong`
+        : `${path}: no lang given and too little text to tell; set as en (English); set lang: in its front matter or imprint.yaml's defaults`,
+    );
+  }
+  const meta: FrontMatter = { ...written, lang };
   let bodyLine = countLines(match[0]) + 1;
   // The lead photo opens the body as its first figure, unless the body shows it already.
   if (lead && !body.includes(basename(lead.src.split(/[?#]/)[0]!))) {
@@ -64,7 +79,7 @@ export async function loadArticle(path: string, limits: InputLimits = defaultLim
     body = figure + body;
     bodyLine -= countLines(figure);
   }
-  return { path, dir: dirname(resolve(path)), slug: meta.slug ?? slugFromPath(path), meta, body, bodyLine, sourceBytes, dateTime, draft, ignoredFields: ignored };
+  return { path, dir: dirname(resolve(path)), slug: meta.slug ?? slugFromPath(path), meta, body, bodyLine, sourceBytes, dateTime, draft, ignoredFields: ignored, notes };
 }
 
 /** A page bundle (<slug>/index.md) is named by its folder; a Jekyll post (2011-03-14-title.md) by its title part. */
@@ -77,4 +92,9 @@ function slugFromPath(path: string): string {
 
 function countLines(text: string): number {
   return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
+/** "fa" → "Persian", in English, for notes. */
+function languageName(lang: string): string {
+  return new Intl.DisplayNames('en', { type: 'language' }).of(lang) ?? lang;
 }

@@ -78,7 +78,7 @@ export async function loadCollection(file: string): Promise<Collection> {
     publication: collection.publication,
     subtitle: collection.subtitle,
     description: collection.description,
-    lang: collection.lang,
+    lang: collection.lang ?? 'en',
     rights: collection.rights,
     slug: collection.slug ?? basename(file, extname(file)),
     cover: collection.cover && fromFile(collection.cover),
