@@ -28,7 +28,7 @@ async function publish(page: Page, file: string): Promise<void> {
   const view = articleView(article, builtInStyle);
   const slug = article.slug;
   const htmlPath = join(outDir, `${slug}.html`);
-  writeFileSync(htmlPath, renderPrintHtml(view, 'a4', { justified: false }));
+  writeFileSync(htmlPath, renderPrintHtml(view, 'a4', { justified: false }).html);
   await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
   writeFileSync(join(outDir, `${slug}.pdf`), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   if (!formats.includes('epub')) return;

@@ -4,10 +4,12 @@
 //                                 edition set, with peak memory; plus an unchanged and a one-changed rebuild
 //   npm run bench -- --collection 100   the same N articles as one collection, against building them as articles
 //   npm run bench -- --queue 100  N articles through a local Redis queue with 1 and 2 workers, against a local build
+//   npm run bench -- --scripts    a cold build (every edition) of each tests/fixtures/world article, against a Latin
+//                                 article of the same length with the same photo
 // Figures are medians, printed as ratios to the baseline of this run.
 import { builtInStyle } from '../src/config/house-style.js';
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +22,7 @@ import { packageRoot } from '../src/paths.js';
 import { firstArticle, photoJpeg, writeBatch } from './batch-fixture.js';
 import { measure, type Measured } from './measure.js';
 
-const { values: flags } = parseArgs({ options: { batch: { type: 'string' }, collection: { type: 'string' }, queue: { type: 'string' }, runs: { type: 'string' } } });
+const { values: flags } = parseArgs({ options: { batch: { type: 'string' }, collection: { type: 'string' }, queue: { type: 'string' }, scripts: { type: 'boolean' }, runs: { type: 'string' } } });
 const work = mkdtempSync(join(tmpdir(), 'imprint-bench-'));
 const cli = join(packageRoot, 'dist/src/cli.js');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -31,6 +33,7 @@ const out = () => join(work, `out-${sequence++}`);
 if (flags.batch) await batchBench(Number(flags.batch), Number(flags.runs ?? 3));
 else if (flags.collection) await collectionBench(Number(flags.collection), Number(flags.runs ?? 3));
 else if (flags.queue) await queueBench(Number(flags.queue), Number(flags.runs ?? 1));
+else if (flags.scripts) await scriptsBench(Number(flags.runs ?? 3));
 else await coldBench(Number(flags.runs ?? 7));
 
 /**
@@ -129,7 +132,7 @@ async function coldBench(runs: number): Promise<void> {
   const barePdf = join(packageRoot, 'dist/bench/bench-bare-pdf.js');
   // The exact page the build renders, written once for the baseline.
   const htmlPath = join(work, 'page.html');
-  writeFileSync(htmlPath, renderPrintHtml(articleView(await prepareArticle(await loadArticle(firstArticle)), builtInStyle), 'a4', { justified: true }));
+  writeFileSync(htmlPath, renderPrintHtml(articleView(await prepareArticle(await loadArticle(firstArticle)), builtInStyle), 'a4', { justified: true }).html);
   const time = (args: string[]) => {
     const start = performance.now();
     execFileSync(process.execPath, args, { stdio: 'ignore', cwd: packageRoot });
@@ -158,4 +161,32 @@ async function writePhotoBatch(dir: string, size: number): Promise<Uint8Array> {
   await browser.close();
   writeBatch(dir, size, jpeg);
   return jpeg;
+}
+
+/**
+ * Each writing system's article against a Latin one of the same length: the first article's words repeated
+ * to as many characters as the other's body, with the same photo and front matter fields.
+ */
+async function scriptsBench(runs: number): Promise<void> {
+  const world = join(packageRoot, 'tests/fixtures/world');
+  const latin = readFileSync(join(packageRoot, firstArticle), 'utf8').split(/^---$/m).slice(2).join('').replace(/:::[\s\S]*?:::/g, '').trim();
+  console.log('article (cold build, every edition)       its script   Latin, same length   ratio');
+  for (const name of readdirSync(world).filter((file) => file.endsWith('.md')).sort()) {
+    const text = readFileSync(join(world, name), 'utf8');
+    const [, front = '', ...rest] = text.split(/^---$/m);
+    const body = rest.join('---');
+    const words = latin.repeat(Math.ceil(body.length / latin.length) + 1).slice(0, body.length);
+    const dir = join(work, `latin-${name}`);
+    mkdirSync(join(dir, 'images'), { recursive: true });
+    copyFileSync(join(world, 'images/harbour.jpg'), join(dir, 'images/harbour.jpg'));
+    const figure = /::: figure[\s\S]*?:::/.exec(body)?.[0] ?? '';
+    writeFileSync(join(dir, name), `---${front.replace(/^lang: .*$/m, 'lang: en')}---\n\n${figure}\n\n${words}\n`);
+    const times: Record<'script' | 'latin', number[]> = { script: [], latin: [] };
+    for (let run = 0; run < runs; run++) {
+      times.script.push((await measure([cli, 'build', join(world, name), '--out', out()], packageRoot)).ms);
+      times.latin.push((await measure([cli, 'build', join(dir, name), '--out', out()], packageRoot)).ms);
+    }
+    const [script, plain] = [median(times.script), median(times.latin)];
+    console.log(`${name.padEnd(40)} ${s(script)}   ${s(plain)}            ${(script / plain).toFixed(2)}×`);
+  }
 }

@@ -13,10 +13,14 @@ export class ImprintError extends Error {
     message: string,
     readonly location?: ErrorLocation,
     readonly hint?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; rule?: string },
   ) {
     super(message, options);
+    this.rule = options?.rule;
   }
+
+  /** The check rule it breaks (`imprint check` reports it by this id), when it is one. */
+  readonly rule: string | undefined;
 
   /** `file:line:col: message (hint)`, the form editors and terminals turn into links. */
   describe(): string {
@@ -34,7 +38,7 @@ export function formatLocation({ file, line, column }: ErrorLocation): string {
 /** Wraps anything thrown while working on `file` so the message names it. */
 export function attributeTo(file: string, error: unknown): ImprintError {
   if (error instanceof ImprintError) {
-    return error.location ? error : new ImprintError(error.message, { file }, error.hint, { cause: error });
+    return error.location ? error : new ImprintError(error.message, { file }, error.hint, { cause: error, rule: error.rule });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new ImprintError(message, { file }, undefined, { cause: error });

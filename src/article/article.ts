@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ImprintError } from '../errors.js';
+import { checkGlyphs, htmlText } from '../fonts/missing-glyphs.js';
 import { BodyError } from './body-error.js';
 import { checkImageFile, isOutside } from './image-file.js';
 import { defaultLimits, type InputLimits } from './limits.js';
@@ -66,6 +67,8 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
   await Promise.all(rendered.images.map((image, i) => checkImageFile(images[i]!.path, source.dir, limits.maxImageBytes, locate(image), image.src)));
 
   const { meta } = source;
+  const printed = [meta.title, meta.subtitle, meta.publication, ...meta.byline, ...meta.credits, meta.source, htmlText(rendered.html)];
+  checkGlyphs(printed.filter(Boolean).join('\n'), meta.lang, { path: source.path, text: source.sourceBytes.toString('utf8') });
   return {
     path: source.path,
     dir: source.dir,

@@ -109,6 +109,8 @@ function markTrailingCredit(caption: Token[]): string | undefined {
     token.markup = '';
   }
   strongOpen.attrSet('class', 'credit');
+  // A Latin agency name in a right-to-left caption (or the other way round) keeps its own order.
+  strongOpen.attrSet('dir', 'auto');
   return caption.slice(openIndex + 1, -1).map((token) => (token.type === 'softbreak' ? ' ' : token.content)).join('').trim() || undefined;
 }
 

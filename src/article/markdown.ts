@@ -88,7 +88,7 @@ export function renderBody(body: string, lang: string, imageUrl: (image: ImageRe
   }
   const html = sanitizeBody(md.renderer.render(tokens, md.options, env), checkedUrls)
     // A raw figure's caption ending in bold has its credit there, as in `::: figure`.
-    .replace(/<strong>([^<]*)<\/strong>(\s*)<\/figcaption>/g, '<span class="credit">$1</span>$2</figcaption>');
+    .replace(/<strong>([^<]*)<\/strong>(\s*)<\/figcaption>/g, '<span class="credit" dir="auto">$1</span>$2</figcaption>');
   return { html, images, firstParagraph: firstParagraphText(tokens) };
 }
 

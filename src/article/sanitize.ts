@@ -10,9 +10,9 @@ export function sanitizeBody(html: string, checkedImageUrls: ReadonlySet<string>
     allowedTags: [
       'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'pre', 'code',
       'em', 'strong', 'del', 's', 'sub', 'sup', 'small', 'mark', 'abbr', 'cite', 'q', 'a', 'img', 'figure', 'figcaption',
-      'span', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+      'span', 'bdi', 'bdo', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
     ],
-    allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'title'], abbr: ['title'], th: ['colspan', 'rowspan', 'style'], td: ['colspan', 'rowspan', 'style'], span: ['class'] },
+    allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'title'], abbr: ['title'], th: ['colspan', 'rowspan', 'style'], td: ['colspan', 'rowspan', 'style'], span: ['class'], '*': ['lang', 'dir'] },
     allowedClasses: { span: ['credit'] },
     allowedStyles: { th: alignment, td: alignment },
     allowedSchemes: ['http', 'https', 'mailto'],

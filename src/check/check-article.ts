@@ -22,7 +22,7 @@ export function checkArticle(source: SourceArticle): Diagnostic[] {
 /** An input error, as a diagnostic for `imprint check`. */
 export function errorDiagnostic(file: string, error: ImprintError): Diagnostic {
   const hint = error.hint ? ` (${error.hint})` : '';
-  return { file, line: error.location?.line ?? 1, column: error.location?.column ?? 1, rule: 'invalid-input', severity: 'error', message: `${error.message}${hint}` };
+  return { file, line: error.location?.line ?? 1, column: error.location?.column ?? 1, rule: error.rule ?? 'invalid-input', severity: 'error', message: `${error.message}${hint}` };
 }
 
 /** --strict: editorial warnings stop the article, with every finding listed. */

@@ -8,7 +8,11 @@ import type { Page } from 'puppeteer-core';
 import { readTemplate, renderArticleFragment, renderPage } from '../editions/article-view.js';
 import { captureCover, coverViewport } from '../editions/cover.js';
 import { hyphenateHtml, hyphenatorFor } from '../editions/hyphenate.js';
-import { cssString, pageCss, printStylesheets, runningHead } from '../editions/print-html.js';
+import { cssString, furnitureText, pageCss, printStylesheets, runningHead } from '../editions/print-html.js';
+import { htmlText } from '../fonts/missing-glyphs.js';
+import { assertBundledFonts } from '../fonts/machine-fonts.js';
+import { pageFonts } from '../fonts/page-fonts.js';
+import { counterStyleFor, formatNumber } from '../labels/dates.js';
 import { appendStyle, printPdf, readableFolders, type PrintContext, type PrintPage, type PrintWants } from '../editions/print.js';
 import { withPage } from '../render/sandboxed-page.js';
 import type { Collection } from './collection-file.js';
@@ -25,25 +29,29 @@ export async function renderCollectionPage(collection: Collection, collected: re
     collected.map(async ({ article, view }, index) => {
       const hyphenate = await hyphenatorFor(article.meta.lang);
       const fragment = renderArticleFragment(hyphenate ? { ...view, bodyHtml: hyphenateHtml(view.bodyHtml, hyphenate) } : view);
-      return { id: articleAnchor(index), lang: article.meta.lang, title: article.meta.title, byline: view.byline, fragment, bodyClass: hyphenate ? 'justified' : 'ragged', view };
+      return { id: articleAnchor(index), lang: article.meta.lang, dir: view.dir, title: article.meta.title, byline: view.byline, fragment, bodyClass: hyphenate ? 'justified' : 'ragged', view };
     }),
   );
   const sections = bySection(collected, articles);
 
+  // The footer in the collection's language and digits; its running heads are its articles'.
+  const furniture = { publication: collection.publication, title: collection.title, labels, counterStyle: counterStyleFor(collection.lang, style.numerals), digits: formatNumber(1234567890, collection.lang, style.numerals) };
   const css = (bleed: number) =>
     [
-      pageCss({ ...articles[0]!.view, publication: collection.publication, title: collection.title, labels }, page, bleed),
+      pageCss(furniture, page, bleed),
       '@page front { @top-center { content: none; } }',
       ...articles.map(({ id, view }) => `@page ${id} { @top-center { content: ${cssString(runningHead(view))}; } }`),
     ].join('\n');
   const theme = style.theme;
+  const printed = [furnitureText(furniture), ...Object.values(head), labels.contents, photoCredit, ...articles.flatMap(({ fragment, view }) => [htmlText(fragment), runningHead(view)])];
+  const fonts = pageFonts(printed.filter((text): text is string => typeof text === 'string').join('\n'), collection.lang);
   const html = renderPage(
     'collection/page.html',
     {
       ...head,
       labels,
-      ...printStylesheets(theme, wants.cover, ['collection/collection.css']),
-      pageCss: css(0),
+      ...printStylesheets(theme, wants.cover, fonts, ['collection/collection.css']),
+      pageCss: [css(0), fonts.css].join('\n'),
       photoUrl,
       photoCredit,
       sections: sections.map((section) => ({ title: section.title, entries: section.entries.map(({ id, title, byline }) => ({ id, title, byline, page: '00' })) })),
@@ -60,6 +68,7 @@ export async function renderCollectionPage(collection: Collection, collected: re
     const cover = wants.cover ? await captureCover(loaded) : undefined;
     step('printing the PDF');
     let pdf = await print(loaded);
+    await assertBundledFonts(pdf, fonts.drawsEmoji, theme?.root, collection.slug);
     let startPages = await articleStartPages(pdf, articles.length);
     // Numbers in the contents can move what follows (a wider number, a line more): print until they hold.
     for (let attempt = 0; attempt < 3; attempt++) {

@@ -10,6 +10,7 @@ import { articleHeadings } from '../editions/pdf-metadata.js';
 import { runningHead } from '../editions/print-html.js';
 import type { Publication } from '../editions/publication.js';
 import type { PublicationMeta } from '../editions/publication-meta.js';
+import { textDirection } from '../fonts/writing-systems.js';
 import type { Collection } from './collection-file.js';
 import { renderCollectionPage } from './collection-print.js';
 import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-view.js';
@@ -42,6 +43,7 @@ export function collectionMeta(collection: Collection, collected: readonly Colle
     byline,
     publication: collection.publication,
     lang: collection.lang,
+    dir: textDirection(collection.lang),
     date: collection.date,
     dateTime: undefined,
     description: collection.description ?? collection.subtitle ?? `${collection.title}: ${articles.map((article) => article.meta.title).join('; ')}`,
@@ -66,7 +68,8 @@ function collectionBook(collection: Collection, collected: readonly CollectedArt
     const marked = markPageBreaks(renderArticleFragment(view), pageStarts(pages, runningHead(view)), first);
     printPages.push(...marked.pages.map((page) => ({ page, filename })));
     // An article in another language than the collection says so, for reading systems and screen readers.
-    const html = article.meta.lang === collection.lang ? marked.html : `<div lang="${article.meta.lang}" xml:lang="${article.meta.lang}">${marked.html}</div>`;
+    const { lang, dir } = view;
+    const html = lang === collection.lang && dir === meta.dir ? marked.html : `<div lang="${lang}" xml:lang="${lang}" dir="${dir}">${marked.html}</div>`;
     return { title: article.meta.title, filename, html };
   });
   const titled = collected.some(({ section }) => section !== undefined);

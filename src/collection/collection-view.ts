@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import type { Article } from '../article/article.js';
 import type { HouseStyle } from '../config/house-style.js';
 import type { ArticleView } from '../editions/article-view.js';
+import { textDirection } from '../fonts/writing-systems.js';
+import { displayDate as formatDate } from '../labels/dates.js';
 import { fillLabel, labelsFor } from '../labels/labels.js';
 import type { Collection } from './collection-file.js';
 
@@ -31,7 +33,7 @@ export function bySection<T>(collected: readonly CollectedArticle[], entries: re
 /** What a collection's title page shows, in print and on the web: its head, and its photo with the credit. */
 export function collectionHead(collection: Collection, collected: readonly CollectedArticle[], style: HouseStyle) {
   const labels = labelsFor(collection.lang, style.labels);
-  const displayDate = new Intl.DateTimeFormat(collection.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${collection.date}T00:00:00Z`));
+  const displayDate = formatDate(collection.date, collection.lang, style);
   // The collection's own cover photo, else the first article photo, with its credit.
   const lead = collected.find(({ article }) => article.images[0])?.article.images[0];
   const path = collection.cover ?? lead?.path;
@@ -42,6 +44,6 @@ export function collectionHead(collection: Collection, collected: readonly Colle
     credit: !collection.cover && lead?.credit ? fillLabel(labels.photo, { credit: lead.credit }) : undefined,
   };
   const logo = style.theme?.logo;
-  const head = { lang: collection.lang, title: collection.title, publication: collection.publication, subtitle: collection.subtitle, displayDate, logoUrl: logo && pathToFileURL(logo.path).href };
+  const head = { lang: collection.lang, dir: textDirection(collection.lang), title: collection.title, publication: collection.publication, subtitle: collection.subtitle, displayDate, logoUrl: logo && pathToFileURL(logo.path).href };
   return { labels, displayDate, photo: photo || undefined, head };
 }

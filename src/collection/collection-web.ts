@@ -2,6 +2,7 @@
 // article, every article in full, and the download block for the collection's other editions. It is the
 // article's web page (see editions/web.ts) with the collection as its content.
 import Mustache from 'mustache';
+import { textDirection } from '../fonts/writing-systems.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { readTemplate, renderArticleFragment } from '../editions/article-view.js';
 import { articleMeta, type PublicationMeta } from '../editions/publication-meta.js';
@@ -11,12 +12,13 @@ import { articleAnchor, bySection, collectionHead, type CollectedArticle } from 
 
 export function renderCollectionWeb(collection: Collection, collected: readonly CollectedArticle[], meta: PublicationMeta, style: HouseStyle, inputs: WebInputs): Promise<WebFile[]> {
   const { labels, head, photo } = collectionHead(collection, collected, style);
-  const articles = collected.map(({ article, view }, index) => ({ id: articleAnchor(index), lang: article.meta.lang, title: article.meta.title, byline: view.byline, fragment: renderArticleFragment(view), article }));
+  const articles = collected.map(({ article, view }, index) => ({ id: articleAnchor(index), lang: article.meta.lang, dir: view.dir, title: article.meta.title, byline: view.byline, fragment: renderArticleFragment(view), article }));
   const sections = bySection(collected, articles);
   const main = Mustache.render(readTemplate('web/collection.html'), { ...head, labels, photo, sections, articles });
   return renderWebPage(
     {
       lang: collection.lang,
+      dir: textDirection(collection.lang),
       title: collection.title,
       publication: collection.publication,
       description: meta.description,

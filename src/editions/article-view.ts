@@ -5,11 +5,14 @@ import { pathToFileURL } from 'node:url';
 import Mustache from 'mustache';
 import type { Article } from '../article/article.js';
 import type { HouseStyle } from '../config/house-style.js';
+import { textDirection } from '../fonts/writing-systems.js';
+import { counterStyleFor, displayDate, formatNumber } from '../labels/dates.js';
 import { fillLabel, labelsFor, splitLabel, type Labels } from '../labels/labels.js';
 import { templatesDir } from '../paths.js';
 
 export interface ArticleView {
   lang: string;
+  dir: 'ltr' | 'rtl';
   title: string;
   subtitle: string | undefined;
   publication: string;
@@ -25,6 +28,10 @@ export interface ArticleView {
   sourceLabel: { before: string; after: string };
   hasEnd: boolean;
   labels: Labels;
+  /** The CSS counter style of its page numbers: the language's usual digits, or imprint.yaml's numerals. */
+  counterStyle: string;
+  /** Its ten digits in that style, for the fonts to cover. */
+  digits: string;
 }
 
 export function articleView(article: Article, style: HouseStyle): ArticleView {
@@ -34,18 +41,21 @@ export function articleView(article: Article, style: HouseStyle): ArticleView {
   const logo = style.theme?.logo;
   return {
     lang: meta.lang,
+    dir: textDirection(meta.lang),
     title: meta.title,
     subtitle: meta.subtitle,
     publication: meta.publication,
     logoUrl: logo && pathToFileURL(logo.path).href,
     byline: meta.byline.length > 0 ? fillLabel(labels.byline, { names }) : '',
-    displayDate: new Intl.DateTimeFormat(meta.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${meta.date}T00:00:00Z`)),
+    displayDate: displayDate(meta.date, meta.lang, style),
     bodyHtml: article.bodyHtml,
     credits: meta.credits,
     source: meta.source,
     sourceLabel: splitLabel(labels.source, '{link}'),
     hasEnd: meta.credits.length > 0 || meta.source !== undefined,
     labels,
+    counterStyle: counterStyleFor(meta.lang, style.numerals),
+    digits: formatNumber(1234567890, meta.lang, style.numerals),
   };
 }
 

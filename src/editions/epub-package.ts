@@ -8,7 +8,6 @@ import type { PublicationMeta } from './publication-meta.js';
 const identifierNamespace = '6f1f6f56-4b5e-5d0c-9a4e-2d3c8e0b7a11';
 
 export const coverFiles = { image: 'cover.jpeg', page: 'cover.xhtml', mediaType: 'image/jpeg' } as const;
-export const fontLicenceFile = 'fonts/OFL.txt';
 
 /** Fields our templates/epub/*.ejs read beyond epub-gen-memory's own options. */
 export interface PackageFields {
@@ -21,6 +20,8 @@ export interface PackageFields {
   credits: string[];
   rights: string | undefined;
   generator: string;
+  /** The book's writing direction: a right-to-left book's spine turns its pages from right to left. */
+  dir: 'ltr' | 'rtl';
   coverImage: typeof coverFiles | undefined;
   /** The licences travelling with embedded fonts, as paths in the EPUB. */
   fontLicences: string[];
@@ -64,6 +65,7 @@ export function packageFields(meta: PublicationMeta, { buildDate, hasCover, font
     credits: meta.credits,
     rights: meta.rights,
     generator: `imprint ${toolVersion}`,
+    dir: meta.dir,
     coverImage: hasCover ? coverFiles : undefined,
     fontLicences,
     accessModes: images.length > 0 ? ['textual', 'visual'] : ['textual'],

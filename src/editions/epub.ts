@@ -10,8 +10,9 @@ import { readTemplate, renderArticleFragment, type ArticleView } from './article
 import { finishEpub, type ExtraFile } from './epub-finish.js';
 import type { Labels } from '../labels/labels.js';
 import type { Theme } from '../theme/theme.js';
-import { coverFiles, fontLicenceFile, packageFields, type PackageFields } from './epub-package.js';
-import { embeddedFontCss, fontLicencePath, fontsToEmbed } from './fonts.js';
+import { coverFiles, packageFields, type PackageFields } from './epub-package.js';
+import { epubFonts } from '../fonts/epub-fonts.js';
+import { htmlText } from '../fonts/missing-glyphs.js';
 import { markPageBreaks } from './page-breaks.js';
 import { articleMeta, type PublicationMeta } from './publication-meta.js';
 
@@ -57,13 +58,14 @@ export function articleBook(meta: PublicationMeta, view: ArticleView, pageStarts
 /** The book, generated, with its cover and font licences added, in a reproducible container. */
 export async function packageEpub(book: EpubBook, context: EpubContext): Promise<Uint8Array> {
   const { meta } = book;
-  const { generated, licences } = await generateBook(book, context.buildDate, context.theme);
+  const { generated, licences, fontFiles } = await generateBook(book, context.buildDate, context.theme);
   const { cover } = context;
   const coverAlt = `${book.labels.cover}: ${meta.title}. ${meta.publication}, ${book.displayDate}.`;
   const extraFiles: ExtraFile[] = [
     { name: coverFiles.image, bytes: cover },
-    { name: coverFiles.page, bytes: Mustache.render(readTemplate('epub/cover.xhtml'), { lang: meta.lang, title: meta.title, image: coverFiles.image, alt: coverAlt }) },
+    { name: coverFiles.page, bytes: Mustache.render(readTemplate('epub/cover.xhtml'), { lang: meta.lang, dir: meta.dir, title: meta.title, image: coverFiles.image, alt: coverAlt }) },
   ];
+  extraFiles.push(...fontFiles);
   for (const licence of licences) extraFiles.push({ name: licence.name, bytes: await readFile(licence.path) });
   return finishEpub(generated, context.buildDate, extraFiles);
 }
@@ -77,15 +79,15 @@ export function generateEpub(article: Article, view: ArticleView, buildDate: Dat
  * epub-gen-memory's part, which needs no browser: the package, chapters, nav and NCX, stored uncompressed;
  * and the font licences that must be added beside the fonts it embedded.
  */
-async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext['theme']): Promise<{ generated: Uint8Array; licences: { name: string; path: string }[] }> {
+async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext['theme']): Promise<{ generated: Uint8Array; licences: { name: string; path: string }[]; fontFiles: ExtraFile[] }> {
   const { meta, labels, chapters, printPages = [], printEditionPages = printPages.length } = book;
-  const fonts = fontsToEmbed(`${meta.title} ${meta.subtitle ?? ''} ${chapters.map((chapter) => chapter.html).join(' ')}`);
+  const embedded = await epubFonts([meta.title, meta.subtitle ?? '', ...chapters.map((chapter) => htmlText(chapter.html))].join('\n'), meta.lang);
   const themeFonts = theme?.epub?.fonts ?? [];
   const licences = [
-    ...(fonts.length > 0 ? [{ name: fontLicenceFile, path: fontLicencePath() }] : []),
+    ...embedded.licences,
     ...(themeFonts.length > 0 && theme?.fontLicence ? [{ name: `fonts/${theme.fontLicence.filename}`, path: theme.fontLicence.path }] : []),
   ];
-  const options: Options & PackageFields & { labels: Labels; pageList: { label: string; href: string }[]; sections: EpubBook['sections'] } = {
+  const options: Options & PackageFields & { subsetFonts: { filename: string; mediaType: string }[]; labels: Labels; pageList: { label: string; href: string }[]; sections: EpubBook['sections'] } = {
     ...packageFields(meta, { buildDate, hasCover: true, fontLicences: licences.map((licence) => licence.name), printPages: printPages.length > 0 ? printEditionPages : 0 }),
     labels,
     pageList: printPages.map(({ page, filename }) => ({ label: String(page), href: `${filename}#page-${page}` })),
@@ -101,8 +103,10 @@ async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext[
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     version: 3,
-    css: readTemplate('epub/epub.css') + embeddedFontCss(fonts) + (theme?.epub ? `\n/* The theme's epub.css */\n${theme.epub.css}\n` : ''),
-    fonts: [...fonts, ...themeFonts].map((font) => ({ filename: font.filename, url: pathToFileURL(font.path).href })),
+    css: readTemplate('epub/epub.css') + embedded.css + (theme?.epub ? `\n/* The theme's epub.css */\n${theme.epub.css}\n` : ''),
+    fonts: themeFonts.map((font) => ({ filename: font.filename, url: pathToFileURL(font.path).href })),
+    // Made in memory, so added to the container afterwards (epub-gen-memory fetches only files and http).
+    subsetFonts: embedded.fonts.map((font) => ({ filename: font.filename, mediaType: 'font/ttf' })),
     contentOPF: readTemplate('epub/content.opf.ejs'),
     chapterXHTML: readTemplate('epub/chapter.xhtml.ejs'),
     tocXHTML: readTemplate('epub/nav.xhtml.ejs'),
@@ -110,7 +114,8 @@ async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext[
     ignoreFailedDownloads: false,
     verbose: false,
   };
-  const generator = await new EPub(options, chapters.map(({ title, html, filename }) => ({ title, content: html, filename }))).render();
+  const generator = await new EPub(options, chapters.map(({ title, html, filename }) => ({ title, content: html, filename, dir: meta.dir }))).render();
   // Stored, not compressed: finishEpub compresses each file once.
-  return { generated: await generator.generateAsync({ type: 'uint8array', compression: 'STORE' }), licences };
+  const fontFiles = embedded.fonts.map((font) => ({ name: `fonts/${font.filename}`, bytes: font.bytes }));
+  return { generated: await generator.generateAsync({ type: 'uint8array', compression: 'STORE' }), licences, fontFiles };
 }

@@ -1,7 +1,7 @@
 // Document information Chromium cannot write (Author, Subject, Keywords, fixed dates), set with pdf-lib.
 // A plain pdf-lib load/save keeps Chromium's structure tree and outline.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, ReadingDirection } from 'pdf-lib';
 import { toolVersion } from '../paths.js';
 
 export interface PdfMetadata {
@@ -10,6 +10,8 @@ export interface PdfMetadata {
   subject: string;
   keywords: string[];
   lang: string;
+  /** A right-to-left document asks viewers to lay its pages out from right to left (/ViewerPreferences /Direction /R2L). */
+  dir: 'ltr' | 'rtl';
   /** Creation and modification date; fixed so a rebuild of unchanged input gives the same bytes. */
   date: Date;
 }
@@ -53,6 +55,7 @@ export function applyDocumentInfo(doc: PDFDocument, meta: PdfMetadata, via: stri
   doc.setSubject(meta.subject);
   doc.setKeywords(meta.keywords);
   doc.setLanguage(meta.lang);
+  if (meta.dir === 'rtl') doc.catalog.getOrCreateViewerPreferences().setReadingDirection(ReadingDirection.R2L);
   doc.setCreator(documentCreator);
   doc.setProducer(`imprint ${toolVersion} (${via})`);
   doc.setCreationDate(meta.date);

@@ -6,7 +6,8 @@ import { pageDimensions, pageMargins, type PageSize } from '../article/page-size
 import { templatesDir } from '../paths.js';
 import { readTemplate, renderArticleFragment, renderPage, type ArticleView } from './article-view.js';
 import type { Theme } from '../theme/theme.js';
-import { fontStylesheetUrls } from './fonts.js';
+import { htmlText } from '../fonts/missing-glyphs.js';
+import { pageFonts, type PageFonts } from '../fonts/page-fonts.js';
 
 export interface PrintHtmlOptions {
   /**
@@ -20,32 +21,42 @@ export interface PrintHtmlOptions {
   theme?: Pick<Theme, 'printCss' | 'coverCss'> | undefined;
 }
 
-export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, cover, theme }: PrintHtmlOptions): string {
-  return renderPage(
+/** The print page's HTML, and the fonts it loads (for the caller to check the PDF against). */
+export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, cover, theme }: PrintHtmlOptions): { html: string; fonts: PageFonts } {
+  const article = renderArticleFragment(view);
+  const fonts = pageFonts([htmlText(article), furnitureText(view), cover?.photoCredit ?? ''].join('\n'), view.lang);
+  const html = renderPage(
     'print/page.html',
     {
       lang: view.lang,
+      dir: view.dir,
       title: view.title,
-      ...printStylesheets(theme, cover !== undefined),
-      pageCss: pageCss(view, page, 0),
+      ...printStylesheets(theme, cover !== undefined, fonts),
+      pageCss: [pageCss(view, page, 0), fonts.css].join('\n'),
       bodyClass: justified ? 'justified' : 'ragged',
-      article: renderArticleFragment(view),
+      article,
       cover: cover && { ...view, ...cover },
     },
     { coverBody: readTemplate('cover/cover-body.html') },
   );
+  return { html, fonts };
+}
+
+/** What the page's margins print: the running head, and the footer's words with the digits of its numbers. */
+export function furnitureText(view: Pick<ArticleView, 'publication' | 'title' | 'labels' | 'digits'>): string {
+  return [runningHead(view), view.labels.page, view.digits].join('\n');
 }
 
 /**
- * A print page's stylesheets for templates/print/head.html: the bundled fonts; imprint's print.css, then any
+ * A print page's stylesheets for templates/print/head.html: the bundled fonts its text needs; imprint's print.css, then any
  * `extra` of the page's own, then the cover's when the page draws it; and the theme's last, so that they can
  * override anything. The cover shares the document: the theme's print rules apply to print media only, its
  * cover rules to screen.
  */
-export function printStylesheets(theme: PrintHtmlOptions['theme'], withCover: boolean, extra: readonly string[] = []) {
+export function printStylesheets(theme: PrintHtmlOptions['theme'], withCover: boolean, fonts: PageFonts, extra: readonly string[] = []) {
   const stylesheet = (name: string) => pathToFileURL(join(templatesDir, name)).href;
   return {
-    fontStylesheets: fontStylesheetUrls(),
+    fontStylesheets: fonts.stylesheetUrls,
     stylesheets: ['print/print.css', ...extra, ...(withCover ? ['cover/cover.css'] : [])].map(stylesheet),
     themeStylesheets: [
       ...(theme?.printCss ? [{ media: 'print', href: pathToFileURL(theme.printCss).href }] : []),
@@ -59,14 +70,14 @@ export function printStylesheets(theme: PrintHtmlOptions['theme'], withCover: bo
  * same loaded page with these rules appended) the sheet grows by it on every side and so do the margins: the
  * type area stays where the trim puts it, and anything that touches the trim edge runs on into the bleed.
  */
-export function pageCss(view: ArticleView, page: PageSize, bleed: number): string {
+export function pageCss(view: Pick<ArticleView, 'publication' | 'title' | 'labels' | 'counterStyle'>, page: PageSize, bleed: number): string {
   const trim = pageDimensions(page);
   const trimMargins = pageMargins(page);
   const margins = { top: trimMargins.top + bleed, side: trimMargins.side + bleed, bottom: trimMargins.bottom + bleed };
   const head = cssString(runningHead(view));
   // The :first rule must follow the running head's rule: Chromium lets the later @page rule win for margin boxes.
   return [
-    `@page { size: ${trim.width + 2 * bleed}mm ${trim.height + 2 * bleed}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${head}; } @bottom-center { content: ${pageNumberContent(view.labels.page)}; } }`,
+    `@page { size: ${trim.width + 2 * bleed}mm ${trim.height + 2 * bleed}mm; margin: ${margins.top}mm ${margins.side}mm ${margins.bottom}mm; @top-center { content: ${head}; } @bottom-center { content: ${pageNumberContent(view.labels.page, view.counterStyle)}; } }`,
     '@page :first { @top-center { content: none; } }',
     // A figure never splits from its caption, so one that does not fit moves to the next page whole and
     // leaves a gap: photos are capped at 42% of the type area, so the gap stays under half a page, and a tall
@@ -83,12 +94,13 @@ export function runningHead(view: Pick<ArticleView, 'publication' | 'title'>): s
   return `${view.publication} · ${truncate(view.title, 90)}`;
 }
 
-/** "Page {page} of {pages}" → `"Page " counter(page) " of " counter(pages)`, the footer's CSS content. */
-export function pageNumberContent(label: string): string {
+/** "Page {page} of {pages}" → `"Page " counter(page) " of " counter(pages)`, the footer's CSS content, in the language's digits. */
+export function pageNumberContent(label: string, counterStyle = 'decimal'): string {
+  const counter = (name: string) => (counterStyle === 'decimal' ? `counter(${name})` : `counter(${name}, ${counterStyle})`);
   return label
     .split(/(\{pages?\})/)
     .filter((part) => part !== '')
-    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .map((part) => (part === '{page}' ? counter('page') : part === '{pages}' ? counter('pages') : cssString(part)))
     .join(' ');
 }
 

@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer-core';
 import type { Article } from '../article/article.js';
 import type { PageSize } from '../article/page-size.js';
 import type { HouseStyle } from '../config/house-style.js';
+import { assertBundledFonts } from '../fonts/machine-fonts.js';
 import { readableFor, withPage } from '../render/sandboxed-page.js';
 import type { TabPool } from '../render/tab-pool.js';
 import { fillLabel } from '../labels/labels.js';
@@ -62,13 +63,14 @@ export async function renderPrintPage(article: Article, view: ArticleView, conte
     : undefined;
   const { tabs, workDir } = context;
   const { theme } = context.style;
-  const html = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, cover, theme });
+  const { html, fonts } = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, cover, theme });
   // The cover's viewport is set before the page loads; print layout follows @page, whatever the viewport.
   return withPage({ tabs, html, workDir, name: article.slug, readable: readableFolders(context), ...(cover ? { viewport: coverViewport } : {}) }, async (page, step) => {
     step('capturing the cover');
     const coverJpeg = cover ? await captureCover(page) : undefined;
     step('printing the PDF');
     const pdf = wants.pdf ? await printPdf(page, tabs.timeoutMs) : undefined;
+    if (pdf) await assertBundledFonts(pdf, fonts.drawsEmoji, theme?.root, article.slug);
     let bleedPdf: Uint8Array | undefined;
     if (wants.bleed !== undefined) {
       step('printing the press page');
@@ -143,5 +145,5 @@ function pageContents(doc: PDFDocument): Uint8Array {
 
 /** The document information every PDF edition of the publication carries. */
 export function pdfMetadata(publication: PublicationMeta, date: Date): PdfMetadata {
-  return { title: publication.title, authors: publication.authors, subject: publication.description, keywords: publication.tags, lang: publication.lang, date };
+  return { title: publication.title, authors: publication.authors, subject: publication.description, keywords: publication.tags, lang: publication.lang, dir: publication.dir, date };
 }

@@ -1,6 +1,7 @@
 // What every edition says about a publication (an article or a collection): the metadata the PDF, XMP, EPUB
 // package and web page carry. The finishers read only this, never an Article, so a collection needs no stand-in.
 import type { Article, ArticleImage } from '../article/article.js';
+import { textDirection } from '../fonts/writing-systems.js';
 
 export interface PublicationMeta {
   title: string;
@@ -11,6 +12,8 @@ export interface PublicationMeta {
   byline: string[];
   publication: string;
   lang: string;
+  /** Its writing direction, from its language's script: every edition's document says it. */
+  dir: 'ltr' | 'rtl';
   /** YYYY-MM-DD, as written. */
   date: string;
   /** The publication time when the date was written with one (ISO 8601). */
@@ -36,6 +39,7 @@ export function articleMeta(article: Article): PublicationMeta {
     byline: meta.byline,
     publication: meta.publication,
     lang: meta.lang,
+    dir: textDirection(meta.lang),
     date: meta.date,
     dateTime: article.dateTime,
     description: article.description,

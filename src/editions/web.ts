@@ -42,6 +42,7 @@ export const mediaTypes: Record<Download['edition'], string> = { pdf: 'applicati
 /** What a web page's head says of it; its main content comes separately, as HTML. */
 export interface WebPageHead {
   lang: string;
+  dir: 'ltr' | 'rtl';
   title: string;
   publication: string;
   description: string;
@@ -60,6 +61,7 @@ export interface WebPageHead {
 export function renderWebEdition(meta: PublicationMeta, view: ArticleView, inputs: WebInputs): Promise<WebFile[]> {
   const head: WebPageHead = {
     lang: view.lang,
+    dir: view.dir,
     title: view.title,
     publication: view.publication,
     description: meta.description,

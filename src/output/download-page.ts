@@ -7,6 +7,8 @@ import { articleAnchor } from '../collection/collection-view.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { readTemplate } from '../editions/article-view.js';
 import { downloadLinks, webFileNames, type Download } from '../editions/web.js';
+import { textDirection } from '../fonts/writing-systems.js';
+import { displayDate } from '../labels/dates.js';
 import { fillLabel, labelsFor } from '../labels/labels.js';
 import type { Manifest, ManifestArticle } from './manifest.js';
 
@@ -22,6 +24,7 @@ export function renderDownloadPage(manifest: Manifest, style: HouseStyle): strin
   const title = publications.size === 1 ? [...publications][0]! : labels.allArticles;
   return Mustache.render(readTemplate('web/index.html'), {
     lang,
+    dir: textDirection(lang),
     title,
     css: readTemplate('web/web.css'),
     articles: listed.map(({ slug, entry, summary }) => listedArticle(slug, entry, summary, manifest, style)),
@@ -43,12 +46,13 @@ function listedArticle(slug: string, entry: ManifestArticle, summary: ManifestAr
   const page = file(webFileNames.page);
   return {
     lang,
+    dir: textDirection(lang),
     title: summary?.title ?? slug,
     href: page ?? downloads[0]?.name ?? '#',
     thumbnail: file(webFileNames.pageThumbnail) ?? file(webFileNames.cover),
     byline: summary && summary.byline.length > 0 ? fillLabel(labels.byline, { names: new Intl.ListFormat(lang, { type: 'conjunction' }).format(summary.byline) }) : '',
     date: summary?.date ?? '',
-    displayDate: summary ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${summary.date}T00:00:00Z`)) : '',
+    displayDate: summary ? displayDate(summary.date, lang, style) : '',
     publication: summary?.publication ?? '',
     description: summary?.description ?? '',
     downloadsLabel: labels.downloads,

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type { Article } from '../article/article.js';
-import { fontPackages } from '../editions/fonts.js';
+import { fontPackages } from '../fonts/bundled.js';
 import type { BuildOptions, Edition } from '../options.js';
 import { isOutside } from '../article/image-file.js';
 import { starterDir } from '../init.js';

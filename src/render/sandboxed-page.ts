@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { isOutside } from '../article/image-file.js';
-import { fontPackageDirs } from '../editions/fonts.js';
+import { fontPackageDirs } from '../fonts/bundled.js';
 import { ImprintError } from '../errors.js';
 import { templatesDir } from '../paths.js';
 import type { Theme } from '../theme/theme.js';
