@@ -25,14 +25,14 @@ describe('figures', () => {
   it('renders image, caption and trailing credit as figure / figcaption / span.credit', () => {
     const html = render('::: figure\n![Tanks on a road](tanks.jpg)\nA convoy leaves. **Jane Doe / AP**\n:::\n');
     expect(html).toBe(
-      '<figure><img src="tanks.jpg" alt="Tanks on a road" /><figcaption>A convoy leaves. <span class="credit">Jane Doe / AP</span></figcaption>\n</figure>\n',
+      '<figure><img src="tanks.jpg" alt="Tanks on a road" /><figcaption>A convoy leaves. <span class="credit" dir="auto">Jane Doe / AP</span></figcaption>\n</figure>\n',
     );
   });
 
   it('keeps caption and credit when the figure has no image (the first article)', () => {
     const html = render("::: figure\nA Russian peacekeepers' outpost. **Valery Sharifulin / TASS**\n:::\n");
     expect(html).not.toContain('<img');
-    expect(html).toContain('<figcaption>A Russian peacekeepers’ outpost. <span class="credit">Valery Sharifulin / TASS</span></figcaption>');
+    expect(html).toContain('<figcaption>A Russian peacekeepers’ outpost. <span class="credit" dir="auto">Valery Sharifulin / TASS</span></figcaption>');
   });
 
   it('leaves bold text inside a caption alone when it is not the trailing credit', () => {
@@ -43,7 +43,7 @@ describe('figures', () => {
 
   it('accepts the caption as a separate paragraph after the image', () => {
     const html = render('::: figure\n![x](a.png)\n\nCaption here. **Credit**\n:::\n');
-    expect(html).toMatch(/<img src="a.png" alt="x" \/><figcaption>Caption here. <span class="credit">Credit<\/span><\/figcaption>/);
+    expect(html).toMatch(/<img src="a.png" alt="x" \/><figcaption>Caption here. <span class="credit" dir="auto">Credit<\/span><\/figcaption>/);
   });
 
   it('refuses two images in one figure, naming the article line', async () => {
