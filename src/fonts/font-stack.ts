@@ -40,10 +40,12 @@ const baseStylesheets = [
 
 /**
  * Characters that draw nothing of their own: controls, format characters (joiners, bidi marks, soft
- * hyphens), variation selectors; and what is not text at all (lone surrogates, noncharacters), which the
+ * hyphens), variation selectors, spaces (Chromium sets a thin or narrow no-break space, U+2009 or U+202F,
+ * which French text is full of, as a space of the face's own even where its font has no such glyph);
+ * and what is not text at all (lone surrogates, noncharacters), which the
  * editions drop as XML forbids it.
  */
-const drawsNothing = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
+const drawsNothing = /[\p{Cc}\p{Cf}\p{Cs}\p{Zs}\p{Zl}\p{Zp}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
 
 export function fontsFor(text: string, lang: string): FontChoice {
   const own = ownSystem(lang);

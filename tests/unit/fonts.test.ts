@@ -32,6 +32,10 @@ describe('fontsFor', () => {
     expect(fontsFor('وزیر گفت', 'fa').textFamilies[0]).toBe('Noto Naskh Arabic');
   });
 
+  it('lets every space through, as Chromium sets them with the face’s own space', () => {
+    expect(fontsFor('2\u202F000 navires\u2009: un record\u202F!\u2004\u3000', 'fr').missing).toEqual([]);
+  });
+
   it('reports a character no bundled font has, with its code point', () => {
     expect(fontsFor('ສະບາຍ and 𠮷', 'en').missing.map(({ codePoint }) => codePoint.toString(16))).toEqual(['eaa', 'eb0', 'e9a', 'eb2', 'e8d']);
     // Noto Sans SC lacks 𠮷, but another bundled Han font has it: it is printed, not refused.
