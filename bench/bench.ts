@@ -169,7 +169,7 @@ async function writePhotoBatch(dir: string, size: number): Promise<Uint8Array> {
  */
 async function scriptsBench(runs: number): Promise<void> {
   const world = join(packageRoot, 'tests/fixtures/world');
-  const latin = readFileSync(join(packageRoot, firstArticle), 'utf8').split(/^---$/m).slice(2).join('').replace(/:::[\s\S]*?:::/g, '').trim();
+  const latin = readFileSync(firstArticle, 'utf8').split(/^---$/m).slice(2).join('').replace(/:::[\s\S]*?:::/g, '').trim();
   console.log('article (cold build, every edition)       its script   Latin, same length   ratio');
   for (const name of readdirSync(world).filter((file) => file.endsWith('.md')).sort()) {
     const text = readFileSync(join(world, name), 'utf8');
