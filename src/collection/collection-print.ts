@@ -12,7 +12,7 @@ import { cssString, furnitureText, pageCss, printStylesheets, runningHead } from
 import { htmlText } from '../fonts/missing-glyphs.js';
 import { assertBundledFonts } from '../fonts/machine-fonts.js';
 import { pageFonts } from '../fonts/page-fonts.js';
-import { counterStyleFor, formatNumber } from '../labels/dates.js';
+import { pageNumbering } from '../labels/dates.js';
 import { appendStyle, printPdf, readableFolders, type PrintContext, type PrintPage, type PrintWants } from '../editions/print.js';
 import { withPage } from '../render/sandboxed-page.js';
 import type { Collection } from './collection-file.js';
@@ -35,7 +35,7 @@ export async function renderCollectionPage(collection: Collection, collected: re
   const sections = bySection(collected, articles);
 
   // The footer in the collection's language and digits; its running heads are its articles'.
-  const furniture = { publication: collection.publication, title: collection.title, labels, counterStyle: counterStyleFor(collection.lang, style.numerals), digits: formatNumber(1234567890, collection.lang, style.numerals) };
+  const furniture = { publication: collection.publication, title: collection.title, labels, ...pageNumbering(collection.lang, style.numerals) };
   const css = (bleed: number) =>
     [
       pageCss(furniture, page, bleed),
@@ -43,8 +43,9 @@ export async function renderCollectionPage(collection: Collection, collected: re
       ...articles.map(({ id, view }) => `@page ${id} { @top-center { content: ${cssString(runningHead(view))}; } }`),
     ].join('\n');
   const theme = style.theme;
-  const printed = [furnitureText(furniture), ...Object.values(head), labels.contents, photoCredit, ...articles.flatMap(({ fragment, view }) => [htmlText(fragment), runningHead(view)])];
-  const fonts = pageFonts(printed.filter((text): text is string => typeof text === 'string').join('\n'), collection.lang);
+  // Everything the page prints: its title page, contents and furniture, and every article.
+  const printed = [furnitureText(furniture), head.publication, head.title, head.subtitle, head.displayDate, labels.contents, photoCredit, ...articles.flatMap(({ fragment, view }) => [htmlText(fragment), runningHead(view)])];
+  const fonts = pageFonts(printed.filter(Boolean).join('\n'), collection.lang);
   const html = renderPage(
     'collection/page.html',
     {

@@ -6,7 +6,7 @@ import Mustache from 'mustache';
 import type { Article } from '../article/article.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { textDirection } from '../fonts/writing-systems.js';
-import { counterStyleFor, displayDate, formatNumber } from '../labels/dates.js';
+import { displayDate, pageNumbering } from '../labels/dates.js';
 import { fillLabel, labelsFor, splitLabel, type Labels } from '../labels/labels.js';
 import { templatesDir } from '../paths.js';
 
@@ -54,8 +54,7 @@ export function articleView(article: Article, style: HouseStyle): ArticleView {
     sourceLabel: splitLabel(labels.source, '{link}'),
     hasEnd: meta.credits.length > 0 || meta.source !== undefined,
     labels,
-    counterStyle: counterStyleFor(meta.lang, style.numerals),
-    digits: formatNumber(1234567890, meta.lang, style.numerals),
+    ...pageNumbering(meta.lang, style.numerals),
   };
 }
 

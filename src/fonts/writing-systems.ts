@@ -97,7 +97,7 @@ export function candidateSystems(lang: string): WritingSystem[] {
 
 /** The languages each writing system is the script of, by language tag (for the font an article is set in). */
 const languagesOf: Record<string, RegExp> = {
-  armenian: /^hy\b/, georgian: /^ka\b/, hebrew: /^(he|iw|yi)\b/, urdu: /^(ur|ks|sd|pa-arab)\b/, arabic: /^(ar|fa|prs|ps|ckb|ug)\b/,
+  georgian: /^ka\b/, hebrew: /^(he|iw|yi)\b/, urdu: /^(ur|ks|sd|pa-arab)\b/, arabic: /^(ar|fa|prs|ps|ckb|ug)\b/,
   thaana: /^dv\b/, devanagari: /^(hi|mr|ne|sa|mai|bho|kok)\b/, bengali: /^(bn|as)\b/, tamil: /^ta\b/, kannada: /^kn\b/, malayalam: /^ml\b/,
   thai: /^th\b/, khmer: /^km\b/, myanmar: /^my\b/, han: /^(zh|ja|ko|yue|cmn)\b/,
 };
@@ -105,13 +105,13 @@ const languagesOf: Record<string, RegExp> = {
 /**
  * The writing system an article in `lang` is set in throughout, punctuation, digits and Latin words
  * included, so that they match its letters ("«»" in Naskh, full-width quotes in a Han font); undefined for
- * Latin, Cyrillic and Greek, whose base faces come first anyway.
+ * Latin, Cyrillic, Greek and Armenian, whose base faces every page loads and lists first.
  */
 export function ownSystem(lang: string): WritingSystem | undefined {
   const tag = lang.toLowerCase();
   const id = Object.entries(languagesOf).find(([, test]) => test.test(tag))?.[0];
   if (id === 'han') return writingSystems.find((system) => system.id === `han-${preferredHan(lang)}`);
-  return id === undefined || id === 'armenian' ? undefined : writingSystems.find((system) => system.id === id);
+  return id === undefined ? undefined : writingSystems.find((system) => system.id === id);
 }
 
 /** The Han form a language tag asks for (ja, ko, Traditional for zh-Hant/TW/HK/MO), Simplified otherwise. */

@@ -62,6 +62,11 @@ export function counterStyleFor(lang: string, numerals?: Numerals): string {
   return (counterStyles as Record<string, string>)[system] ?? 'decimal';
 }
 
+/** How a page footer numbers its pages: the counter style, and its ten digits (which the fonts must cover). */
+export function pageNumbering(lang: string, numerals?: Numerals): { counterStyle: string; digits: string } {
+  return { counterStyle: counterStyleFor(lang, numerals), digits: formatNumber(1234567890, lang, numerals) };
+}
+
 // Intl's formatters are slow to make and a build formats the same few over and over.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
