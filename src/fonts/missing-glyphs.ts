@@ -19,14 +19,18 @@ export function checkGlyphs(text: string, lang: string, source: { path: string; 
   const { missing } = fontsFor(text, lang);
   if (missing.length === 0) return;
   const [first] = missing as [MissingGlyph, ...MissingGlyph[]];
-  const shown = missing.slice(0, 8).map(({ char, codePoint }) => `"${char}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')})`);
-  const more = missing.length > 8 ? ` and ${missing.length - 8} more` : '';
   throw new ImprintError(
-    `no bundled font has ${shown.join(', ')}${more}: ${missing.length === 1 ? 'it' : 'they'} would print as empty boxes`,
+    `no bundled font has ${describeMissing(missing)}: ${missing.length === 1 ? 'it' : 'they'} would print as empty boxes`,
     { file: source.path, ...locate(source.text, first.char) },
     `imprint prints ${[...new Set(writingSystems.map((system) => system.name))].join(', ')}, Latin, Cyrillic and Greek; write this text in one of them, or leave the character out.`,
     { rule: 'missing-glyph' },
   );
+}
+
+/** `"ສ" (U+0EAA), "ະ" (U+0EB0)`: the first eight characters, and how many more. */
+export function describeMissing(missing: readonly MissingGlyph[]): string {
+  const shown = missing.slice(0, 8).map(({ char, codePoint }) => `"${char}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')})`);
+  return `${shown.join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}`;
 }
 
 /** Line and column (1-based, in characters) of the first `char` in `text`; nothing when it is not there. */

@@ -43,6 +43,12 @@ describe('fontsFor', () => {
   });
 });
 
+describe('pageFonts', () => {
+  it('refuses a page whose own words (a label from imprint.yaml) no bundled font has', () => {
+    expect(() => pageFonts('Page 1 of 2 ສະບາຍ', 'en')).toThrow(/no bundled font has "ສ" \(U\+0EAA\).*labels or date/);
+  });
+});
+
 describe('writing direction and Han form by language tag', () => {
   it.each([
     ['ar', 'rtl'], ['fa-IR', 'rtl'], ['ur', 'rtl'], ['he', 'rtl'], ['yi', 'rtl'], ['dv', 'rtl'], ['ckb', 'rtl'], ['pa-Arab', 'rtl'],
