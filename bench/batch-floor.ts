@@ -11,8 +11,8 @@ import { EPub } from 'epub-gen-memory';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { prepareArticle } from '../src/article/article.js';
 import { loadArticle } from '../src/article/load-article.js';
-import { articleView, renderArticleFragment } from '../src/editions/article-view.js';
-import { renderPrintHtml } from '../src/editions/print-html.js';
+import { articleView, renderArticleFragment } from '../src/editions/page/article-view.js';
+import { renderPrintHtml } from '../src/editions/page/print-html.js';
 import { chromiumPath } from '../src/render/browser.js';
 
 const [dir, out, formats = 'pdf,epub'] = process.argv.slice(2);

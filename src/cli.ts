@@ -4,12 +4,13 @@ import { join, relative } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import * as v from 'valibot';
 import { defaultLimitsMb } from './article/limits.js';
-import type { ArticleResult } from './build.js';
-import { report, summarize } from './report.js';
+import type { ArticleResult } from './build/build.js';
+import { report, summarize } from './commands/report.js';
 import { closeBrowser, launchBrowser } from './render/browser.js';
 import { ImprintError } from './errors.js';
 import { formatDiagnostic } from './check/diagnostic.js';
-import { buildOptionsSchema, editions, type BuildOptions } from './options.js';
+import { buildOptionsSchema, type BuildOptions } from './config/options.js';
+import { editions } from './edition.js';
 import { toolVersion } from './paths.js';
 
 const exitUsage = 2;
@@ -24,7 +25,7 @@ program
   .description('Make a new project in DIR: imprint.yaml, an example article in content/ and a theme/ to edit.')
   .argument('[dir]', 'the folder (created if missing)', '.')
   .action(async (dir: string) => {
-    const { initProject } = await import('./init.js');
+    const { initProject } = await import('./commands/init.js');
     for (const file of await initProject(dir)) console.log(`wrote ${relative(process.cwd(), file)}`);
     const enter = dir === '.' ? '' : `cd ${dir} && `;
     console.log(`\nNext: ${enter}imprint build   (then open output/; edit imprint.yaml and theme/ to make it yours)`);
@@ -56,8 +57,8 @@ program
     // With --queue the workers render the articles; the build launches a browser of its own only for collections.
     const browser = options.queue ? undefined : launchBrowser({ timeoutMs: options.timeoutMs });
     browser?.catch(() => undefined);
-    const { build } = await import('./build.js');
-    const { progressLine } = await import('./progress.js');
+    const { build } = await import('./build/build.js');
+    const { progressLine } = await import('./commands/progress.js');
     const stop = stopOnSignals(() => closeBrowser(browser));
     let progress = progressLine(0);
     let results: ArticleResult[];
@@ -134,7 +135,7 @@ program
       process.exitCode = exitUsage;
       return;
     }
-    const { serve } = await import('./serve/serve.js');
+    const { serve } = await import('./commands/serve/serve.js');
     const stop = stopOnSignals();
     try {
       await serve(async () => {
@@ -159,8 +160,8 @@ program
   .action(async (flags: Flags & { queue: string }) => {
     const setup = await projectSettings([], flags);
     if (!setup) return;
-    const { runWorker } = await import('./queue/queue.js');
-    const { publishWithRetry } = await import('./build.js');
+    const { runWorker } = await import('./build/queue.js');
+    const { publishWithRetry } = await import('./build/build.js');
     const stop = stopOnSignals(undefined, 'finishing the articles in hand, then stopping.');
     console.log(`worker: taking articles from ${flags.queue} into ${setup.options.outDir}/ (${setup.options.jobs} at once)`);
     try {
@@ -196,7 +197,7 @@ program
     const setup = await projectSettings(given, flags);
     if (!setup) return;
     const { paths, options } = setup;
-    const { checkFiles } = await import('./check/check-files.js');
+    const { checkFiles } = await import('./commands/check-files.js');
     const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
     const diagnostics = await checkFiles(paths, limits, options, (note) => console.error(`note: ${note}`));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -249,7 +250,7 @@ interface Flags {
  */
 async function projectSettings(given: string[], flags: Flags): Promise<{ paths: string[]; options: BuildOptions; configFile: string | undefined } | undefined> {
   const { loadConfig } = await import('./config/config.js');
-  const { loadHouseStyle } = await import('./config/house-style.js');
+  const { loadHouseStyle } = await import('./config/load-house-style.js');
   let config, style;
   try {
     config = await loadConfig(flags.config);

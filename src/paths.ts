@@ -1,6 +1,6 @@
 // Where the package's own files live, whether running from src/ (tests) or dist/src/ (the CLI).
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 function findPackageRoot(start: string): string {
@@ -17,3 +17,12 @@ export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url
 export const templatesDir = join(packageRoot, 'templates');
 
 export const toolVersion: string = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The starter project `imprint init` copies. */
+export const starterDir = join(templatesDir, 'starter');
+
+/** Whether `path` lies outside `dir`: the one test behind every folder boundary (images, themes, the server). */
+export function isOutside(dir: string, path: string): boolean {
+  const inside = relative(dir, path);
+  return inside.startsWith('..') || isAbsolute(inside);
+}

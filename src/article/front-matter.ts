@@ -1,7 +1,7 @@
 // The front matter schema: the single source of truth for which fields exist, their types and defaults.
 import * as v from 'valibot';
 
-import { editions } from '../options.js';
+import { editions } from '../edition.js';
 import { pageSizeSchema } from './page-size.js';
 
 const text = (field: string) =>

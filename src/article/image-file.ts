@@ -1,9 +1,10 @@
 // Checks an image an article refers to: it exists, stays inside the article's folder (symlinks resolved),
 // is not over the size limit, and is the type its name says (judged by its first bytes, not its name).
 import { open, realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, relative } from 'node:path';
+import { extname } from 'node:path';
 import { ImprintError, type ErrorLocation } from '../errors.js';
 import { formatSize } from '../format-size.js';
+import { isOutside } from '../paths.js';
 
 type ImageType = 'jpeg' | 'png' | 'gif' | 'webp' | 'svg';
 const typeByExtension: Record<string, ImageType> = { '.jpg': 'jpeg', '.jpeg': 'jpeg', '.png': 'png', '.gif': 'gif', '.webp': 'webp', '.svg': 'svg' };
@@ -30,10 +31,6 @@ export async function checkImageFile(path: string, articleDir: string, maxBytes:
   }
 }
 
-export function isOutside(dir: string, path: string): boolean {
-  const inside = relative(dir, path);
-  return inside.startsWith('..') || isAbsolute(inside);
-}
 
 async function firstBytes(path: string, count: number): Promise<Buffer> {
   const handle = await open(path, 'r');

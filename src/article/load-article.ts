@@ -2,8 +2,8 @@
 // validated) and its body, with line numbers kept.
 import { basename, dirname, extname, resolve } from 'node:path';
 import { ImprintError } from '../errors.js';
-import { parseTomlData } from '../toml-data.js';
-import { parseYamlData } from '../yaml-data.js';
+import { parseTomlData } from '../data/toml-data.js';
+import { parseYamlData } from '../data/yaml-data.js';
 import { adaptFrontMatter, datedFileName, leadFigure, type Adapted, type FieldRules } from './site-generator.js';
 import { frontMatterSchema, type ArticleDefaults, type FrontMatter } from './front-matter.js';
 import { defaultLimits, type InputLimits } from './limits.js';

@@ -1,7 +1,7 @@
 // Editorial rules: each reads the parsed body and returns findings at 0-based body lines and 1-based columns.
 import type { Token } from '../article/markdown-types.js';
 import type { ShortcodeMeta } from '../article/shortcodes.js';
-import { accessibilityClaimWithheld, accessibilityConformance } from '../editions/epub-package.js';
+import { accessibilityClaimWithheld, accessibilityConformance } from '../editions/epub/epub-package.js';
 
 export interface Finding {
   rule: string;

@@ -5,7 +5,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import * as v from 'valibot';
 import { frontMatterSchema } from '../article/front-matter.js';
 import { ImprintError } from '../errors.js';
-import { parseYamlData } from '../yaml-data.js';
+import { parseYamlData } from '../data/yaml-data.js';
 
 const { entries: field } = frontMatterSchema;
 const articlePaths = v.pipe(v.array(v.pipe(v.string('articles lists Markdown files'), v.nonEmpty('an article path is empty')), 'articles lists Markdown files, relative to this file'), v.minLength(1, 'articles needs at least one article'));

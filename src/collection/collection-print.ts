@@ -5,18 +5,19 @@
 // again (and again, should the numbers move anything). The same load gives the EPUB cover and the press page.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
-import { readTemplate, renderArticleFragment, renderPage } from '../editions/article-view.js';
-import { captureCover, coverViewport } from '../editions/cover.js';
-import { hyphenateHtml, hyphenatorFor } from '../editions/hyphenate.js';
-import { cssString, furnitureText, pageCss, printStylesheets, runningHead } from '../editions/print-html.js';
+import { readTemplate, renderArticleFragment, renderPage } from '../editions/page/article-view.js';
+import { captureCover, coverViewport } from '../editions/page/cover.js';
+import { hyphenateHtml, hyphenatorFor } from '../editions/page/hyphenate.js';
+import { cssString, furnitureText, pageCss, printStylesheets, runningHead } from '../editions/page/print-html.js';
 import { htmlText } from '../fonts/missing-glyphs.js';
 import { assertBundledFonts } from '../fonts/machine-fonts.js';
 import { pageFonts } from '../fonts/page-fonts.js';
 import { pageNumbering } from '../labels/dates.js';
-import { appendStyle, printPdf, readableFolders, type PrintContext, type PrintPage, type PrintWants } from '../editions/print.js';
+import { appendStyle, printPdf, readableFolders, type PrintContext, type PrintPage, type PrintWants } from '../editions/pdf/print.js';
 import { withPage } from '../render/sandboxed-page.js';
 import type { Collection } from './collection-file.js';
-import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-view.js';
+import { articleAnchor } from '../editions/publication.js';
+import { bySection, collectionHead, type CollectedArticle } from './collection-view.js';
 
 /** Printed whatever `wants.pdf` says: the contents page needs the PDF to find where each article begins. */
 export async function renderCollectionPage(collection: Collection, collected: readonly CollectedArticle[], context: PrintContext, wants: PrintWants): Promise<PrintPage & { startPages: number[] }> {

@@ -3,17 +3,17 @@
 // article's; its print page has a title page and contents (collection-print.ts); its EPUB has a chapter per
 // article, grouped by section; its web page shows every article in full (collection-web.ts).
 import type { HouseStyle } from '../config/house-style.js';
-import { renderArticleFragment } from '../editions/article-view.js';
-import type { EpubBook } from '../editions/epub.js';
-import { markPageBreaks, pageStarts } from '../editions/page-breaks.js';
-import { articleHeadings } from '../editions/pdf-metadata.js';
-import { runningHead } from '../editions/print-html.js';
-import type { Publication } from '../editions/publication.js';
+import { renderArticleFragment } from '../editions/page/article-view.js';
+import type { EpubBook } from '../editions/epub/epub.js';
+import { markPageBreaks, pageStarts } from '../editions/page/page-breaks.js';
+import { articleHeadings } from '../editions/pdf/pdf-metadata.js';
+import { runningHead } from '../editions/page/print-html.js';
+import { articleAnchor, type Publication } from '../editions/publication.js';
 import type { PublicationMeta } from '../editions/publication-meta.js';
 import { textDirection } from '../fonts/writing-systems.js';
 import type { Collection } from './collection-file.js';
 import { renderCollectionPage } from './collection-print.js';
-import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-view.js';
+import { bySection, collectionHead, type CollectedArticle } from './collection-view.js';
 import { renderCollectionWeb } from './collection-web.js';
 
 export function collectionPublication(collection: Collection, collected: readonly CollectedArticle[], style: HouseStyle): Publication {

@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Article } from '../article/article.js';
 import type { HouseStyle } from '../config/house-style.js';
-import type { ArticleView } from '../editions/article-view.js';
+import type { ArticleView } from '../editions/page/article-view.js';
 import { textDirection } from '../fonts/writing-systems.js';
 import { displayDate as formatDate } from '../labels/dates.js';
 import { fillLabel, labelsFor } from '../labels/labels.js';
@@ -17,8 +17,6 @@ export interface CollectedArticle {
   section: string | undefined;
 }
 
-/** The id of an article's place in the collection's pages (print and web); the download page links to it. */
-export const articleAnchor = (index: number) => `article-${index + 1}`;
 
 /** `entries` (one per collected article) grouped under the sections their articles open or continue. */
 export function bySection<T>(collected: readonly CollectedArticle[], entries: readonly T[]): { title: string | undefined; entries: T[] }[] {

@@ -1,14 +1,15 @@
 // A collection's web edition: one page with the title block, the contents (by section) linking down to each
 // article, every article in full, and the download block for the collection's other editions. It is the
-// article's web page (see editions/web.ts) with the collection as its content.
+// article's web page (see editions/web/web.ts) with the collection as its content.
 import Mustache from 'mustache';
 import { textDirection } from '../fonts/writing-systems.js';
 import type { HouseStyle } from '../config/house-style.js';
-import { readTemplate, renderArticleFragment } from '../editions/article-view.js';
+import { readTemplate, renderArticleFragment } from '../editions/page/article-view.js';
 import { articleMeta, type PublicationMeta } from '../editions/publication-meta.js';
-import { newsArticle, renderWebPage, type WebFile, type WebInputs } from '../editions/web.js';
+import { newsArticle, renderWebPage, type WebFile, type WebInputs } from '../editions/web/web.js';
 import type { Collection } from './collection-file.js';
-import { articleAnchor, bySection, collectionHead, type CollectedArticle } from './collection-view.js';
+import { articleAnchor } from '../editions/publication.js';
+import { bySection, collectionHead, type CollectedArticle } from './collection-view.js';
 
 export function renderCollectionWeb(collection: Collection, collected: readonly CollectedArticle[], meta: PublicationMeta, style: HouseStyle, inputs: WebInputs): Promise<WebFile[]> {
   const { labels, head, photo } = collectionHead(collection, collected, style);

@@ -9,8 +9,8 @@ import type { FieldRules } from '../article/site-generator.js';
 import { ImprintError } from '../errors.js';
 import { calendarSchema, numeralsSchema, type Calendar, type Numerals } from '../labels/dates.js';
 import { labelOverridesSchema, type LabelOverrides } from '../labels/labels.js';
-import { buildOptionsSchema } from '../options.js';
-import { parseYamlData } from '../yaml-data.js';
+import { buildOptionsSchema } from './options.js';
+import { parseYamlData } from '../data/yaml-data.js';
 
 export const configFileName = 'imprint.yaml';
 

@@ -2,14 +2,14 @@
 // parts that differ by kind (its print page, its EPUB book, its web page). render.ts renders either the same way.
 import type { Article } from '../article/article.js';
 import type { HouseStyle } from '../config/house-style.js';
-import { articleView } from './article-view.js';
-import { articleBook, type EpubBook } from './epub.js';
-import { pageStarts } from './page-breaks.js';
-import { articleHeadings } from './pdf-metadata.js';
-import { runningHead } from './print-html.js';
-import { renderPrintPage, type PageContext, type PrintPage, type PrintWants } from './print.js';
+import { articleView } from './page/article-view.js';
+import { articleBook, type EpubBook } from './epub/epub.js';
+import { pageStarts } from './page/page-breaks.js';
+import { articleHeadings } from './pdf/pdf-metadata.js';
+import { runningHead } from './page/print-html.js';
+import { renderPrintPage, type PageContext, type PrintPage, type PrintWants } from './pdf/print.js';
 import { articleMeta, type PublicationMeta } from './publication-meta.js';
-import { renderWebEdition, type WebFile, type WebInputs } from './web.js';
+import { renderWebEdition, type WebFile, type WebInputs } from './web/web.js';
 
 export interface Publication {
   /** What every edition says of it: the PDFs' document information and XMP, the EPUB package, the web page's head. */
@@ -51,3 +51,6 @@ export function articlePublication(article: Article, style: HouseStyle): Publica
     renderWebPage: (inputs) => renderWebEdition(meta, view, inputs),
   };
 }
+
+/** The id of an article's place in the collection's pages (print and web); the download page links to it. */
+export const articleAnchor = (index: number) => `article-${index + 1}`;

@@ -2,16 +2,16 @@
 // The print page is loaded once and gives Chromium's PDF, the EPUB cover and the press page (the same layout
 // printed at bleed size): the print PDF is finished, the archival copy made from it, the press edition from
 // the bleed page, the EPUB marks where the print PDF's pages begin, and the web page comes last, offering the others.
-import { editionSuffix, type Edition } from '../options.js';
-import { renderArchivalEdition } from './archival.js';
-import { packageEpub } from './epub.js';
-import { pdfPageTexts } from './page-breaks.js';
-import type { FinishedPdf } from './pdf-metadata.js';
-import { pressGeometry, renderPressEdition } from './press.js';
-import { finishPrintEdition, pdfMetadata, type PageContext } from './print.js';
+import { editionSuffix, type Edition } from '../edition.js';
+import { renderArchivalEdition } from './pdf/archival.js';
+import { packageEpub } from './epub/epub.js';
+import { pdfPageTexts } from './page/page-breaks.js';
+import type { FinishedPdf } from './pdf/pdf-metadata.js';
+import { pressGeometry, renderPressEdition } from './pdf/press.js';
+import { finishPrintEdition, pdfMetadata, type PageContext } from './pdf/print.js';
 import { buildDate, type Publication } from './publication.js';
-import { pdfFirstPageJpeg } from './thumbnail.js';
-import type { Download } from './web.js';
+import { pdfFirstPageJpeg } from './web/thumbnail.js';
+import type { Download } from './web/web.js';
 
 export interface RenderedEdition {
   edition: Edition;

@@ -4,7 +4,7 @@
 // language print, and should be read by a native-speaking editor before it is relied on (imprint.yaml's
 // `labels:` corrects any of them). CLDR, through Node's Intl, has none of these words: it gives the dates,
 // the digits and the joined list of names instead (dates.ts, Intl.ListFormat where the byline is filled).
-import type { Labels } from './labels.js';
+import type { Labels } from './label-names.js';
 
 const zwnj = '\u200C'; // zero-width non-joiner, inside Persian compounds and after a Kannada virama; spelt out as it is invisible.
 

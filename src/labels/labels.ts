@@ -3,40 +3,10 @@
 // `labels:` may override any of them, per language. Dates and digits come from dates.ts, lists from Intl.
 import * as v from 'valibot';
 import { builtInLabels } from './built-in.js';
+import { labelNames, labelPlaceholders, type LabelName, type LabelOverrides, type Labels } from './label-names.js';
 
-/** Each label, and the placeholder it must contain (where the names, numbers or link go). */
-export const labelPlaceholders = {
-  /** Before the authors' names in the dateline. */
-  byline: ['{names}'],
-  /** The print footer; {pages} (the page count) is optional. */
-  page: ['{page}'],
-  /** The line at the end that links the original. */
-  source: ['{link}'],
-  /** The photo credit on the EPUB cover. */
-  photo: ['{credit}'],
-  /** The EPUB's table of contents. */
-  contents: [],
-  /** The EPUB's landmarks (the reading system's "go to" menu). */
-  landmarks: [],
-  /** The cover, in the landmarks and the cover image's description. */
-  cover: [],
-  /** The web edition's download block: its heading, each edition's name and use, and the page count. */
-  downloads: [],
-  pdfEdition: [],
-  epubEdition: [],
-  pressEdition: [],
-  archivalEdition: [],
-  pageCount: ['{pages}'],
-  /** The link from an article's web page to the download page of every article. */
-  allArticles: [],
-} as const satisfies Record<string, readonly string[]>;
+export { labelNames, labelPlaceholders, type LabelName, type LabelOverrides, type Labels };
 
-export type LabelName = keyof typeof labelPlaceholders;
-export type Labels = Record<LabelName, string>;
-/** Overrides, per language tag (`ru`, `pt-BR`): any subset of the labels. */
-export type LabelOverrides = Record<string, Partial<Labels>>;
-
-export const labelNames = Object.keys(labelPlaceholders) as LabelName[];
 
 /** The built-in table's language tags, as written there (`ja`, `zh-Hant`). */
 export const builtInLanguages = Object.keys(builtInLabels);

@@ -7,10 +7,9 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type { Article } from '../article/article.js';
 import { fontPackages } from '../fonts/bundled.js';
-import type { BuildOptions, Edition } from '../options.js';
-import { isOutside } from '../article/image-file.js';
-import { starterDir } from '../init.js';
-import { templatesDir, toolVersion } from '../paths.js';
+import type { BuildOptions } from '../config/options.js';
+import type { Edition } from '../edition.js';
+import { templatesDir, toolVersion, starterDir, isOutside } from '../paths.js';
 
 const require = createRequire(import.meta.url);
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Article } from '../article/article.js';
-import type { BuildOptions } from '../options.js';
+import type { BuildOptions } from '../config/options.js';
 import { toolVersion } from '../paths.js';
 import { writeAtomic } from './write-atomic.js';
 

@@ -4,9 +4,15 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import * as csstree from 'css-tree';
-import { isOutside } from '../article/image-file.js';
+import { isOutside } from '../paths.js';
 import { ImprintError } from '../errors.js';
-import type { ThemeFont } from './theme.js';
+
+/** A font a theme's epub.css names, and its name inside the EPUB's fonts/ folder. */
+export interface ThemeFont {
+  path: string;
+  /** Its name inside the EPUB's fonts/ folder. */
+  filename: string;
+}
 
 export interface CssSource {
   /** For messages: the path as the user knows it. */

@@ -8,15 +8,11 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { ImprintError } from '../errors.js';
 import { labelOverridesSchema, type LabelOverrides } from '../labels/labels.js';
-import { isOutside } from '../article/image-file.js';
-import { parseYamlData } from '../yaml-data.js';
-import { checkCss, epubCss, fontExtensions } from './theme-css.js';
+import { isOutside } from '../paths.js';
+import { parseYamlData } from '../data/yaml-data.js';
+import { checkCss, epubCss, fontExtensions, type ThemeFont } from './theme-css.js';
 
-export interface ThemeFont {
-  path: string;
-  /** Its name inside the EPUB's fonts/ folder. */
-  filename: string;
-}
+export type { ThemeFont };
 
 export interface Theme {
   /** Absolute, symlinks resolved: the one folder of the theme's that pages may read. */

@@ -1,0 +1,69 @@
+// What the build's parts share (build.ts, build-collection.ts, queue.ts): the context and hooks
+// of a build, what one article or collection comes to, and the writing of its rendered editions.
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import type { InputLimits } from '../article/limits.js';
+import type { Diagnostic } from '../check/diagnostic.js';
+import type { RenderedEdition } from '../editions/render.js';
+import { webFileNames } from '../editions/web/web.js';
+import { ImprintError } from '../errors.js';
+import type { FailedArticle } from './load-articles.js';
+import type { BuildOptions } from '../config/options.js';
+import type { Edition } from '../edition.js';
+import { sha256, type ArticleSummary, type CollectionMember } from '../output/manifest.js';
+import { writeAtomic } from '../output/write-atomic.js';
+import type { BrowserHandle } from '../render/browser.js';
+
+export interface WrittenFile {
+  edition: Edition;
+  path: string;
+  bytes: number;
+  /** Pages, for the PDF editions. */
+  pages?: number;
+  sha256: string;
+  /** A file the web page shows (an image, a thumbnail) rather than an edition in itself. */
+  asset?: boolean;
+}
+
+export type ArticleResult =
+  | { file: string; ok: true; status: 'built' | 'unchanged'; slug: string; sourceSha256: string; fingerprint: string; summary: ArticleSummary | undefined; written: WrittenFile[]; warnings: Diagnostic[]; members?: CollectionMember[] }
+  | FailedArticle;
+
+export interface BuildHooks {
+  /** A browser the caller launched (and will close); without it the build launches and closes its own. */
+  browser?: Promise<Browser>;
+  /** After the first pass: how many articles there are, and how many of them are up to date already. */
+  onPlan?: (plan: { total: number; unchanged: number }) => void;
+  /** An article's rendering begins. */
+  onStart?: (file: string) => void;
+  /** An article is tried again after a browser failure (a crash, a hang), and why. */
+  onRetry?: (file: string, reason: string) => void;
+  /** Something left out or read differently, said once (a folder's README, a draft, site-generator fields). */
+  onNote?: (note: string) => void;
+  /** Called once per article, in file order. */
+  onResult?: (result: ArticleResult) => void;
+  /** Aborting stops the build: no new article starts, and the ones under way are not written. */
+  signal?: AbortSignal;
+}
+
+export interface BuildContext {
+  options: BuildOptions;
+  limits: InputLimits;
+  browsers: BrowserHandle;
+  workDir: string;
+  hooks: BuildHooks;
+}
+
+/** An article's (or a collection's) rendered editions, each written whole or not at all into `folder`. */
+export async function writeRendered(editions: readonly RenderedEdition[], folder: string): Promise<WrittenFile[]> {
+  const written: WrittenFile[] = [];
+  for (const { edition, name, bytes, pages } of editions) {
+    const path = join(folder, name);
+    await writeAtomic(path, bytes).catch((error: unknown) => {
+      throw new ImprintError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, undefined, 'Check that the output folder is writable and the disk has space, or choose another with --out.', { cause: error });
+    });
+    const asset = edition === 'html' && name !== webFileNames.page;
+    written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes), ...(asset && { asset }) });
+  }
+  return written;
+}

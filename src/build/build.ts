@@ -1,0 +1,211 @@
+// The build, top to bottom: find articles → a first pass that loads and checks them all (keeping only their
+// fingerprints) → skip those whose files are up to date → load each remaining article again, render its
+// editions in memory on a pool of reused browser tabs → write them atomically → record them in the manifest.
+// One browser for the whole build (replaced if it dies or freezes); a failed article writes nothing and the
+// others still build. Collections (.yaml paths) are built here after the articles (collection/), also with
+// --queue, where the articles are rendered by the queue's workers instead (queue/); with --shard only this
+// machine's part.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import type { InputLimits } from '../article/limits.js';
+import { writeRendered, type ArticleResult, type BuildContext, type BuildHooks } from './build-result.js';
+import { publishCollection } from './build-collection.js';
+import { isCollectionFile } from '../collection/collection-file.js';
+import { articlePublication } from '../editions/publication.js';
+import { renderEditions } from '../editions/render.js';
+import { ImprintError } from '../errors.js';
+import { findArticles } from '../article/find-articles.js';
+import { failure, loadOne, planBatch, type FailedArticle, type PlannedArticle } from './load-articles.js';
+import type { BuildOptions } from '../config/options.js';
+import type { Edition } from '../edition.js';
+import { buildFingerprint } from '../output/fingerprint.js';
+import { downloadPageName, renderDownloadPage } from '../editions/web/download-page.js';
+import { articleSummary, mergeManifest, readManifest, sha256, shardManifestName, writeManifest, type Manifest } from '../output/manifest.js';
+import { isUpToDate } from '../output/verify.js';
+import { writeAtomic } from '../output/write-atomic.js';
+import { browserHandle } from '../render/browser.js';
+import type { TabPool } from '../render/tab-pool.js';
+import { explainRenderFailure, internalError, interrupted, isBrowserFailure } from './render-failures.js';
+
+export type { ArticleResult, BuildContext, BuildHooks, WrittenFile } from './build-result.js';
+
+export async function build(paths: readonly string[], options: BuildOptions, hooks: BuildHooks = {}): Promise<ArticleResult[]> {
+  const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
+  // A .yaml path is a collection, built after the articles (see collection/); the rest are articles.
+  const collections = paths.filter(isCollectionFile);
+  const articlePaths = paths.filter((path) => !isCollectionFile(path));
+  const found = articlePaths.length > 0 ? await findArticles(articlePaths) : { files: [], notes: [] };
+  const buildPrint = await buildFingerprint(options);
+  const { planned: all, notes } = await planBatch(found.files, limits, options, buildPrint);
+  const planned = options.shard ? all.filter((item) => inShard('slug' in item ? item.slug : item.file, options.shard!)) : all;
+  for (const note of [...found.notes, ...notes]) hooks.onNote?.(note);
+  const previous = await readManifest(options.outDir, options.shard && shardManifestName(options.shard));
+  // A few at a time: each check reads the article's files, and a batch of thousands must not hold them all.
+  const checking = pLimit(8);
+  const upToDate = await Promise.all(
+    planned.map((item) => checking(async () => 'slug' in item && !options.force && isUpToDate(previous?.articles[item.slug], item.fingerprint, item.editions, options.outDir))),
+  );
+  hooks.onPlan?.({ total: planned.length + collections.length, unchanged: upToDate.filter(Boolean).length });
+  const plan: Plan = { planned, upToDate, previous, report: inFileOrder(planned.length, hooks.onResult) };
+  const withCollections = async (articles: ArticleResult[], context: BuildContext) => [...articles, ...(await publishCollections(collections, articles, context, buildPrint, previous))];
+
+  let results: ArticleResult[];
+  if (options.queue) {
+    // The articles render on the queue's workers; the collections here, after them, with a browser of this build's own.
+    const queued = await publishQueued(plan, options, hooks);
+    results = collections.length === 0 ? queued : await rendering(options, limits, hooks, (context) => withCollections(queued, context));
+  } else {
+    results = await rendering(options, limits, hooks, async (context) => withCollections(await publishHere(plan, context), context));
+  }
+  await recordInManifest(results, previous, options);
+  return results;
+}
+
+/** The articles to build, whether each is up to date already, and where its result is reported (in file order). */
+interface Plan {
+  planned: readonly (PlannedArticle | FailedArticle)[];
+  upToDate: readonly boolean[];
+  previous: Manifest | undefined;
+  report: (index: number, result: ArticleResult) => void;
+}
+
+/** `work` with the build's browser (replaced if it dies or freezes) and a scratch folder, both gone after. */
+async function rendering<T>(options: BuildOptions, limits: InputLimits, hooks: BuildHooks, work: (context: BuildContext) => Promise<T>): Promise<T> {
+  const browsers = browserHandle({ given: hooks.browser, tabs: options.jobs, timeoutMs: options.timeoutMs });
+  const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
+  try {
+    return await work({ options, limits, browsers, workDir, hooks });
+  } finally {
+    await browsers.close();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Each article renders in the pool's tabs; twice as many articles as tabs are in hand, so that a tab never
+ * waits while an article's PDF post-processing or EPUB packing runs in Node.
+ */
+function publishHere({ planned, upToDate, previous, report }: Plan, context: BuildContext): Promise<ArticleResult[]> {
+  const limit = pLimit(context.options.jobs * 2);
+  return Promise.all(
+    planned.map((item, index) =>
+      limit(async () => {
+        let result: ArticleResult;
+        if (!('slug' in item)) result = item;
+        else if (upToDate[index]) result = unchanged(item, previous!, context.options.outDir);
+        else result = await publishWithRetry(item, context);
+        report(index, result);
+        return result;
+      }),
+    ),
+  );
+}
+
+/** Rendered on the queue's workers: this process only plans, waits and records. */
+async function publishQueued({ planned, upToDate, previous, report }: Plan, options: BuildOptions, hooks: BuildHooks): Promise<ArticleResult[]> {
+  const { publishOnQueue } = await import('./queue.js');
+  const results = planned.map((item, index) => (!('slug' in item) ? item : upToDate[index] ? unchanged(item, previous!, options.outDir) : undefined));
+  results.forEach((result, index) => result && report(index, result));
+  const queued = planned.flatMap((item, index) => (results[index] ? [] : [{ item: item as PlannedArticle, index }]));
+  await publishOnQueue(queued.map(({ item }) => item), options, {
+    onStart: hooks.onStart,
+    onResult: (i, result) => report(queued[i]!.index, (results[queued[i]!.index] = result)),
+  });
+  return results as ArticleResult[];
+}
+
+/** The collections, one after another once the articles are done; a collection's slug must not be an article's. */
+async function publishCollections(files: readonly string[], articles: readonly ArticleResult[], context: BuildContext, buildPrint: string, previous: Manifest | undefined): Promise<ArticleResult[]> {
+  const taken = new Set(articles.flatMap((result) => ('slug' in result ? [result.slug] : [])));
+  const results: ArticleResult[] = [];
+  for (const file of files) {
+    const result = context.hooks.signal?.aborted ? failure(file, interrupted()) : await publishCollection(file, { ...context, buildPrint, previous, taken });
+    context.hooks.onResult?.(result);
+    results.push(result);
+  }
+  return results;
+}
+
+/** A render that fails for a reason other than the input (a crash, a hang) is tried once more. */
+export async function publishWithRetry(item: PlannedArticle, context: BuildContext): Promise<ArticleResult> {
+  const { file, warnings } = item;
+  const { signal, onStart, onRetry } = context.hooks;
+  if (signal?.aborted) return failure(file, interrupted(), warnings);
+  onStart?.(file);
+  const used = context.browsers.tabs();
+  try {
+    return await publish(item, await used, context);
+  } catch (first) {
+    if (signal?.aborted) return failure(file, interrupted(), warnings);
+    if (!isBrowserFailure(first)) return failure(file, first instanceof ImprintError ? first : internalError(first), warnings);
+    onRetry?.(file, first instanceof Error ? first.message.split('\n')[0]! : String(first));
+    await context.browsers.replaceIfUnwell(used);
+    try {
+      return await publish(item, await context.browsers.tabs(), context);
+    } catch (second) {
+      return failure(file, signal?.aborted ? interrupted() : explainRenderFailure(second, context.options.timeoutMs), warnings);
+    }
+  }
+}
+
+async function publish(item: PlannedArticle, tabs: TabPool, context: BuildContext): Promise<ArticleResult> {
+  const { options, limits, workDir, hooks } = context;
+  // Loaded again rather than kept from the first pass: a batch of thousands is never held in memory.
+  const loaded = await loadOne(item.file, limits, options);
+  if ('draft' in loaded) throw new Error(`${item.file} became a draft during the build`);
+  if (!('article' in loaded)) return loaded;
+  const { article, warnings } = loaded;
+  const editions = await renderEditions(articlePublication(article, options.style), item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4', style: options.style });
+  if (hooks.signal?.aborted) throw interrupted();
+  const written = await writeRendered(editions, join(options.outDir, article.slug));
+  return { file: item.file, ok: true, status: 'built', slug: article.slug, sourceSha256: sha256(article.sourceBytes), fingerprint: item.fingerprint, summary: articleSummary(article), written, warnings };
+}
+
+/** An article whose files a previous build made from the same inputs: reported from the manifest. */
+function unchanged(item: PlannedArticle, previous: Manifest, outDir: string): ArticleResult {
+  const entry = previous.articles[item.slug]!;
+  const written = entry.editions.map((edition) => ({ ...edition, edition: edition.edition as Edition, path: join(outDir, edition.path) }));
+  return { file: item.file, ok: true, status: 'unchanged', slug: item.slug, sourceSha256: entry.source.sha256, fingerprint: item.fingerprint, summary: entry.article, written, warnings: item.warnings };
+}
+
+/**
+ * output/manifest.json gains every article this build wrote, and the download page (output/index.html) is
+ * made again from it: when this build makes web pages, or a previous one did.
+ */
+async function recordInManifest(results: readonly ArticleResult[], previous: Manifest | undefined, options: BuildOptions): Promise<void> {
+  const built = results.flatMap((result) =>
+    result.ok && result.status === 'built'
+      ? [{ slug: result.slug, sourcePath: result.file, sourceSha256: result.sourceSha256, fingerprint: result.fingerprint, summary: result.summary, editions: result.written, members: result.members }]
+      : [],
+  );
+  if (built.length === 0) return;
+  const manifest = mergeManifest(previous, built, options.outDir, options);
+  // A shard writes its part (imprint manifest merge joins the parts); the download page waits for the whole.
+  if (options.shard) return void (await writeManifest(options.outDir, manifest, shardManifestName(options.shard)));
+  await writeManifest(options.outDir, manifest);
+  const indexPath = join(options.outDir, downloadPageName);
+  if (options.formats.includes('html') || existsSync(indexPath)) await writeAtomic(indexPath, Buffer.from(renderDownloadPage(manifest, options.style)));
+}
+
+/** A stable partition by a hash of the slug: the same article is in the same shard on every machine. */
+function inShard(key: string, { index, count }: { index: number; count: number }): boolean {
+  return createHash('sha256').update(key).digest().readUInt32BE(0) % count === index - 1;
+}
+
+/** Calls `onResult` in file order although articles finish in any order: users read the log top to bottom. */
+function inFileOrder(count: number, onResult: ((result: ArticleResult) => void) | undefined) {
+  const done = new Array<ArticleResult | undefined>(count);
+  let next = 0;
+  return (index: number, result: ArticleResult) => {
+    done[index] = result;
+    while (next < count && done[next]) {
+      const ready = done[next]!;
+      next++; // outside the call: `onResult?.(…)` would skip evaluating its argument when there is no callback
+      onResult?.(ready);
+    }
+  };
+}

@@ -1,0 +1,113 @@
+// Loading articles: one (front matter, body, images, editorial checks), or a whole batch's first pass.
+import { prepareArticle, type Article } from '../article/article.js';
+import type { InputLimits } from '../article/limits.js';
+import { loadArticle } from '../article/load-article.js';
+import { checkArticle, strictFailure } from '../check/check-article.js';
+import type { Diagnostic } from '../check/diagnostic.js';
+import { attributeTo, ImprintError } from '../errors.js';
+import type { BuildOptions } from '../config/options.js';
+import type { Edition } from '../edition.js';
+import { articleFingerprint } from '../output/fingerprint.js';
+import pLimit from 'p-limit';
+
+export interface LoadedArticle {
+  file: string;
+  article: Article;
+  warnings: Diagnostic[];
+}
+
+export interface FailedArticle {
+  file: string;
+  ok: false;
+  error: ImprintError;
+  warnings: Diagnostic[];
+}
+
+/** An article marked `draft: true` (or `published: false`): left out, with a note. */
+export interface DraftArticle {
+  file: string;
+  draft: true;
+}
+
+export type Loaded = LoadedArticle | FailedArticle | DraftArticle;
+
+/** One article: read, checked (its warnings kept either way), prepared; or why it cannot be built. */
+export async function loadOne(file: string, limits: InputLimits, { strict, html, style }: Pick<BuildOptions, 'strict' | 'html' | 'style'>): Promise<Loaded> {
+  let warnings: Diagnostic[] = [];
+  try {
+    const source = await loadArticle(file, limits, style.defaults, style.fields);
+    if (source.draft) return { file, draft: true };
+    warnings = checkArticle(source);
+    const refused = strict ? strictFailure(file, warnings) : undefined;
+    if (refused) throw refused;
+    return { file, article: await prepareArticle(source, limits, html), warnings };
+  } catch (error) {
+    return failure(file, error, warnings);
+  }
+}
+
+export interface PlannedArticle {
+  file: string;
+  slug: string;
+  /** The editions it gets: --formats, narrowed by the article's own `editions`. */
+  editions: Edition[];
+  /** What its editions are made from (see output/fingerprint.ts). */
+  fingerprint: string;
+  warnings: Diagnostic[];
+  /** Site-generator fields its front matter had that were left out. */
+  ignoredFields: string[];
+  notes: string[];
+}
+
+export type Planned = PlannedArticle | FailedArticle;
+
+/**
+ * The batch's first pass: every article loaded and checked (milliseconds each) before any is rendered, so
+ * input errors come first and slug clashes are decided by file order, not by timing. Only what the build
+ * needs later is kept: a batch of thousands is never held in memory.
+ */
+export async function planBatch(files: readonly string[], limits: InputLimits, options: BuildOptions, buildPrint: string): Promise<{ planned: Planned[]; notes: string[] }> {
+  const limit = pLimit(8);
+  const loaded = await Promise.all(
+    files.map((file) =>
+      limit(async (): Promise<Planned | DraftArticle> => {
+        const item = await loadOne(file, limits, options);
+        if (!('article' in item)) return item;
+        const { article, warnings } = item;
+        const editions = options.formats.filter((edition) => article.meta.editions?.includes(edition) ?? true);
+        return { file, slug: article.slug, editions, fingerprint: await articleFingerprint(article, buildPrint, editions), warnings, ignoredFields: article.ignoredFields, notes: article.notes };
+      }),
+    ),
+  );
+  const drafts = loaded.filter((item): item is DraftArticle => 'draft' in item);
+  const notes = [
+    ...drafts.map(({ file }) => `${file}: left out (a draft)`),
+    ...loaded.flatMap((item) => ('notes' in item ? item.notes : [])),
+    ...ignoredFieldsNote(loaded),
+  ];
+  const slugOwners = new Map<string, string>();
+  const planned = loaded.filter((item): item is Planned => !('draft' in item)).map((item) => {
+    if (!('slug' in item)) return item;
+    const owner = slugOwners.get(item.slug);
+    if (!owner) {
+      slugOwners.set(item.slug, item.file);
+      return item;
+    }
+    const clash = new ImprintError(`slug "${item.slug}" is already used by ${owner}`, { file: item.file }, 'Give one of them a different "slug:" in its front matter.');
+    return failure(item.file, clash, item.warnings);
+  });
+  return { planned, notes };
+}
+
+/** One note for the whole batch: which site-generator fields were left out, and how often. */
+function ignoredFieldsNote(loaded: readonly (Planned | DraftArticle)[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of loaded) for (const field of 'ignoredFields' in item ? item.ignoredFields : []) counts.set(field, (counts.get(field) ?? 0) + 1);
+  if (counts.size === 0) return [];
+  const listed = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([field, count]) => `${field} (${count})`);
+  return [`site-generator fields left out, as they mean nothing in print: ${listed.join(', ')}; imprint.yaml's fields.map can give them a meaning`];
+}
+
+export function failure(file: string, error: unknown, warnings: Diagnostic[] = []): FailedArticle {
+  return { file, ok: false, error: attributeTo(file, error), warnings };
+}

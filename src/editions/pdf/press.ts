@@ -1,0 +1,105 @@
+// The press edition, for a print shop: the page rendered at trim size plus 3 mm bleed, placed on a larger
+// sheet with crop marks outside the bleed (TrimBox = trim, BleedBox = trim + bleed, MediaBox holds the
+// marks), written as PDF/X-4: colour stays device-independent (Chromium's RGB is declared sRGB through a
+// DefaultRGB colour space, photos keep their own ICC profiles) and a CMYK output intent tells the print
+// shop's RIP which press condition to separate for. Text, fonts and photos stay exactly as Chromium wrote them.
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, PDFString, cmyk, type PDFPage, type PDFRef } from 'pdf-lib';
+import { pageDimensions, type PageSize } from '../../article/page-size.js';
+import { toolVersion } from '../../paths.js';
+import { applyDocumentInfo, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
+import { embedIccProfile, iccProfile, setOutputIntent, setXmpAndId } from './pdf-standards.js';
+import type { PublicationMeta } from '../publication-meta.js';
+
+/** Millimetres: bleed beyond the trim; crop marks start past the bleed and run outward. */
+export const pressGeometry = { bleed: 3, markGap: 2, markLength: 5, slug: 12 } as const;
+/** Ghostscript's SWOP characterisation (U.S. web offset, coated): the CMYK condition the output intent names. */
+export const pressProfile = { file: 'default_cmyk.icc', condition: 'U.S. Web Coated (SWOP), Artifex CMYK SWOP profile' };
+export const pressStandard = 'PDF/X-4';
+
+const pt = (mm: number) => (mm * 72) / 25.4;
+
+export interface PressContext {
+  page: PageSize;
+}
+
+/** `bleedPdf` is the print layout rendered at trim + bleed on every side (pageCss in page/print-html.ts sets the bleed page's size). */
+export async function renderPressEdition(bleedPdf: Uint8Array, publication: PublicationMeta, meta: PdfMetadata, context: PressContext): Promise<FinishedPdf> {
+  const trim = pageDimensions(context.page);
+  const doc = await imposeWithMarks(bleedPdf, trim);
+  await doc.flush(); // pdf-lib writes the embedded pages' forms only now; their resources need DefaultRGB too
+  const via = 'Chromium, pdf-lib';
+  applyDocumentInfo(doc, meta, via);
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  info.set(PDFName.of('Trapped'), PDFName.of('False'));
+  info.set(PDFName.of('GTS_PDFXVersion'), PDFString.of(pressStandard));
+  declareRgbAsSrgb(doc, embedIccProfile(doc, iccProfile('srgb.icc'), 3));
+  const cmykProfile = embedIccProfile(doc, iccProfile(pressProfile.file), 4);
+  setOutputIntent(doc, { subtype: 'GTS_PDFX', profile: cmykProfile, identifier: 'Custom', condition: pressProfile.condition });
+  // The ID comes from the imposed sheets, not from Chromium's page, whose tag IDs differ between runs.
+  const sheets = await doc.save({ useObjectStreams: false });
+  setXmpAndId(doc, publication, meta, `imprint ${toolVersion} (${via})`, { pdfx: { version: pressStandard } }, sheets);
+  return { bytes: await doc.save({ useObjectStreams: false }), pageCount: doc.getPageCount() };
+}
+
+/**
+ * PDF/X-4 allows DeviceRGB only where a DefaultRGB colour space makes it device-independent: every resource
+ * dictionary (the sheets', and those of the embedded pages, their forms and patterns) gets sRGB as its
+ * DefaultRGB, and transparency groups blend in sRGB rather than DeviceRGB.
+ */
+function declareRgbAsSrgb(doc: PDFDocument, srgb: PDFRef): void {
+  const iccBased = doc.context.obj([PDFName.of('ICCBased'), srgb]);
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    const dict = object instanceof PDFDict ? object : object instanceof PDFStream || object instanceof PDFRawStream ? object.dict : undefined;
+    if (!dict) continue;
+    const resources = dict.lookupMaybe(PDFName.of('Resources'), PDFDict);
+    if (resources) {
+      const spaces = resources.lookupMaybe(PDFName.of('ColorSpace'), PDFDict) ?? doc.context.obj({});
+      spaces.set(PDFName.of('DefaultRGB'), iccBased);
+      resources.set(PDFName.of('ColorSpace'), spaces);
+    }
+    const group = dict.lookupMaybe(PDFName.of('Group'), PDFDict);
+    if (group?.get(PDFName.of('CS')) === PDFName.of('DeviceRGB')) group.set(PDFName.of('CS'), iccBased);
+  }
+}
+
+/** Each page on a sheet large enough for the marks, with the boxes set and crop marks at the trim lines. */
+async function imposeWithMarks(bleedPdf: Uint8Array, trim: { width: number; height: number }): Promise<PDFDocument> {
+  const { bleed, slug } = pressGeometry;
+  const source = await PDFDocument.load(bleedPdf);
+  const sheet = await PDFDocument.create({ updateMetadata: false });
+  const pages = await sheet.embedPages(source.getPages());
+  for (const embedded of pages) {
+    const page = sheet.addPage([pt(trim.width + 2 * (bleed + slug)), pt(trim.height + 2 * (bleed + slug))]);
+    page.drawPage(embedded, { x: pt(slug), y: pt(slug), width: pt(trim.width + 2 * bleed), height: pt(trim.height + 2 * bleed) });
+    setBoxes(page, trim);
+    drawCropMarks(page, trim);
+  }
+  return sheet;
+}
+
+function setBoxes(page: PDFPage, trim: { width: number; height: number }): void {
+  const { bleed, slug } = pressGeometry;
+  page.setBleedBox(pt(slug), pt(slug), pt(trim.width + 2 * bleed), pt(trim.height + 2 * bleed));
+  page.setTrimBox(pt(slug + bleed), pt(slug + bleed), pt(trim.width), pt(trim.height));
+}
+
+/** Eight hairlines in registration colour (all four inks), in line with the trim edges, starting past the bleed. */
+function drawCropMarks(page: PDFPage, trim: { width: number; height: number }): void {
+  const { bleed, slug, markGap, markLength } = pressGeometry;
+  const left = slug + bleed;
+  const bottom = slug + bleed;
+  const right = left + trim.width;
+  const top = bottom + trim.height;
+  const near = bleed + markGap;
+  const far = near + markLength;
+  const line = (x1: number, y1: number, x2: number, y2: number) =>
+    page.drawLine({ start: { x: pt(x1), y: pt(y1) }, end: { x: pt(x2), y: pt(y2) }, thickness: 0.25, color: cmyk(1, 1, 1, 1) });
+  for (const x of [left, right]) {
+    line(x, bottom - near, x, bottom - far);
+    line(x, top + near, x, top + far);
+  }
+  for (const y of [bottom, top]) {
+    line(left - near, y, left - far, y);
+    line(right + near, y, right + far, y);
+  }
+}
