@@ -2,18 +2,15 @@
 // The imprint command. The only module that prints or sets the exit code.
 import { join, relative } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import * as v from 'valibot';
 import { defaultLimitsMb } from './article/limits.js';
-import type { ArticleResult } from './build/build.js';
-import { report, summarize } from './commands/report.js';
-import { closeBrowser, launchBrowser } from './render/browser.js';
-import { ImprintError } from './errors.js';
 import { formatDiagnostic } from './check/diagnostic.js';
-import { buildOptionsSchema, type BuildOptions } from './config/options.js';
+import { exitCodes } from './commands/json-report.js';
+import { loadProject, UsageError, type Project, type ProjectSettings } from './commands/project-settings.js';
+import { report } from './commands/report.js';
 import { editions } from './edition.js';
+import { ImprintError } from './errors.js';
+import { build, check, verify } from './index.js';
 import { toolVersion } from './paths.js';
-
-const exitUsage = 2;
 
 const program = new Command('imprint')
   .description('Publish Markdown news articles as a print-ready PDF and an EPUB 3.')
@@ -49,22 +46,14 @@ program
   .option('--queue <url>', 'render on the workers of this BullMQ queue (redis://HOST:PORT[/DB]) instead of here')
   .option('--root <dir>', 'with --queue: the shared folder that article paths are relative to, on every machine (default .)')
   .option('--shard <i/n>', 'build only this machine\'s part of the articles (I of N, by slug); merge the parts with imprint manifest merge')
-  .action(async (given: string[], flags: Flags) => {
-    const setup = await projectSettings(given, flags);
-    if (!setup) return;
-    const { paths, options } = setup;
-    // Chromium starts first; the pipeline's modules load while it boots (the two overlap on two cores).
-    // With --queue the workers render the articles; the build launches a browser of its own only for collections.
-    const browser = options.queue ? undefined : launchBrowser({ timeoutMs: options.timeoutMs });
-    browser?.catch(() => undefined);
-    const { build } = await import('./build/build.js');
+  .option('--json', 'print one JSON document: each article\'s result, diagnostics and files (see the README, "imprint in CI")')
+  .action(async (given: string[], flags: Flags & { json?: boolean }) => {
     const { progressLine } = await import('./commands/progress.js');
-    const stop = stopOnSignals(() => closeBrowser(browser));
+    const stop = stopOnSignals();
     let progress = progressLine(0);
-    let results: ArticleResult[];
     try {
-      results = await build(paths, options, {
-        ...(browser && { browser }),
+      const outcome = await build(given, {
+        ...settingsFrom(flags),
         signal: stop.signal,
         onPlan: ({ total, unchanged }) => (progress = progressLine(total - unchanged)),
         onStart: (file) => progress.started(file),
@@ -73,39 +62,35 @@ program
         // Once stopped, every article still under way is "interrupted": the summary says it once.
         onResult: (result) => {
           if (!result.ok || result.status === 'built') progress.finished(result.file);
-          if (!(stop.signal.aborted && !result.ok)) progress.print(() => report(result));
+          if (!flags.json && !(stop.signal.aborted && !result.ok)) progress.print(() => report(result));
         },
       });
+      progress.stop();
+      const { built, unchanged, failed, interrupted } = outcome.summary;
+      const summary = `${built} built, ${unchanged} unchanged`;
+      if (flags.json) console.log(JSON.stringify(outcome, null, 2));
+      if (interrupted) console.error(`interrupted: ${summary} of ${outcome.articles.length} articles; the rest were not written.`);
+      else if (failed > 0) console.error(`${summary}, ${failed} failed.`);
+      else if (!flags.json) console.log(`${summary}.`);
+      process.exitCode = outcome.exitCode;
     } finally {
       progress.stop();
       stop.dispose();
-      await closeBrowser(browser);
-    }
-    const { failed, summary } = summarize(results);
-    if (stop.signal.aborted) {
-      console.error(`interrupted: ${summary} of ${results.length} articles; the rest were not written.`);
-      process.exitCode = stop.signal.reason === 'SIGTERM' ? 143 : 130;
-    } else if (failed > 0) {
-      console.error(`${summary}, ${failed} failed.`);
-      process.exitCode = 1;
-    } else {
-      console.log(`${summary}.`);
     }
   });
 
 /**
- * Ctrl-C or SIGTERM: say so, abort the returned signal and run `onStop`. For a build: no new article starts,
- * `onStop` closes the browser so pages under way end, and the build removes its temporary files; finished
+ * Ctrl-C or SIGTERM: say so and abort the returned signal. For a build: no new article starts, the browser
+ * closes so pages under way end, and the build removes its temporary files; finished
  * editions stay. For serve and a worker: what is in hand finishes first. A second signal exits at once.
  */
-function stopOnSignals(onStop: () => Promise<void> = async () => undefined, saying = 'stopping; finished editions are kept and nothing half-written is left.') {
+function stopOnSignals(saying = 'stopping; finished editions are kept and nothing half-written is left.') {
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     const code = signal === 'SIGTERM' ? 143 : 130;
     if (controller.signal.aborted) process.exit(code);
     console.error(`${signal}: ${saying}`);
     controller.abort(signal);
-    void onStop();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -132,7 +117,7 @@ program
     const port = Number(flags.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       console.error('imprint: --port takes a number from 0 to 65535');
-      process.exitCode = exitUsage;
+      process.exitCode = exitCodes.usage;
       return;
     }
     const { serve } = await import('./commands/serve/serve.js');
@@ -162,7 +147,7 @@ program
     if (!setup) return;
     const { runWorker } = await import('./build/queue.js');
     const { publishWithRetry } = await import('./build/build.js');
-    const stop = stopOnSignals(undefined, 'finishing the articles in hand, then stopping.');
+    const stop = stopOnSignals('finishing the articles in hand, then stopping.');
     console.log(`worker: taking articles from ${flags.queue} into ${setup.options.outDir}/ (${setup.options.jobs} at once)`);
     try {
       await runWorker(setup.options, setup.options.root, { signal: stop.signal, onDone: (_job, result) => report(result) }, publishWithRetry);
@@ -194,37 +179,31 @@ program
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
   .action(async (given: string[], flags: Flags & { json?: boolean }) => {
-    const setup = await projectSettings(given, flags);
-    if (!setup) return;
-    const { paths, options } = setup;
-    const { checkFiles } = await import('./commands/check-files.js');
-    const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
-    const diagnostics = await checkFiles(paths, limits, options, (note) => console.error(`note: ${note}`));
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = diagnostics.length - errors;
+    const outcome = await check(given, { ...settingsFrom(flags), onNote: (note) => console.error(`note: ${note}`) });
     if (flags.json) {
-      console.log(JSON.stringify(diagnostics, null, 2));
+      console.log(JSON.stringify(outcome, null, 2));
     } else {
-      for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
-      console.error(diagnostics.length === 0 ? 'no problems found.' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+      const { errors, warnings } = outcome.summary;
+      for (const diagnostic of outcome.diagnostics) console.log(formatDiagnostic(diagnostic));
+      console.error(outcome.diagnostics.length === 0 ? 'no problems found.' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
     }
-    if (errors > 0 || (options.strict && warnings > 0)) process.exitCode = 1;
+    process.exitCode = outcome.exitCode;
   });
 
 program
   .command('verify')
   .description('Re-hash every file output/manifest.json lists; report the missing and the changed (exit 1).')
   .argument('[dir]', 'the folder a build wrote', 'output')
-  .action(async (dir: string) => {
-    const { verifyOutput } = await import('./output/verify.js');
-    const report = await verifyOutput(dir);
-    for (const problem of report.problems) console.log(`${problem.problem.toUpperCase()}  ${join(dir, problem.path)}  ${problem.detail}`);
-    if (report.problems.length > 0) {
-      console.error(`${report.problems.length} of ${report.checked} files missing or changed.`);
-      process.exitCode = 1;
-    } else {
-      console.log(`all ${report.checked} files match the manifest.`);
+  .option('--json', 'print one JSON document: the files checked and the problems')
+  .action(async (dir: string, flags: { json?: boolean }) => {
+    const outcome = await verify(dir);
+    if (flags.json) console.log(JSON.stringify(outcome, null, 2));
+    else for (const problem of outcome.problems) console.log(`${problem.problem.toUpperCase()}  ${problem.path}  ${problem.detail}`);
+    if (!flags.json) {
+      if (outcome.problems.length > 0) console.error(`${outcome.problems.length} of ${outcome.checked} files missing or changed.`);
+      else console.log(`all ${outcome.checked} files match the manifest.`);
     }
+    process.exitCode = outcome.exitCode;
   });
 
 interface Flags {
@@ -244,62 +223,43 @@ interface Flags {
   maxImageMb?: string;
 }
 
-/**
- * The articles to work on and the options, from imprint.yaml (if any) with the command line's flags over it;
- * the theme loaded and checked. Prints the first problem and sets the usage exit code when they are wrong.
- */
-async function projectSettings(given: string[], flags: Flags): Promise<{ paths: string[]; options: BuildOptions; configFile: string | undefined } | undefined> {
-  const { loadConfig } = await import('./config/config.js');
-  const { loadHouseStyle } = await import('./config/load-house-style.js');
-  let config, style;
-  try {
-    config = await loadConfig(flags.config);
-    style = await loadHouseStyle(config);
-  } catch (error) {
-    if (!(error instanceof ImprintError)) throw error;
-    console.error(`error: ${error.describe()}`);
-    process.exitCode = exitUsage;
-    return undefined;
-  }
-  const fromConfig = config?.build ?? {};
+/** The command line's flags as the library's settings (numbers are checked by the options' schema). */
+function settingsFrom(flags: Flags): ProjectSettings {
   const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
-  const defined = <T extends object>(object: T) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
-  const parsed = v.safeParse(buildOptionsSchema, {
-    ...defined({
-      outDir: fromConfig.out,
-      formats: fromConfig.formats,
-      page: fromConfig.page,
-      jobs: fromConfig.jobs,
-      strict: fromConfig.strict,
-      html: fromConfig.html,
-      timeoutMs: fromConfig.timeout === undefined ? undefined : fromConfig.timeout * 1000,
-      maxArticleMb: fromConfig['max-article-mb'],
-      maxImageMb: fromConfig['max-image-mb'],
-    }),
-    ...defined({
-      outDir: flags.out,
-      formats: flags.formats?.split(',').map((format) => format.trim()).filter(Boolean),
-      page: flags.page,
-      jobs: number(flags.jobs),
-      strict: flags.strict,
-      force: flags.force,
-      html: flags.html,
-      timeoutMs: flags.timeout === undefined ? undefined : Number(flags.timeout) * 1000,
-      maxArticleMb: number(flags.maxArticleMb),
-      maxImageMb: number(flags.maxImageMb),
-      queue: flags.queue,
-      root: flags.root,
-      shard: flags.shard,
-    }),
-    style,
-  });
-  if (!parsed.success) {
-    console.error(`imprint: ${parsed.issues[0].message}`);
-    process.exitCode = exitUsage;
+  const settings: ProjectSettings = {
+    config: flags.config,
+    out: flags.out,
+    formats: flags.formats?.split(',').map((format) => format.trim()).filter(Boolean),
+    page: flags.page,
+    jobs: number(flags.jobs),
+    strict: flags.strict,
+    force: flags.force,
+    html: flags.html,
+    timeout: number(flags.timeout),
+    maxArticleMb: number(flags.maxArticleMb),
+    maxImageMb: number(flags.maxImageMb),
+    queue: flags.queue,
+    root: flags.root,
+    shard: flags.shard,
+  };
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+}
+
+/** The project for serve and the worker, or undefined (the problem printed, the usage exit code set). */
+async function projectSettings(given: string[], flags: Flags): Promise<Project | undefined> {
+  try {
+    return await loadProject(given, settingsFrom(flags));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    printUsageError(error);
     return undefined;
   }
-  const paths = given.length > 0 ? given : (fromConfig.paths ?? ['content']);
-  return { paths, options: parsed.output, configFile: config?.file };
+}
+
+function printUsageError(error: UsageError): void {
+  // A wrong imprint.yaml names its file and line; a wrong flag is the command's own problem.
+  console.error(error.location ? `error: ${error.describe()}` : `imprint: ${error.message}`);
+  process.exitCode = exitCodes.usage;
 }
 
 try {
@@ -307,7 +267,9 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     // Commander has already printed the usage message; help and --version are not failures.
-    process.exitCode = error.exitCode === 0 ? 0 : exitUsage;
+    process.exitCode = error.exitCode === 0 ? 0 : exitCodes.usage;
+  } else if (error instanceof UsageError) {
+    printUsageError(error);
   } else if (error instanceof ImprintError) {
     console.error(`error: ${error.describe()}`);
     process.exitCode = 1;

@@ -17,7 +17,7 @@ export const buildOptionsSchema = v.object({
   /** Overrides every article's own `page`; without it, an article's `page` or A4. */
   page: v.optional(pageSizeSchema),
   /** Browser tabs rendering at once (pages of different articles): three keep two cores busy while a tab waits for a frame or a file. */
-  jobs: v.optional(v.pipe(v.number(), v.integer('--jobs takes a whole number'), v.minValue(1, '--jobs takes a number from 1 to 16'), v.maxValue(16, '--jobs takes a number from 1 to 16')), 3),
+  jobs: v.optional(v.pipe(v.number('--jobs takes a whole number'), v.integer('--jobs takes a whole number'), v.minValue(1, '--jobs takes a number from 1 to 16'), v.maxValue(16, '--jobs takes a number from 1 to 16')), 3),
   /** Raw HTML in Markdown: off (escaped) by default; when on, it is sanitised with an allow-list. */
   html: v.optional(v.boolean(), false),
   /** Rebuild every article, even those whose files are up to date. */

@@ -30,7 +30,7 @@ describe('imprint check on the first article as it was extracted', () => {
 
   it('gives the same findings as JSON', async () => {
     const run = await imprint(['check', '--json', unedited]);
-    const findings = JSON.parse(run.stdout) as { rule: string; line: number; column: number; severity: string }[];
+    const findings = (JSON.parse(run.stdout) as { diagnostics: { rule: string; line: number; column: number; severity: string }[] }).diagnostics;
     expect(findings.map((f) => `${f.rule}@${f.line}:${f.column}`)).toEqual([
       'dead-link@12:13', 'dead-link@14:118', 'dead-link@16:20', 'dead-link@16:74', 'dead-link@16:130', 'broken-paragraph@18:167', 'credit-in-body@34:1',
     ]);

@@ -1,9 +1,10 @@
-// imprint as an installed command: the package packed as npm would publish it, installed into an empty
-// folder, and run from another folder: init makes a project, build builds it with no flags.
+// imprint as an installed command and library: the package packed as npm would publish it, installed into an
+// empty folder, and run from another folder: init makes a project, build builds it with no flags, and a script
+// of the user's (JavaScript, and TypeScript type-checked against the package's types) builds through the API.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { imprint as imprintFromCheckout } from '../helpers/imprint.js';
@@ -31,7 +32,9 @@ describe('the packed package, installed', () => {
   it('carries the command, the templates and the starter, and nothing of the tests', async () => {
     const installed = join(dir, 'app/node_modules/imprint');
     const files = (await readdir(installed, { recursive: true })).map(String);
-    expect(files).toEqual(expect.arrayContaining(['dist/src/cli.js', 'templates/print/print.css', 'templates/starter/imprint.yaml', 'README.md']));
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schema/imprint.schema.json', 'templates/print/print.css', 'templates/starter/imprint.yaml', 'README.md']),
+    );
     expect(files.filter((file) => file.startsWith('tests') || file.startsWith('src/'))).toEqual([]);
     expect((await run(bin, ['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
@@ -57,5 +60,44 @@ describe('the packed package, installed', () => {
     const installedEditions = await editions(site);
     expect([...new Set(installedEditions.map((edition) => edition.edition))].sort()).toEqual(['archival', 'epub', 'html', 'pdf', 'press']);
     expect(await editions(again)).toEqual(installedEditions);
+  }, 120_000);
+
+  it('builds, checks and verifies an article from a script outside the repository, through the API', async () => {
+    const work = join(dir, 'work/api');
+    await mkdir(join(work, 'content'), { recursive: true });
+    await writeFile(join(work, 'content/harbour.md'), '---\ntitle: The harbour reopens\npublication: The Coastal Ledger\ndate: 2025-03-01\nbyline: A. Writer\n---\n\nThe first ship berthed at dawn.\n');
+    // In the app folder, so that `imprint` resolves as an installed dependency would; run from the work folder.
+    const script = join(dir, 'app/use-imprint.mjs');
+    await writeFile(
+      script,
+      [
+        "import { build, check, verify } from 'imprint';",
+        "const built = await build(['content/harbour.md'], { out: 'output', formats: ['pdf', 'epub'] });",
+        "const checked = await check(['content']);",
+        "const verified = await verify('output');",
+        'console.log(JSON.stringify({ built, checked, verified }));',
+      ].join('\n'),
+    );
+    const { stdout } = await run('node', [script], { cwd: work });
+    const { built, checked, verified } = JSON.parse(stdout) as {
+      built: { ok: boolean; articles: { slug: string; files: { edition: string; path: string }[] }[] };
+      checked: { ok: boolean };
+      verified: { ok: boolean; checked: number };
+    };
+    expect(built.ok).toBe(true);
+    expect(built.articles[0]!.files.map((file) => file.path).sort()).toEqual(['output/harbour/harbour.epub', 'output/harbour/harbour.pdf']);
+    expect((await pdfPageTexts(await readFile(join(work, 'output/harbour/harbour.pdf')))).join('\n')).toContain('The first ship berthed at dawn.');
+    expect(checked.ok).toBe(true);
+    expect(verified).toMatchObject({ ok: true, checked: 2 });
+
+    // The package's types: a TypeScript user's script type-checks against them, and a wrong setting does not.
+    const typed = join(dir, 'app/use-imprint.mts');
+    await writeFile(typed, "import { build, type BuildReport } from 'imprint';\nconst report: BuildReport = await build(['a.md'], { formats: ['pdf'], jobs: 2 });\nconsole.log(report.summary.built);\n");
+    const tsc = resolve('node_modules/typescript/bin/tsc');
+    const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', '--typeRoots', resolve('node_modules/@types')];
+    await run('node', [tsc, ...flags, typed], { cwd: join(dir, 'app') });
+    await writeFile(typed, "import { build } from 'imprint';\nawait build(['a.md'], { jobs: 'two' });\n");
+    const wrong = await run('node', [tsc, ...flags, typed], { cwd: join(dir, 'app') }).catch((error: { stdout: string }) => error);
+    expect('stdout' in wrong ? wrong.stdout : '').toMatch(/error TS2322: Type 'string' is not assignable to type 'number'/);
   }, 120_000);
 });

@@ -1,0 +1,100 @@
+// A project's settings for one command: imprint.yaml (if any) and its house style, with the caller's settings
+// over them, checked by the build options' schema. Shared by the CLI and the library API, so a flag and an
+// API setting mean the same thing and are refused with the same words.
+import * as v from 'valibot';
+import type { Edition } from '../edition.js';
+import { ImprintError } from '../errors.js';
+import { buildOptionsSchema, type BuildOptions } from '../config/options.js';
+
+/** What a caller may set; each overrides imprint.yaml's `build:` setting of the same name. */
+export interface ProjectSettings {
+  /** The project's imprint.yaml (default: imprint.yaml in the working folder, if there is one). */
+  config?: string;
+  /** The output folder (default `output`). */
+  out?: string;
+  formats?: readonly Edition[] | readonly string[];
+  /** `a4`, `letter` or a trim size such as `6in x 9in`, for every article. */
+  page?: string;
+  jobs?: number;
+  strict?: boolean;
+  force?: boolean;
+  html?: boolean;
+  /** Seconds, for each article's page in the browser and every call to it. */
+  timeout?: number;
+  maxArticleMb?: number;
+  maxImageMb?: number;
+  queue?: string;
+  root?: string;
+  /** `I/N`: build only this machine's part of the articles. */
+  shard?: string;
+}
+
+export interface Project {
+  /** The articles and collections to work on: the caller's, else imprint.yaml's `build.paths`, else `content`. */
+  paths: string[];
+  options: BuildOptions;
+  configFile: string | undefined;
+}
+
+/**
+ * A setting that cannot work (a bad flag, an unreadable or wrong imprint.yaml): the command is used wrongly,
+ * rather than an article failing. The CLI exits 2 for it.
+ */
+export class UsageError extends ImprintError {
+  override name = 'UsageError';
+}
+
+export async function loadProject(given: readonly string[], settings: ProjectSettings): Promise<Project> {
+  const { loadConfig } = await import('../config/config.js');
+  const { loadHouseStyle } = await import('../config/load-house-style.js');
+  let config, style;
+  try {
+    config = await loadConfig(settings.config);
+    style = await loadHouseStyle(config);
+  } catch (error) {
+    if (!(error instanceof ImprintError)) throw error;
+    throw new UsageError(error.message, error.location, error.hint, { cause: error, rule: error.rule });
+  }
+  const fromConfig = config?.build ?? {};
+  const parsed = v.safeParse(buildOptionsSchema, {
+    ...defined({
+      outDir: fromConfig.out,
+      formats: fromConfig.formats,
+      page: fromConfig.page,
+      jobs: fromConfig.jobs,
+      strict: fromConfig.strict,
+      html: fromConfig.html,
+      timeoutMs: fromConfig.timeout === undefined ? undefined : fromConfig.timeout * 1000,
+      maxArticleMb: fromConfig['max-article-mb'],
+      maxImageMb: fromConfig['max-image-mb'],
+    }),
+    ...defined({
+      outDir: settings.out,
+      formats: settings.formats && [...settings.formats],
+      page: settings.page,
+      jobs: settings.jobs,
+      strict: settings.strict,
+      force: settings.force,
+      html: settings.html,
+      timeoutMs: settings.timeout === undefined ? undefined : settings.timeout * 1000,
+      maxArticleMb: settings.maxArticleMb,
+      maxImageMb: settings.maxImageMb,
+      queue: settings.queue,
+      root: settings.root,
+      shard: settings.shard,
+    }),
+    style,
+  });
+  if (!parsed.success) throw new UsageError(parsed.issues[0].message);
+  const paths = given.length > 0 ? [...given] : (fromConfig.paths ?? ['content']);
+  return { paths, options: parsed.output, configFile: config?.file };
+}
+
+/** The limits every command applies to an article and its images, in bytes. */
+export function inputLimits(options: Pick<BuildOptions, 'maxArticleMb' | 'maxImageMb'>) {
+  return { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
+}
+
+function defined<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
