@@ -65,9 +65,11 @@ export function markPageBreaks(html: string, starts: readonly string[], firstPag
   // Every letter of the chapter's text, with the text node and offset it comes from.
   const where: { node: Text; offset: number }[] = [];
   let all = '';
+  // A letter and the combining marks after it are normalised together (e + U+0301 is é, as in the PDF's
+  // text), and a character outside the BMP stays whole.
   for (const node of texts) {
-    for (let offset = 0; offset < node.data.length; offset++) {
-      const letter = letters(node.data[offset]!);
+    for (const { 0: cluster, index: offset } of node.data.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+      const letter = letters(cluster);
       if (letter === '') continue;
       all += letter;
       for (let i = 0; i < letter.length; i++) where.push({ node, offset });

@@ -110,6 +110,8 @@ export function cssString(text: string): string {
   return `"${escaped}"`;
 }
 
+/** Cut at a whole character (code point), so that an emoji or a CJK extension character is never halved. */
 function truncate(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`;
+  const characters = [...text];
+  return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join('').trimEnd()}…`;
 }

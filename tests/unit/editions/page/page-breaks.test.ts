@@ -54,3 +54,10 @@ describe('markPageBreaks', () => {
     expect(html).toContain(`«${marker(2)}text»`);
   });
 });
+
+describe('markPageBreaks with decomposed accents', () => {
+  it('finds a page that starts after an accent written as e + U+0301 (as macOS and some CMSs save it)', () => {
+    const { pages } = markPageBreaks('<p>Cafe\u0301.</p><p>Ne\u0301gociations reprennent.</p>', pageStarts(['x', 'Négociations reprennent.'], ''));
+    expect(pages).toEqual([1, 2]);
+  });
+});

@@ -87,3 +87,11 @@ describe('cssString and runningHead', () => {
     expect(runningHead({ publication: 'P', title: exact })).toBe(`P · ${exact}`);
   });
 });
+
+describe('runningHead at its length limit', () => {
+  it('never cuts an emoji in half', () => {
+    const head = runningHead({ publication: 'P', title: `${'a'.repeat(88)}🎉${'b'.repeat(10)}` });
+    expect(head.isWellFormed()).toBe(true);
+    expect(head.endsWith('🎉…')).toBe(true);
+  });
+});
