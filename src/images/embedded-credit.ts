@@ -1,0 +1,44 @@
+// What an agency photo says of itself: its caption, credit line, creator, copyright and source from IPTC
+// (IIM) and XMP, read with exifr, and whether it carries the photographer's GPS position.
+import exifr from 'exifr';
+import type { PhotoCredit } from './xmp-credit.js';
+
+export interface EmbeddedFacts {
+  credit: PhotoCredit;
+  /** The GPS position, when the file has one (it is never published unless images.keep_location is set). */
+  location: { latitude: number; longitude: number } | undefined;
+}
+
+export async function readEmbeddedFacts(bytes: Uint8Array): Promise<EmbeddedFacts> {
+  // A file whose metadata cannot be read is a photo without embedded facts, not a broken photo: sharp decides that.
+  const tags = ((await exifr.parse(Buffer.from(bytes), { tiff: true, exif: false, gps: true, iptc: true, xmp: true, icc: false, mergeOutput: true }).catch(() => undefined)) ?? {}) as Record<string, unknown>;
+  // IPTC IIM names first (what agencies' wire systems write), then XMP's (what Lightroom and Photo Mechanic write).
+  const pick = (...names: string[]) => names.map((name) => textOf(tags[name])).find((value) => value !== undefined);
+  const credit: PhotoCredit = {};
+  const fields: [keyof PhotoCredit, string[]][] = [
+    ['caption', ['Caption', 'description', 'ImageDescription']],
+    ['credit', ['Credit', 'CreditLine']],
+    ['creator', ['Byline', 'creator', 'Artist']],
+    ['copyright', ['CopyrightNotice', 'rights', 'Copyright']],
+    ['source', ['Source']],
+  ];
+  for (const [field, names] of fields) {
+    const value = pick(...names);
+    if (value !== undefined) credit[field] = value;
+  }
+  const { latitude, longitude } = tags;
+  const location = typeof latitude === 'number' && typeof longitude === 'number' && Number.isFinite(latitude) && Number.isFinite(longitude) ? { latitude, longitude } : undefined;
+  return { credit, location };
+}
+
+/** exifr gives a field as a string, a list (dc:creator's Seq, IPTC's repeated By-line) or a language alternative. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (Array.isArray(value)) {
+    const parts = value.map(textOf).filter((part): part is string => part !== undefined);
+    return parts.length > 0 ? parts.join(', ') : undefined;
+  }
+  if (value instanceof Uint8Array) return textOf(Buffer.from(value).toString('utf8'));
+  if (typeof value === 'object' && value !== null && 'value' in value) return textOf((value as { value: unknown }).value);
+  return undefined;
+}
