@@ -3,6 +3,7 @@
 import { join, relative } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { defaultLimitsMb } from './article/limits.js';
+import { defaultMaxMegapixels } from './images/image-settings.js';
 import { formatDiagnostic } from './check/diagnostic.js';
 import { exitCodes } from './commands/json-report.js';
 import { loadProject, UsageError, type Project, type ProjectSettings } from './commands/project-settings.js';
@@ -43,6 +44,7 @@ program
   .option('--html', 'allow raw HTML in Markdown (sanitised with an allow-list; off by default)')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
+  .option('--max-image-megapixels <n>', `refuse photos with more pixels than this, checked before decoding (default ${defaultMaxMegapixels})`)
   .option('--queue <url>', 'render on the workers of this BullMQ queue (redis://HOST:PORT[/DB]) instead of here')
   .option('--root <dir>', 'with --queue: the shared folder that article paths are relative to, on every machine (default .)')
   .option('--shard <i/n>', 'build only this machine\'s part of the articles (I of N, by slug); merge the parts with imprint manifest merge')
@@ -178,6 +180,7 @@ program
   .option('--strict', 'exit 1 on warnings too')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
+  .option('--max-image-megapixels <n>', `refuse photos with more pixels than this, checked before decoding (default ${defaultMaxMegapixels})`)
   .action(async (given: string[], flags: Flags & { json?: boolean }) => {
     const outcome = await check(given, { ...settingsFrom(flags), onNote: (note) => console.error(`note: ${note}`) });
     if (flags.json) {
@@ -221,6 +224,7 @@ interface Flags {
   html?: boolean;
   maxArticleMb?: string;
   maxImageMb?: string;
+  maxImageMegapixels?: string;
 }
 
 /** The command line's flags as the library's settings (numbers are checked by the options' schema). */
@@ -238,6 +242,7 @@ function settingsFrom(flags: Flags): ProjectSettings {
     timeout: number(flags.timeout),
     maxArticleMb: number(flags.maxArticleMb),
     maxImageMb: number(flags.maxImageMb),
+    maxImageMegapixels: number(flags.maxImageMegapixels),
     queue: flags.queue,
     root: flags.root,
     shard: flags.shard,

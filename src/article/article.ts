@@ -13,6 +13,10 @@ import type { FrontMatter } from './front-matter.js';
 import type { SourceArticle } from './load-article.js';
 import { renderBody, type ImageReference } from './markdown.js';
 import { relrefTargets } from './shortcodes.js';
+import type { FigureEnv } from './figure-rule.js';
+import { embeddedTexts, makeArticleCopies, photoFindings, photoNotes, publishedCredit, readArticlePhotos, type PhotoFinding, type PhotoOptions, type PhotoPlace } from '../images/article-photos.js';
+import type { PhotoCopies } from '../images/process-photo.js';
+import type { PhotoCredit } from '../images/xmp-credit.js';
 
 export interface Article {
   path: string;
@@ -33,19 +37,27 @@ export interface Article {
   dateTime: string | undefined;
   /** Site-generator fields left out of its front matter. */
   ignoredFields: string[];
-  /** What was read in a way the author may not expect (a site path as a file beside the article). */
+  /** What was read in a way the author may not expect (a site path as a file beside the article, a caption from the photo). */
   notes: string[];
+  /** What the photos' checks found (credit-mismatch, low-resolution), at lines of the article. */
+  photoFindings: PhotoFinding[];
+  /** Lines of figures whose credit came from the photo's own metadata. */
+  creditedFromPhoto: number[];
 }
 
 export interface ArticleImage {
   /** Absolute path of the file. */
   path: string;
   alt: string;
-  /** Its figure's photo credit. */
+  /** Its figure's photo credit (from the Markdown, else from the photo). */
   credit?: string;
+  /** What its copies' XMP says: the photo's own credit fields, completed by the figure's. */
+  photoCredit?: PhotoCredit;
+  /** Each edition's copy, from the image pipeline (undefined when no copies were made: imprint check). */
+  copies?: PhotoCopies;
 }
 
-export async function prepareArticle(source: SourceArticle, limits: InputLimits = defaultLimits, allowHtml = false): Promise<Article> {
+export async function prepareArticle(source: SourceArticle, limits: InputLimits = defaultLimits, allowHtml = false, photos?: PhotoOptions): Promise<Article> {
   const fileLine = (bodyLine: number) => bodyLine + source.bodyLine;
   const locate = (image: ImageReference) => ({ file: source.path, line: fileLine(image.bodyLine) });
 
@@ -57,15 +69,43 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
     return pathToFileURL(path).href;
   };
   const relrefTitles = await titlesOf(relrefTargets(source.body), source.dir);
-  let rendered;
-  try {
-    rendered = renderBody(source.body, source.meta.lang, imageUrl, allowHtml, { relrefTitles });
-  } catch (error) {
-    if (error instanceof BodyError) throw new ImprintError(error.message, { file: source.path, line: fileLine(error.bodyLine) }, error.hint);
-    throw error;
-  }
+  const render = (env: FigureEnv) => {
+    try {
+      return renderBody(source.body, source.meta.lang, imageUrl, allowHtml, { relrefTitles, ...env });
+    } catch (error) {
+      if (error instanceof BodyError) throw new ImprintError(error.message, { file: source.path, line: fileLine(error.bodyLine) }, error.hint);
+      throw error;
+    }
+  };
+  let rendered = render({});
 
   await Promise.all(rendered.images.map((image, i) => checkImageFile(images[i]!.path, source.dir, limits.maxImageBytes, locate(image), image.src)));
+  const photoResults = { findings: [] as PhotoFinding[], creditedFromPhoto: [] as number[] };
+  if (photos) {
+    const places: PhotoPlace[] = rendered.images.map((image, i) => ({ path: images[i]!.path, written: image.src, where: locate(image) }));
+    const facts = await readArticlePhotos(places, { ...photos, settings: { ...photos.settings, maxPixels: limits.maxImagePixels ?? photos.settings.maxPixels } });
+    const photoText = embeddedTexts(places, facts);
+    if (Object.keys(photoText).length > 0) {
+      // Again, with the photos' own captions and credits for the figures that give none.
+      const env: FigureEnv = { photoText, fromPhoto: [] };
+      images.length = 0;
+      notes.length = source.notes.length;
+      rendered = render(env);
+      for (const filled of env.fromPhoto ?? []) {
+        const what = [filled.caption && 'caption', filled.credit && `credit "${photoText[filled.src]?.credit ?? ''}"`].filter(Boolean).join(' and ');
+        notes.push(`${source.path}:${fileLine(filled.bodyLine)}: the figure's ${what} taken from photo "${filled.src}" (its IPTC/XMP)`);
+        if (filled.credit) photoResults.creditedFromPhoto.push(fileLine(filled.bodyLine));
+      }
+    }
+    const credits = images.map((image) => image.credit);
+    photoResults.findings = photoFindings(places, facts, credits);
+    notes.push(...photoNotes(places, facts, photos.settings.keepLocation));
+    const copies = photos.makeCopies ? await makeArticleCopies(places, facts, credits, photos.settings) : undefined;
+    images.forEach((image, i) => {
+      image.photoCredit = publishedCredit(facts[i]!, image.credit);
+      if (copies) image.copies = copies[i];
+    });
+  }
 
   const { meta } = source;
   const printed = [meta.title, meta.subtitle, meta.publication, ...meta.byline, ...meta.credits, meta.source, htmlText(rendered.html)];
@@ -83,6 +123,8 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
     dateTime: source.dateTime,
     ignoredFields: source.ignoredFields,
     notes,
+    photoFindings: photoResults.findings,
+    creditedFromPhoto: photoResults.creditedFromPhoto,
   };
 }
 

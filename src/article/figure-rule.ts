@@ -6,6 +6,13 @@ import container from 'markdown-it-container';
 import type { StateCore, Token } from './markdown-types.js';
 import { BodyError } from './body-error.js';
 
+/** A photo's own caption and credit (its IPTC/XMP), by the image's src as written, for figures that give none. */
+export interface FigureEnv {
+  photoText?: Record<string, { caption?: string | undefined; credit?: string | undefined }>;
+  /** Filled by the rule: the figures that took their caption or credit from the photo. */
+  fromPhoto?: { src: string; bodyLine: number; caption: boolean; credit: boolean }[];
+}
+
 export function figurePlugin(md: MarkdownIt): void {
   // @types/markdown-it-container is typed against markdown-it's CJS typings; the runtime plugin is the same.
   md.use(container as unknown as PluginWithParams, 'figure');
@@ -80,6 +87,7 @@ function buildFigure(state: StateCore, open: Token, inner: Token[]): Token[] {
     throw new BodyError(`a figure holds at most one image, this one has ${images.length}`, line, 'Give each image its own ::: figure block.');
   }
   const caption = trimBreaks(children.filter((child) => child.type !== 'image'));
+  if (images[0]) completeFromPhoto(state, caption, images[0].attrGet('src') ?? '', line);
   const credit = markTrailingCredit(caption);
   // The photo keeps its credit, for wherever it is shown outside the figure (the EPUB cover).
   if (images[0] && credit) images[0].meta = { credit };
@@ -92,6 +100,24 @@ function buildFigure(state: StateCore, open: Token, inner: Token[]): Token[] {
   }
   figure.push(block(state, 'figure_close', 'figure', -1, line));
   return figure;
+}
+
+/** A figure without a caption or credit in the Markdown takes the photo's own, as agencies embed them. */
+function completeFromPhoto(state: StateCore, caption: Token[], src: string, line: number): void {
+  const env = state.env as FigureEnv;
+  const embedded = env.photoText?.[src];
+  if (!embedded) return;
+  const hasCaption = caption.some((token) => token.type === 'text' && token.content.trim() !== '');
+  const hasCredit = caption.at(-1)?.type === 'strong_close';
+  const text = (content: string) => Object.assign(new state.Token('text', '', 0), { content });
+  const addCaption = !hasCaption && !hasCredit && embedded.caption !== undefined;
+  if (addCaption) caption.push(text(embedded.caption!));
+  const addCredit = !hasCredit && embedded.credit !== undefined;
+  if (addCredit) {
+    if (caption.length > 0) caption.push(text(' '));
+    caption.push(new state.Token('strong_open', 'strong', 1), text(embedded.credit!), new state.Token('strong_close', 'strong', -1));
+  }
+  if (addCaption || addCredit) (env.fromPhoto ??= []).push({ src, bodyLine: line, caption: addCaption, credit: addCredit });
 }
 
 /**

@@ -6,8 +6,8 @@ import { ImprintError, type ErrorLocation } from '../errors.js';
 import { formatSize } from '../format-size.js';
 import { isOutside } from '../paths.js';
 
-type ImageType = 'jpeg' | 'png' | 'gif' | 'webp' | 'svg';
-const typeByExtension: Record<string, ImageType> = { '.jpg': 'jpeg', '.jpeg': 'jpeg', '.png': 'png', '.gif': 'gif', '.webp': 'webp', '.svg': 'svg' };
+type ImageType = 'jpeg' | 'png' | 'gif' | 'webp' | 'avif' | 'heic' | 'svg';
+const typeByExtension: Record<string, ImageType> = { '.jpg': 'jpeg', '.jpeg': 'jpeg', '.png': 'png', '.gif': 'gif', '.webp': 'webp', '.avif': 'avif', '.heic': 'heic', '.heif': 'heic', '.svg': 'svg' };
 
 export async function checkImageFile(path: string, articleDir: string, maxBytes: number, where: ErrorLocation, written: string): Promise<void> {
   const found = await stat(path).catch(() => undefined);
@@ -23,7 +23,7 @@ export async function checkImageFile(path: string, articleDir: string, maxBytes:
   }
   const named = typeByExtension[extname(path).toLowerCase()];
   if (!named) {
-    throw new ImprintError(`image "${written}" has an unsupported type "${extname(path)}"`, where, 'Use a JPEG, PNG, WebP, GIF or SVG file.');
+    throw new ImprintError(`image "${written}" has an unsupported type "${extname(path)}"`, where, 'Use a JPEG, PNG, WebP, AVIF, HEIC, GIF or SVG file.');
   }
   const actual = sniff(await firstBytes(path, 512));
   if (actual !== named) {
@@ -46,6 +46,12 @@ function sniff(head: Buffer): ImageType | undefined {
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpeg';
   if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (head.subarray(0, 6).toString('latin1') === 'GIF87a' || head.subarray(0, 6).toString('latin1') === 'GIF89a') return 'gif';
+  // ISO BMFF: an ftyp box naming the brand (AVIF still images and sequences, HEIC from phones).
+  if (head.subarray(4, 8).toString('latin1') === 'ftyp') {
+    const brands = head.subarray(8, Math.min(head.length, 8 + head.readUInt32BE(0) - 8)).toString('latin1');
+    if (/avif|avis/.test(brands)) return 'avif';
+    if (/heic|heix|heim|heis|mif1/.test(brands)) return 'heic';
+  }
   if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
   if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head.toString('utf8'))) return 'svg';
   return undefined;

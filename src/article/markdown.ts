@@ -1,6 +1,6 @@
 // Markdown body → HTML: CommonMark via markdown-it, typographer on, raw HTML off, figures, image references.
 import MarkdownIt from 'markdown-it';
-import { figurePlugin } from './figure-rule.js';
+import { figurePlugin, type FigureEnv } from './figure-rule.js';
 import { shortcodePlugin, type ShortcodeEnv } from './shortcodes.js';
 import { sanitizeBody } from './sanitize.js';
 import type { Token } from './markdown-types.js';
@@ -52,7 +52,7 @@ export function parseBody(body: string, lang: string): Token[] {
   return createMarkdown(lang).parse(body, {});
 }
 
-export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string, allowHtml = false, env: ShortcodeEnv = {}): RenderedBody {
+export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string, allowHtml = false, env: ShortcodeEnv & FigureEnv = {}): RenderedBody {
   const md = createMarkdown(lang, allowHtml);
   const tokens = md.parse(body, env);
   const images: ImageReference[] = [];

@@ -41,7 +41,7 @@ export async function publishCollection(file: string, context: CollectionContext
         if (!existsSync(path)) {
           throw new ImprintError(`the article ${shown} does not exist`, { file, line: lineOf(text, relative(collection.dir, path)) }, 'Paths in a collection are relative to the collection file.');
         }
-        const loaded = await loadOne(shown, limits, options);
+        const loaded = await loadOne(shown, limits, options, 'copy');
         if ('draft' in loaded) throw new ImprintError(`the article ${shown} is a draft`, { file, line: lineOf(text, relative(collection.dir, path)) }, 'Publish it (draft: false) or take it out of the collection.');
         if (!('article' in loaded)) return failure(file, loaded.error, loaded.warnings);
         collected.push({ article: loaded.article, view: articleView(loaded.article, options.style), section: section.title });

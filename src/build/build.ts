@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import type { InputLimits } from '../article/limits.js';
+import { inputLimits, type InputLimits } from '../article/limits.js';
 import { writeRendered, type ArticleResult, type BuildContext, type BuildHooks } from './build-result.js';
 import { publishCollection } from './build-collection.js';
 import { isCollectionFile } from '../collection/collection-file.js';
@@ -34,7 +34,7 @@ import { explainRenderFailure, internalError, interrupted, isBrowserFailure } fr
 export type { ArticleResult, BuildContext, BuildHooks, WrittenFile } from './build-result.js';
 
 export async function build(paths: readonly string[], options: BuildOptions, hooks: BuildHooks = {}): Promise<ArticleResult[]> {
-  const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
+  const limits = inputLimits(options);
   // A .yaml path is a collection, built after the articles (see collection/); the rest are articles.
   const collections = paths.filter(isCollectionFile);
   const articlePaths = paths.filter((path) => !isCollectionFile(path));
@@ -155,7 +155,7 @@ export async function publishWithRetry(item: PlannedArticle, context: BuildConte
 async function publish(item: PlannedArticle, tabs: TabPool, context: BuildContext): Promise<ArticleResult> {
   const { options, limits, workDir, hooks } = context;
   // Loaded again rather than kept from the first pass: a batch of thousands is never held in memory.
-  const loaded = await loadOne(item.file, limits, options);
+  const loaded = await loadOne(item.file, limits, options, 'copy');
   if ('draft' in loaded) throw new Error(`${item.file} became a draft during the build`);
   if (!('article' in loaded)) return loaded;
   const { article, warnings } = loaded;

@@ -9,6 +9,8 @@ import type { BuildOptions } from '../config/options.js';
 import type { Edition } from '../edition.js';
 import { articleFingerprint } from '../output/fingerprint.js';
 import pLimit from 'p-limit';
+import { imageSettings } from '../images/image-settings.js';
+import type { PhotoOptions } from '../images/article-photos.js';
 
 export interface LoadedArticle {
   file: string;
@@ -31,19 +33,36 @@ export interface DraftArticle {
 
 export type Loaded = LoadedArticle | FailedArticle | DraftArticle;
 
-/** One article: read, checked (its warnings kept either way), prepared; or why it cannot be built. */
-export async function loadOne(file: string, limits: InputLimits, { strict, html, style }: Pick<BuildOptions, 'strict' | 'html' | 'style'>): Promise<Loaded> {
+/**
+ * One article: read, checked (its warnings kept either way), prepared; or why it cannot be built. Its photos
+ * are read and checked either way; `photos: 'copy'` (a build's render pass) also makes each edition's copies.
+ */
+export async function loadOne(file: string, limits: InputLimits, { strict, html, style, page }: Pick<BuildOptions, 'strict' | 'html' | 'style'> & Partial<Pick<BuildOptions, 'page'>>, photos: 'read' | 'copy' = 'read'): Promise<Loaded> {
   let warnings: Diagnostic[] = [];
   try {
     const source = await loadArticle(file, limits, style.defaults, style.fields);
     if (source.draft) return { file, draft: true };
     warnings = checkArticle(source);
+    const photoOptions: PhotoOptions = {
+      settings: imageSettings(style.images.projectDir, { keepLocation: style.images.keepLocation }),
+      page: page ?? source.meta.page ?? 'a4',
+      makeCopies: photos === 'copy',
+    };
+    const article = await prepareArticle(source, limits, html, photoOptions);
+    warnings = withPhotoFindings(warnings, article, file);
     const refused = strict ? strictFailure(file, warnings) : undefined;
     if (refused) throw refused;
-    return { file, article: await prepareArticle(source, limits, html), warnings };
+    return { file, article, warnings };
   } catch (error) {
     return failure(file, error, warnings);
   }
+}
+
+/** The photos' findings join the body's; a figure whose credit came from its photo is not one without a credit. */
+function withPhotoFindings(warnings: readonly Diagnostic[], article: Article, file: string): Diagnostic[] {
+  const kept = warnings.filter((warning) => !(warning.rule === 'figure-without-credit' && article.creditedFromPhoto.includes(warning.line)));
+  const found = article.photoFindings.map((finding) => ({ file, line: finding.line, column: 1, rule: finding.rule, severity: 'warning' as const, message: finding.message }));
+  return [...kept, ...found].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 export interface PlannedArticle {

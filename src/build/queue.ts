@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { ArticleResult, BuildContext, WrittenFile } from './build-result.js';
 import { ImprintError } from '../errors.js';
+import { inputLimits } from '../article/limits.js';
 import { failure, type PlannedArticle } from './load-articles.js';
 import type { BuildOptions } from '../config/options.js';
 import type { Edition } from '../edition.js';
@@ -109,7 +110,7 @@ const closeWaitMs = 120_000;
 export async function runWorker(options: BuildOptions, root: string, hooks: WorkerHooks, publish: (item: PlannedArticle, context: BuildContext) => Promise<ArticleResult>): Promise<void> {
   const browsers = browserHandle({ tabs: options.jobs, timeoutMs: options.timeoutMs });
   const workDir = await mkdtemp(join(tmpdir(), 'imprint-worker-'));
-  const limits = { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
+  const limits = inputLimits(options);
   const worker = new Worker<ArticleJob, JobOutcome>(
     queueName,
     async (job: Job<ArticleJob>) => {

@@ -11,6 +11,8 @@ export async function checkFiles(paths: readonly string[], limits: InputLimits, 
   for (const note of notes) onNote(note);
   const loaded = await Promise.all(files.map((file) => loadOne(file, limits, { strict: false, html, style })));
   for (const { file } of loaded.filter((item) => 'draft' in item)) onNote(`${file}: left out (a draft)`);
+  // What was read in a way the author may not expect: a caption from the photo, a photo's position.
+  for (const item of loaded) if ('article' in item) item.article.notes.forEach(onNote);
   const perFile = loaded.filter((item): item is Exclude<typeof item, DraftArticle> => !('draft' in item));
   // Images and figures are prepared too: the errors a build would stop on come before the warnings.
   return perFile.flatMap((item) => ('article' in item ? item.warnings : [errorDiagnostic(item.file, item.error), ...item.warnings]));

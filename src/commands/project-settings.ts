@@ -23,6 +23,8 @@ export interface ProjectSettings {
   timeout?: number;
   maxArticleMb?: number;
   maxImageMb?: number;
+  /** A photo with more pixels than this many million is refused from its header. */
+  maxImageMegapixels?: number;
   queue?: string;
   root?: string;
   /** `I/N`: build only this machine's part of the articles. */
@@ -67,6 +69,7 @@ export async function loadProject(given: readonly string[], settings: ProjectSet
       timeoutMs: fromConfig.timeout === undefined ? undefined : fromConfig.timeout * 1000,
       maxArticleMb: fromConfig['max-article-mb'],
       maxImageMb: fromConfig['max-image-mb'],
+      maxImageMegapixels: fromConfig['max-image-megapixels'],
     }),
     ...defined({
       outDir: settings.out,
@@ -79,6 +82,7 @@ export async function loadProject(given: readonly string[], settings: ProjectSet
       timeoutMs: settings.timeout === undefined ? undefined : settings.timeout * 1000,
       maxArticleMb: settings.maxArticleMb,
       maxImageMb: settings.maxImageMb,
+      maxImageMegapixels: settings.maxImageMegapixels,
       queue: settings.queue,
       root: settings.root,
       shard: settings.shard,
@@ -90,10 +94,8 @@ export async function loadProject(given: readonly string[], settings: ProjectSet
   return { paths, options: parsed.output, configFile: config?.file };
 }
 
-/** The limits every command applies to an article and its images, in bytes. */
-export function inputLimits(options: Pick<BuildOptions, 'maxArticleMb' | 'maxImageMb'>) {
-  return { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6 };
-}
+/** The limits every command applies to an article and its images (article/limits.ts). */
+export { inputLimits } from '../article/limits.js';
 
 function defined<T extends object>(object: T): Partial<T> {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;

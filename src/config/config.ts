@@ -29,12 +29,15 @@ const buildSettingsSchema = v.strictObject({
   html: v.optional(option.html.wrapped),
   'max-article-mb': v.optional(option.maxArticleMb.wrapped),
   'max-image-mb': v.optional(option.maxImageMb.wrapped),
+  'max-image-megapixels': v.optional(option.maxImageMegapixels.wrapped),
 });
 
 export const configSchema = v.strictObject({
   defaults: v.optional(articleDefaultsSchema),
   theme: v.optional(v.pipe(v.string('theme must be the path of a folder'), v.nonEmpty('theme must be the path of a folder'))),
   build: v.optional(buildSettingsSchema),
+  /** How photos are published: `keep_location: true` keeps the photographer's GPS position in the copies (off: a source's safety). */
+  images: v.optional(v.strictObject({ keep_location: v.optional(v.boolean('images.keep_location is true or false')) })),
   labels: v.optional(labelOverridesSchema),
   /** The calendar of every displayed date (`persian`, `buddhist`…); unset, Gregorian in every language. */
   calendar: v.optional(calendarSchema),
@@ -63,6 +66,10 @@ export interface Config {
   calendar?: Calendar;
   numerals?: Numerals;
   fields: FieldRules;
+  /** imprint.yaml's `images:`. */
+  images: { keepLocation: boolean };
+  /** The folder the config is in: the project, where the image cache lives. */
+  dir: string;
 }
 
 /**
@@ -96,5 +103,7 @@ export async function loadConfig(given: string | undefined): Promise<Config | un
     ...(parsed.calendar && { calendar: parsed.calendar }),
     ...(parsed.numerals && { numerals: parsed.numerals }),
     fields: parsed.fields ?? {},
+    images: { keepLocation: parsed.images?.keep_location ?? false },
+    dir,
   };
 }

@@ -19,9 +19,11 @@ export interface HouseStyle {
   theme: Theme | undefined;
   /** Site-generator fields to map to imprint's or leave out (imprint.yaml `fields:`). */
   fields: FieldRules;
+  /** How photos are published (imprint.yaml `images:`), and the project folder whose .imprint-cache/ keeps their copies. */
+  images: { keepLocation: boolean; projectDir: string };
   /** What the style contributes to every article's fingerprint. */
   fingerprint: string;
 }
 
 /** No imprint.yaml: the built-in look, English labels for articles in languages imprint has no table for. */
-export const builtInStyle: HouseStyle = { defaults: {}, labels: [], theme: undefined, fields: {}, fingerprint: '' };
+export const builtInStyle: HouseStyle = { defaults: {}, labels: [], theme: undefined, fields: {}, images: { keepLocation: false, projectDir: '.' }, fingerprint: '' };

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { pageSizeSchema } from '../article/page-size.js';
 import { defaultLimitsMb } from '../article/limits.js';
+import { defaultMaxMegapixels } from '../images/image-settings.js';
 import { editions } from '../edition.js';
 import { builtInStyle, type HouseStyle } from './house-style.js';
 
@@ -27,6 +28,8 @@ export const buildOptionsSchema = v.object({
   /** Inputs larger than these are refused, in MB. */
   maxArticleMb: v.optional(v.pipe(v.number('--max-article-mb takes a number'), v.minValue(0.001, '--max-article-mb must be positive')), defaultLimitsMb.article),
   maxImageMb: v.optional(v.pipe(v.number('--max-image-mb takes a number'), v.minValue(0.001, '--max-image-mb must be positive')), defaultLimitsMb.image),
+  /** A photo with more pixels than this is refused from its header, before it is decoded. */
+  maxImageMegapixels: v.optional(v.pipe(v.number('--max-image-megapixels takes a number'), v.minValue(0.001, '--max-image-megapixels must be positive')), defaultMaxMegapixels),
   /** Limit for loading one page and for printing it, in milliseconds. */
   timeoutMs: v.optional(v.pipe(v.number('--timeout takes a number of seconds'), v.minValue(1000, '--timeout must be at least 1 second')), 60_000),
   /** Render on workers of a BullMQ queue at this redis:// URL instead of here (build/queue.ts). */

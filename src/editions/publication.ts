@@ -1,6 +1,8 @@
 // Article or collection → what every edition needs: its metadata, its build date, its bookmarks, and the three
 // parts that differ by kind (its print page, its EPUB book, its web page). render.ts renders either the same way.
+import { dirname } from 'node:path';
 import type { Article } from '../article/article.js';
+import { withEditionImages, type ImageEdition } from '../images/edition-images.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { articleView } from './page/article-view.js';
 import { articleBook, type EpubBook } from './epub/epub.js';
@@ -40,15 +42,20 @@ export function buildDate(meta: Pick<PublicationMeta, 'date'>): Date {
 export function articlePublication(article: Article, style: HouseStyle): Publication {
   const meta = articleMeta(article);
   const view = articleView(article, style);
-  const folders = [article.dir];
+  // Each edition shows its own copy of every photo (images/): the print page may read their cache folders.
+  const folders = [article.dir, ...new Set(article.images.flatMap((image) => (image.copies ? [dirname(image.copies.print.path)] : [])))];
+  const edition = (which: ImageEdition) => ({ ...view, bodyHtml: withEditionImages(view.bodyHtml, article.images, which) });
+  const printArticle = { ...article, images: article.images.map((image) => (image.copies ? { ...image, path: image.copies.print.path } : image)) };
+  const printView = edition('print');
+  const webMeta = { ...meta, images: meta.images.map((image) => (image.copies ? { ...image, path: image.copies.web.fallback.at(-1)!.path } : image)) };
   return {
     meta,
     folders,
     headings: articleHeadings(meta.title, article.bodyHtml),
-    renderPrintPage: (context, wants) => renderPrintPage(article, view, { ...context, folders }, wants),
+    renderPrintPage: (context, wants) => renderPrintPage(printArticle, printView, { ...context, folders }, wants),
     // Its pages are told apart by what follows the running head on each.
-    epubBook: (_printPage, pageTexts) => articleBook(meta, view, pageStarts(pageTexts, runningHead(view))),
-    renderWebPage: (inputs) => renderWebEdition(meta, view, inputs),
+    epubBook: (_printPage, pageTexts) => articleBook(meta, edition('epub'), pageStarts(pageTexts, runningHead(view))),
+    renderWebPage: (inputs) => renderWebEdition(webMeta, edition('web'), inputs),
   };
 }
 

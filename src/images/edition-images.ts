@@ -37,8 +37,9 @@ function srcset(copies: readonly PhotoCopy[]): string {
   return copies.map((copy) => `${urlOf(copy)} ${copy.width}w`).join(', ');
 }
 
+/** A comma would split a srcset entry: encoded, it names the same file. */
 function urlOf(copy: PhotoCopy): string {
-  return escapeAttribute(pathToFileURL(copy.path).href);
+  return escapeAttribute(pathToFileURL(copy.path).href.replace(/,/g, '%2C'));
 }
 
 /** As markdown-it writes an attribute. */

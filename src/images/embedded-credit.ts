@@ -12,14 +12,14 @@ export interface EmbeddedFacts {
 export async function readEmbeddedFacts(bytes: Uint8Array): Promise<EmbeddedFacts> {
   // A file whose metadata cannot be read is a photo without embedded facts, not a broken photo: sharp decides that.
   const tags = ((await exifr.parse(Buffer.from(bytes), { tiff: true, exif: false, gps: true, iptc: true, xmp: true, icc: false, mergeOutput: true }).catch(() => undefined)) ?? {}) as Record<string, unknown>;
-  // IPTC IIM names first (what agencies' wire systems write), then XMP's (what Lightroom and Photo Mechanic write).
+  // XMP's names first (UTF-8 by definition), then IPTC IIM's (what older wire systems write), then EXIF's.
   const pick = (...names: string[]) => names.map((name) => textOf(tags[name])).find((value) => value !== undefined);
   const credit: PhotoCredit = {};
   const fields: [keyof PhotoCredit, string[]][] = [
-    ['caption', ['Caption', 'description', 'ImageDescription']],
+    ['caption', ['description', 'Caption', 'ImageDescription']],
     ['credit', ['Credit', 'CreditLine']],
-    ['creator', ['Byline', 'creator', 'Artist']],
-    ['copyright', ['CopyrightNotice', 'rights', 'Copyright']],
+    ['creator', ['creator', 'Byline', 'Artist']],
+    ['copyright', ['rights', 'CopyrightNotice', 'Copyright']],
     ['source', ['Source']],
   ];
   for (const [field, names] of fields) {
@@ -33,7 +33,7 @@ export async function readEmbeddedFacts(bytes: Uint8Array): Promise<EmbeddedFact
 
 /** exifr gives a field as a string, a list (dc:creator's Seq, IPTC's repeated By-line) or a language alternative. */
 function textOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'string') return utf8Read(value).trim() || undefined;
   if (Array.isArray(value)) {
     const parts = value.map(textOf).filter((part): part is string => part !== undefined);
     return parts.length > 0 ? parts.join(', ') : undefined;
@@ -41,4 +41,14 @@ function textOf(value: unknown): string | undefined {
   if (value instanceof Uint8Array) return textOf(Buffer.from(value).toString('utf8'));
   if (typeof value === 'object' && value !== null && 'value' in value) return textOf((value as { value: unknown }).value);
   return undefined;
+}
+
+/**
+ * exifr reads IPTC IIM as Latin-1 whatever its character set record says; agencies write UTF-8 ("©" arrives as
+ * "Â©"). Text whose Latin-1 bytes are valid UTF-8 with multi-byte sequences was UTF-8.
+ */
+function utf8Read(text: string): string {
+  if (!/[\u00c2-\u00f4][\u0080-\u00bf]/.test(text) || /[^\u0000-\u00ff]/.test(text)) return text;
+  const decoded = Buffer.from(text, 'latin1').toString('utf8');
+  return decoded.includes('\uFFFD') ? text : decoded;
 }

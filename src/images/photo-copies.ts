@@ -54,14 +54,17 @@ export async function makeCopies(bytes: Uint8Array, { header, printWidth, xmp, m
 
   const print = await printCopy(bytes, header, printWidth, xmp, () => encode(printWidth, header.format === 'png' || header.hasAlpha ? 'png' : 'jpeg', quality.print, 'print'));
   const screenFormat = await screenFormatFor(header, (format) => encode(Math.min(info.width, 480), format, quality.screen, 'probe'));
-  const epubWidth = Math.round(Math.min(1, screenSizes.epubLongSide / Math.max(info.width, info.height)) * info.width);
-  const widths = responsiveWidths(info.width);
+  // Screens get at most 1600 px on the long side: a portrait photo is as tall as a landscape one is wide.
+  const screenWidth = Math.round(Math.min(1, screenSizes.epubLongSide / Math.max(info.width, info.height)) * info.width);
+  const widths = responsiveWidths(screenWidth);
   const [epub, fallback, webp] = await Promise.all([
-    encode(epubWidth, screenFormat, quality.screen, 'epub'),
+    encode(screenWidth, screenFormat, quality.screen, 'epub'),
     Promise.all(widths.map((width) => encode(width, screenFormat, quality.screen, `web-${width}`))),
     Promise.all(widths.map((width) => encode(width, 'webp', quality.webp, `web-${width}`))),
   ]);
-  return { print, epub, web: { fallback, webp } };
+  // WebP is offered only where it saves bytes (it does on photos; grain-heavy scans can come out larger).
+  const webpSaves = webp.at(-1)!.bytes.length < fallback.at(-1)!.bytes.length;
+  return { print, epub, web: { fallback, webp: webpSaves ? webp : [] } };
 }
 
 /** The photo's own bytes when print can take them as they are: nothing to turn, convert or shrink. */

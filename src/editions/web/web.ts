@@ -107,10 +107,14 @@ export function downloadLinks({ downloads, pageThumbnail, cover }: Pick<WebInput
   }));
 }
 
-/** The page's images (the article's photos, the theme's logo) copied beside it under content-hash names. */
+/**
+ * The page's images (the article's photos at each responsive width, the theme's logo) copied beside it under
+ * content-hash names; `src` and `srcset` name the copies.
+ */
 async function withLocalImages(fragment: string): Promise<{ fragment: string; images: (WebFile & { source: string })[] }> {
   const images = new Map<string, WebFile & { source: string }>();
-  for (const [, url] of fragment.matchAll(/\ssrc="(file:[^"]+)"/g)) {
+  const srcsetUrls = [...fragment.matchAll(/\ssrcset="([^"]+)"/g)].flatMap(([, list]) => list!.split(',').map((entry) => entry.trim().split(/\s+/)[0]!).filter((url) => url.startsWith('file:')));
+  for (const url of [...[...fragment.matchAll(/\ssrc="(file:[^"]+)"/g)].map((match) => match[1]!), ...srcsetUrls]) {
     if (images.has(url!)) continue;
     // The URL as written into the HTML: Mustache escapes even its slashes (&#x2F;).
     const source = fileURLToPath(decodeEntities(url!));
@@ -118,7 +122,9 @@ async function withLocalImages(fragment: string): Promise<{ fragment: string; im
     const name = `images/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${extname(source).toLowerCase()}`;
     images.set(url!, { name, bytes, source });
   }
-  const local = fragment.replace(/(\ssrc=")(file:[^"]+)"/g, (whole, before: string, url: string) => `${before}${images.get(url)?.name ?? url}"`);
+  const local = fragment
+    .replace(/(\ssrc=")(file:[^"]+)"/g, (whole, before: string, url: string) => `${before}${images.get(url)?.name ?? url}"`)
+    .replace(/(\ssrcset=")([^"]+)"/g, (whole, before: string, list: string) => `${before}${list.replace(/file:[^\s,]+/g, (url) => images.get(url)?.name ?? url)}"`);
   return { fragment: local, images: [...images.values()] };
 }
 
