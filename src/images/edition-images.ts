@@ -1,5 +1,5 @@
 // Points a body's images at the copies an edition carries: the print page at the print copy, the EPUB at its
-// screen copy, the web page at a responsive <picture> (WebP and a JPEG or PNG fallback, every width in a
+// screen copy, the web page at a responsive <picture> (AVIF and a JPEG or PNG fallback, every width in a
 // srcset, and the photo's width and height so the page does not jump while it loads).
 import { pathToFileURL } from 'node:url';
 import type { PhotoCopies, PhotoCopy } from './process-photo.js';
@@ -23,11 +23,11 @@ export function withEditionImages(html: string, photos: readonly PublishedPhoto[
     const tags = new RegExp(`<img\\b[^>]*\\ssrc="${escapeRegExp(written)}"[^>]*>`, 'g');
     out = out.replace(tags, (tag) => {
       if (edition !== 'web') return tag.replace(` src="${written}"`, ` src="${urlOf(copies[edition])}"`);
-      const { fallback, webp } = copies.web;
+      const { fallback, avif } = copies.web;
       const largest = fallback.at(-1)!;
       const attributes = [` src="${urlOf(largest)}"`, largest.width > 0 ? ` width="${largest.width}" height="${largest.height}"` : '', fallback.length > 1 ? ` srcset="${srcset(fallback)}" sizes="${webSizes}"` : ''].join('');
       const img = tag.replace(` src="${written}"`, attributes);
-      return webp.length > 0 ? `<picture><source type="image/webp" srcset="${srcset(webp)}" sizes="${webSizes}">${img}</picture>` : img;
+      return avif.length > 0 ? `<picture><source type="image/avif" srcset="${srcset(avif)}" sizes="${webSizes}">${img}</picture>` : img;
     });
   }
   return out;

@@ -4,7 +4,7 @@
 import { pageDimensions, pageMargins, type PageSize } from '../article/page-size.js';
 import { printPpi } from './image-settings.js';
 
-/** The share of the text area's height a photo may take (print-html.ts sets the same max-height). */
+/** The most of the type area's height a photo may take (print-html.ts sets it as the photo's max-height). */
 export const photoHeightShare = 0.42;
 const cssPxPerInch = 96;
 const mmPerInch = 25.4;

@@ -23,7 +23,7 @@ export interface PhotoCopy {
 export interface PhotoCopies {
   print: PhotoCopy;
   epub: PhotoCopy;
-  web: { fallback: PhotoCopy[]; webp: PhotoCopy[] };
+  web: { fallback: PhotoCopy[]; avif: PhotoCopy[] };
 }
 
 /** What the pipeline learnt from the file before making copies: enough for captions and checks. */
@@ -59,11 +59,11 @@ export async function photoCopies(facts: PhotoFacts, credit: PhotoCredit, settin
   if (!header) {
     const svg: MadeCopy = { name: 'image.svg', format: 'svg', width: 0, height: 0, bytes: cleanSvg(bytes, where, written) };
     files = [svg];
-    made = { print: describe(svg), epub: describe(svg), web: { fallback: [describe(svg)], webp: [] } };
+    made = { print: describe(svg), epub: describe(svg), web: { fallback: [describe(svg)], avif: [] } };
   } else {
     const copies = await makeCopies(bytes, { header, printWidth: printed?.targetWidth ?? header.width, xmp, maxPixels: settings.maxPixels });
-    files = [copies.print, copies.epub, ...copies.web.fallback, ...copies.web.webp];
-    made = { print: describe(copies.print), epub: describe(copies.epub), web: { fallback: copies.web.fallback.map(describe), webp: copies.web.webp.map(describe) } };
+    files = [copies.print, copies.epub, ...copies.web.fallback, ...copies.web.avif];
+    made = { print: describe(copies.print), epub: describe(copies.epub), web: { fallback: copies.web.fallback.map(describe), avif: copies.web.avif.map(describe) } };
   }
   const unique = [...new Map(files.map((file) => [file.name, file])).values()];
   await writeCached(settings.cacheDir, key, unique, made);
@@ -78,7 +78,7 @@ type DescribedCopy = Omit<PhotoCopy, 'path'> & { name: string };
 interface DescribedCopies {
   print: DescribedCopy;
   epub: DescribedCopy;
-  web: { fallback: DescribedCopy[]; webp: DescribedCopy[] };
+  web: { fallback: DescribedCopy[]; avif: DescribedCopy[] };
 }
 
 function describe({ name, format, width, height }: MadeCopy): DescribedCopy {
@@ -87,5 +87,5 @@ function describe({ name, format, width, height }: MadeCopy): DescribedCopy {
 
 function locate(cacheDir: string, key: string, described: DescribedCopies): PhotoCopies {
   const at = ({ name, ...rest }: DescribedCopy): PhotoCopy => ({ path: cachedPath(cacheDir, key, name), ...rest });
-  return { print: at(described.print), epub: at(described.epub), web: { fallback: described.web.fallback.map(at), webp: described.web.webp.map(at) } };
+  return { print: at(described.print), epub: at(described.epub), web: { fallback: described.web.fallback.map(at), avif: described.web.avif.map(at) } };
 }

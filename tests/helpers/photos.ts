@@ -32,7 +32,7 @@ export async function photoPixels(width: number, height: number): Promise<Sharp>
 export async function agencyJpeg(width: number, height: number, fields: AgencyFields, { orientation = 1, withGps = true } = {}): Promise<Buffer> {
   const jpeg = await (await photoPixels(width, height))
     .withExif({
-      IFD0: { Make: 'Canon', Model: 'EOS R5', Software: 'Adobe Photoshop 25.0 (Macintosh)', Artist: fields.creator ?? '' },
+      IFD0: { Make: 'Canon', Model: 'EOS R5', Software: 'Adobe Photoshop 25.0 (Macintosh)', ...(fields.creator && { Artist: fields.creator }) },
       IFD2: { BodySerialNumber: '032021001234', LensSerialNumber: '7700004567' },
       ...(withGps && { IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 45/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '37/1 36/1 59/1' } }),
     })

@@ -1,6 +1,9 @@
 // The output folder over HTTP, for `imprint serve`: the right content types, folders answered by their
 // index.html, nothing outside the folder (a path that climbs out is "not found"), and HTML pages given the
-// live-reload script on the way out: the files on disk never carry it.
+// live-reload script on the way out: the files on disk never carry it. Every answer carries a
+// Content-Security-Policy under which no script runs but that reload script (named by its hash): an image
+// opened by itself (an SVG) runs nothing, and nothing loads from another origin.
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -20,6 +23,7 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png',
   '.gif': 'image/gif',
   '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
 };
@@ -27,6 +31,7 @@ const contentTypes: Record<string, string> = {
 /** Answers GET and HEAD for files under `root`; `beforeBodyEnd` is inserted into every HTML page served. */
 export function staticFiles(root: string, beforeBodyEnd: string) {
   const base = resolve(root);
+  const policies = contentSecurityPolicies(beforeBodyEnd);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return answer(response, 405, 'only GET and HEAD');
     let pathname: string;
@@ -44,8 +49,9 @@ export function staticFiles(root: string, beforeBodyEnd: string) {
     }
     if (!info?.isFile()) return answer(response, 404, 'not found');
     const type = contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
-    const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
-    if (type.startsWith('text/html')) {
+    const isHtml = type.startsWith('text/html');
+    const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': isHtml ? policies.page : type === 'image/svg+xml' ? policies.image : policies.file };
+    if (isHtml) {
       const html = (await readFile(path, 'utf8')).replace(/<\/body>(?![\s\S]*<\/body>)/i, `${beforeBodyEnd}</body>`);
       response.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(html) });
       response.end(request.method === 'HEAD' ? undefined : html);
@@ -54,6 +60,18 @@ export function staticFiles(root: string, beforeBodyEnd: string) {
     response.writeHead(200, { ...headers, 'content-length': info.size });
     if (request.method === 'HEAD') return void response.end();
     createReadStream(path).pipe(response);
+  };
+}
+
+/** The page's policy allows only the inserted scripts, by hash, and their connection back to the server. */
+export function contentSecurityPolicies(inserted: string): { page: string; file: string; image: string } {
+  const base = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+  const hashes = [...inserted.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => `'sha256-${createHash('sha256').update(code!).digest('base64')}'`);
+  return {
+    page: `${base}; script-src ${hashes.length > 0 ? hashes.join(' ') : "'none'"}; connect-src 'self'`,
+    // A file opened by itself runs no script; an SVG, a document that could, is also sandboxed.
+    file: `${base}; script-src 'none'`,
+    image: `${base}; script-src 'none'; sandbox`,
   };
 }
 

@@ -1,5 +1,6 @@
 // Article → the print edition's HTML page: the shared article fragment, fonts, CSS and the page set-up, and
 // (for the EPUB) the cover, which only the screen shows.
+import { photoHeightShare } from '../../images/print-size.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pageDimensions, pageMargins, type PageSize } from '../../article/page-size.js';
@@ -82,12 +83,9 @@ export function pageCss(view: Pick<ArticleView, 'publication' | 'title' | 'label
     // A figure never splits from its caption, so one that does not fit moves to the next page whole and
     // leaves a gap: photos are capped at 42% of the type area, so the gap stays under half a page, and a tall
     // portrait shrinks to fit rather than emptying the page before it.
-    `figure img { max-height: ${Math.round((trim.height - trimMargins.top - trimMargins.bottom) * photoShare)}mm; }`,
+    `figure img { max-height: ${Math.round((trim.height - trimMargins.top - trimMargins.bottom) * photoHeightShare)}mm; }`,
   ].join('\n');
 }
-
-/** The most of the type area's height a photo may take. */
-const photoShare = 0.42;
 
 /** The running head of every page after the first: "publication · title". */
 export function runningHead(view: Pick<ArticleView, 'publication' | 'title'>): string {

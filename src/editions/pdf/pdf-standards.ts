@@ -64,6 +64,9 @@ export interface Standard {
  */
 export function setXmpAndId(doc: PDFDocument, front: PublicationMeta, meta: PdfMetadata, producer: string, standard: Standard, seed: Uint8Array): void {
   const id = setDocumentId(doc, seed).toLowerCase();
+  // The photos' credits travel with the document too (its figures carry them, from the Markdown or the photo).
+  const photoCredits = [...new Set(front.images.flatMap((image) => (image.credit ? [`Photo: ${image.credit}`] : [])))];
+  const credits = [...front.credits, ...photoCredits];
   const xmp = Mustache.render(
     readTemplate('pdf-xmp.xml'),
     {
@@ -75,8 +78,8 @@ export function setXmpAndId(doc: PDFDocument, front: PublicationMeta, meta: PdfM
       published: front.date,
       lang: front.lang,
       source: front.source,
-      credits: front.credits,
-      hasCredits: front.credits.length > 0,
+      credits,
+      hasCredits: credits.length > 0,
       tags: front.tags,
       hasTags: front.tags.length > 0,
       rights: front.rights,
