@@ -16,6 +16,8 @@ const presentation = [
 ];
 const structure = ['xmlns', 'xmlns:xlink', 'version', 'viewBox', 'preserveAspectRatio', 'href', 'xlink:href', 'gradientUnits', 'gradientTransform', 'spreadMethod', 'patternUnits', 'patternContentUnits', 'patternTransform', 'clipPathUnits', 'maskUnits', 'maskContentUnits', 'markerWidth', 'markerHeight', 'refX', 'refY', 'orient', 'markerUnits', 'filterUnits', 'primitiveUnits', 'in', 'in2', 'result', 'stdDeviation', 'mode', 'operator', 'values', 'type', 'flood-color', 'flood-opacity', 'k1', 'k2', 'k3', 'k4', 'role', 'aria-label', 'aria-hidden', 'focusable'];
 
+const textElements = new Set(['text', 'tspan', 'textPath', 'title', 'desc']);
+
 /** Only a reference inside the file (#id) or an embedded PNG/JPEG may be named by href or url(). */
 const internalReference = /^\s*#[\w.:-]+\s*$/;
 const embeddedRaster = /^\s*data:image\/(?:png|jpeg);base64,[a-z0-9+/=\s]+$/i;
@@ -32,6 +34,8 @@ const options: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: [],
   allowProtocolRelative: false,
   transformTags: { '*': (tagName, attribs) => ({ tagName, attribs: safeAttributes(tagName, attribs) }) },
+  // Words belong in text elements; anywhere else (the body of a <SCRIPT>, which XML does not take for a script) they go.
+  textFilter: (text, tagName) => (textElements.has(tagName) || text.trim() === '' ? text : ''),
 };
 
 export function cleanSvg(bytes: Uint8Array, where: ErrorLocation, written: string): Buffer {

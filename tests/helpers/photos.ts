@@ -110,10 +110,10 @@ export const hostileSvg = `<?xml version="1.0" encoding="UTF-8"?>
   <image href="https://evil.example/pixel.png" x="0" y="0" width="10" height="10"/>
   <image xlink:href="file:///etc/passwd" x="0" y="0" width="10" height="10"/>
   <foreignObject x="0" y="0" width="400" height="200"><iframe xmlns="http://www.w3.org/1999/xhtml" src="https://evil.example/frame"></iframe></foreignObject>
-  <a xlink:href="javascript:alert('link')"><text x="200" y="40">click me</text></a>
+  <a xlink:href="javascript:alert('link')"><rect x="300" y="20" width="40" height="40" fill="#c00"/></a>
   <use href="https://evil.example/sprite.svg#icon"/>
   <style>@import url("https://evil.example/style.css");</style>
   <set attributeName="onmouseover" to="alert('set')"/>
-  <text x="200" y="120" font-size="24" fill="#000">Turnout by region</text>
+  <rect x="200" y="60" width="40" height="120" fill="#363" class="bar"/>
 </svg>
 `;
