@@ -94,7 +94,7 @@ const cases: Case[] = [
     },
     message: /unsupported type ".bmp"/,
     line: 7,
-    hint: /JPEG, PNG, WebP, GIF or SVG/,
+    hint: /JPEG, PNG, WebP, AVIF, HEIC, GIF or SVG/,
   },
   {
     name: 'a remote image URL',
