@@ -1,6 +1,6 @@
 // How the image pipeline treats a build's photos: where processed copies are cached, the pixel limit, whether
 // the photographer's position is kept, and the print box a figure's photo is fitted into.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface ImageSettings {
   /** The project's cache of processed copies (`.imprint-cache/images`), shared by every build of the project. */
@@ -16,7 +16,7 @@ export const defaultMaxMegapixels = 100;
 
 export function imageSettings(projectDir: string, options: { maxImageMegapixels?: number; keepLocation?: boolean } = {}): ImageSettings {
   return {
-    cacheDir: join(projectDir, '.imprint-cache', 'images'),
+    cacheDir: join(resolve(projectDir), '.imprint-cache', 'images'),
     maxPixels: Math.round((options.maxImageMegapixels ?? defaultMaxMegapixels) * 1e6),
     keepLocation: options.keepLocation ?? false,
   };

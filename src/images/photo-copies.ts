@@ -63,10 +63,10 @@ export async function makeCopies(bytes: Uint8Array, { header, printWidth, xmp, m
   const [epub, fallback, avif] = await Promise.all([
     encode(screenWidth, screenFormat, quality.screen, 'epub'),
     Promise.all(widths.map((width) => encode(width, screenFormat, quality.screen, `web-${width}`))),
-    Promise.all(widths.map((width) => encode(width, 'avif', quality.avif, `web-${width}`))),
+    screenFormat === 'jpeg' ? Promise.all(widths.map((width) => encode(width, 'avif', quality.avif, `web-${width}`))) : Promise.resolve([]),
   ]);
-  // AVIF is offered only where it saves bytes (line art as PNG can be smaller).
-  const avifSaves = avif.at(-1)!.bytes.length < fallback.at(-1)!.bytes.length;
+  // AVIF for photos, where it saves bytes; line art stays lossless PNG, whose edges lossy AVIF would blur.
+  const avifSaves = avif.length > 0 && avif.at(-1)!.bytes.length < fallback.at(-1)!.bytes.length;
   return { print, epub, web: { fallback, avif: avifSaves ? avif : [] } };
 }
 
