@@ -57,8 +57,10 @@ export function pngWithOnlyCredit(png: Uint8Array, xmp: string): Buffer | undefi
     const length = bytes.readUInt32BE(at);
     const type = bytes.subarray(at + 4, at + 8).toString('latin1');
     const chunk = bytes.subarray(at, at + 12 + length);
-    if (type === 'IEND') return Buffer.concat([...parts, xmpChunk(xmp), chunk]);
+    if (type === 'IEND') return Buffer.concat([...parts, chunk]);
     if (!droppedPngChunks.has(type)) parts.push(chunk);
+    // Right after the header, where readers look for it before the pixels.
+    if (type === 'IHDR') parts.push(xmpChunk(xmp));
     at += 12 + length;
   }
   return undefined;

@@ -6,7 +6,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Bumped when a copy would come out different for the same photo and recipe. */
-const pipelineVersion = 'imprint-images-2';
+const pipelineVersion = 'imprint-images-3';
 
 export function cacheKey(bytes: Uint8Array, recipe: object): string {
   return createHash('sha256').update(pipelineVersion).update(JSON.stringify(recipe)).update(bytes).digest('hex').slice(0, 32);
