@@ -8,7 +8,8 @@ import type { EpubBook } from '../editions/epub/epub.js';
 import { markPageBreaks, pageStarts } from '../editions/page/page-breaks.js';
 import { articleHeadings } from '../editions/pdf/pdf-metadata.js';
 import { runningHead } from '../editions/page/print-html.js';
-import { articleAnchor, type Publication } from '../editions/publication.js';
+import type { ImageEdition } from '../images/edition-images.js';
+import { articleAnchor, forEdition, photoFolders, withPhotos, type Publication } from '../editions/publication.js';
 import type { PublicationMeta } from '../editions/publication-meta.js';
 import { textDirection } from '../fonts/writing-systems.js';
 import type { Collection } from './collection-file.js';
@@ -20,14 +21,17 @@ export function collectionPublication(collection: Collection, collected: readonl
   const meta = collectionMeta(collection, collected);
   const { labels } = collectionHead(collection, collected, style);
   // Its articles' photos, and the collection's own cover photo beside its file.
-  const folders = [...new Set(collected.map(({ article }) => article.dir)), ...(collection.cover ? [collection.dir] : [])];
+  const folders = [...new Set(collected.map(({ article }) => article.dir)), ...photoFolders(collected.map(({ article }) => article)), ...(collection.cover ? [collection.dir] : [])];
+  // Each edition shows its own copy of every photo, as an article's do.
+  const shown = (edition: ImageEdition): CollectedArticle[] =>
+    collected.map((item) => ({ ...item, article: edition === 'epub' ? item.article : forEdition(item.article, edition), view: withPhotos(item.view, item.article, edition) }));
   return {
     meta,
     folders,
     headings: [labels.contents, ...collected.flatMap(({ article }) => articleHeadings(article.meta.title, article.bodyHtml))],
-    renderPrintPage: (context, wants) => renderCollectionPage(collection, collected, { ...context, folders }, wants),
-    epubBook: (printPage, pageTexts) => collectionBook(collection, collected, meta, style, pageTexts, printPage.startPages!),
-    renderWebPage: (inputs) => renderCollectionWeb(collection, collected, meta, style, inputs),
+    renderPrintPage: (context, wants) => renderCollectionPage(collection, shown('print'), { ...context, folders }, wants),
+    epubBook: (printPage, pageTexts) => collectionBook(collection, shown('epub'), meta, style, pageTexts, printPage.startPages!),
+    renderWebPage: (inputs) => renderCollectionWeb(collection, shown('web'), collectionMeta(collection, shown('web')), style, inputs),
   };
 }
 

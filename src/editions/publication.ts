@@ -1,7 +1,7 @@
 // Article or collection → what every edition needs: its metadata, its build date, its bookmarks, and the three
 // parts that differ by kind (its print page, its EPUB book, its web page). render.ts renders either the same way.
 import { dirname } from 'node:path';
-import type { Article } from '../article/article.js';
+import type { Article, ArticleImage } from '../article/article.js';
 import { withEditionImages, type ImageEdition } from '../images/edition-images.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { articleView } from './page/article-view.js';
@@ -42,21 +42,37 @@ export function buildDate(meta: Pick<PublicationMeta, 'date'>): Date {
 export function articlePublication(article: Article, style: HouseStyle): Publication {
   const meta = articleMeta(article);
   const view = articleView(article, style);
-  // Each edition shows its own copy of every photo (images/): the print page may read their cache folders.
-  const folders = [article.dir, ...new Set(article.images.flatMap((image) => (image.copies ? [dirname(image.copies.print.path)] : [])))];
-  const edition = (which: ImageEdition) => ({ ...view, bodyHtml: withEditionImages(view.bodyHtml, article.images, which) });
-  const printArticle = { ...article, images: article.images.map((image) => (image.copies ? { ...image, path: image.copies.print.path } : image)) };
-  const printView = edition('print');
-  const webMeta = { ...meta, images: meta.images.map((image) => (image.copies ? { ...image, path: image.copies.web.fallback.at(-1)!.path } : image)) };
+  const folders = [article.dir, ...photoFolders([article])];
+  const webMeta = { ...meta, images: meta.images.map((image) => withCopyPath(image, 'web')) };
   return {
     meta,
     folders,
     headings: articleHeadings(meta.title, article.bodyHtml),
-    renderPrintPage: (context, wants) => renderPrintPage(printArticle, printView, { ...context, folders }, wants),
+    renderPrintPage: (context, wants) => renderPrintPage(forEdition(article, 'print'), withPhotos(view, article, 'print'), { ...context, folders }, wants),
     // Its pages are told apart by what follows the running head on each.
-    epubBook: (_printPage, pageTexts) => articleBook(meta, edition('epub'), pageStarts(pageTexts, runningHead(view))),
-    renderWebPage: (inputs) => renderWebEdition(webMeta, edition('web'), inputs),
+    epubBook: (_printPage, pageTexts) => articleBook(meta, withPhotos(view, article, 'epub'), pageStarts(pageTexts, runningHead(view))),
+    renderWebPage: (inputs) => renderWebEdition(webMeta, withPhotos(view, article, 'web'), inputs),
   };
+}
+
+/** The folders of the cache entries holding the articles' photo copies: the print page may read them. */
+export function photoFolders(articles: readonly Article[]): string[] {
+  return [...new Set(articles.flatMap((article) => article.images.flatMap((image) => (image.copies ? [dirname(image.copies.print.path)] : []))))];
+}
+
+/** A view whose body shows the edition's copy of every photo (images/edition-images.ts). */
+export function withPhotos<T extends { bodyHtml: string }>(view: T, article: Article, edition: ImageEdition): T {
+  return { ...view, bodyHtml: withEditionImages(view.bodyHtml, article.images, edition) };
+}
+
+/** The article as an edition sees its photos (the print cover, the web page's og:image): each at its copy. */
+export function forEdition(article: Article, edition: 'print' | 'web'): Article {
+  return { ...article, images: article.images.map((image) => withCopyPath(image, edition)) };
+}
+
+function withCopyPath<T extends ArticleImage>(image: T, edition: 'print' | 'web'): T {
+  if (!image.copies) return image;
+  return { ...image, path: edition === 'print' ? image.copies.print.path : image.copies.web.fallback.at(-1)!.path };
 }
 
 /** The id of an article's place in the collection's pages (print and web); the download page links to it. */

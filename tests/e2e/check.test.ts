@@ -58,7 +58,8 @@ describe('other rules', () => {
     expect(run.stdout).toContain(`${dir}/a.md:8:1  accessibility-claim  the EPUB will not claim EPUB Accessibility 1.1 - WCAG 2.2 Level AA: 1 image has no alt text`);
     expect(run.stdout).toContain(`${dir}/a.md:12:1  credit-in-body  reporting credit in the body; move "With reporting by Ann Lee."`);
     expect(run.stdout).toContain(`${dir}/b.md:3:1  invalid-input  front matter field "date": date is not a real calendar date`);
-    expect(run.stderr).toContain('1 error, 4 warnings.');
+    expect(run.stdout).toContain(`${dir}/a.md:8:1  low-resolution  photo "map.png" (240 × 240 px) prints at 96 ppi, under 150; it needs at least 624 × 624 px`);
+    expect(run.stderr).toContain('1 error, 5 warnings.');
   });
 });
 

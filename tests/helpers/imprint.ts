@@ -24,3 +24,11 @@ export function imprint(args: string[], cwd: string, env: Record<string, string>
     child.on('exit', (code) => done({ code, stdout, stderr }));
   });
 }
+
+/**
+ * stderr without the low-resolution warnings of the fixtures' photos: they are 480-pixel thumbnails (small, so
+ * the repository stays small), which print at 96 ppi and are rightly warned of.
+ */
+export function withoutLowResolution(stderr: string): string {
+  return stderr.replace(/^warning: \S+ {2}low-resolution {2}.*\n/gm, '');
+}
