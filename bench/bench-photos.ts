@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { photoBox } from '../src/article/page-size.js';
 import { imageSettings } from '../src/images/image-settings.js';
 import { photoCopies, readPhotoFacts } from '../src/images/process-photo.js';
 
@@ -24,7 +25,7 @@ export async function photosBench(runs: number): Promise<void> {
       times.decode.push(performance.now() - start);
       for (const kind of ['cold', 'cached'] as const) {
         start = performance.now();
-        const facts = await readPhotoFacts(path, where, 'agency.jpg', settings, 'a4');
+        const facts = await readPhotoFacts(path, where, 'agency.jpg', settings, photoBox('a4'));
         await photoCopies(facts, { credit: 'AFP' }, settings, where, 'agency.jpg');
         times[kind].push(performance.now() - start);
       }

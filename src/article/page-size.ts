@@ -42,3 +42,13 @@ export function pageMargins(page: PageSize): { top: number; side: number; bottom
   const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
   return { top: clamp(height * 0.08, 15, 24), side: clamp(width * 0.11, 13, 24), bottom: clamp(height * 0.074, 14, 22) };
 }
+
+/** The most of the type area's height a photo may take (print-html.ts sets it as the photo's max-height). */
+export const photoHeightShare = 0.42;
+
+/** The box a figure's photo prints in on this page, in mm: the column's width, and its share of the type area's height. */
+export function photoBox(page: PageSize): { widthMm: number; heightMm: number } {
+  const trim = pageDimensions(page);
+  const margins = pageMargins(page);
+  return { widthMm: trim.width - 2 * margins.side, heightMm: (trim.height - margins.top - margins.bottom) * photoHeightShare };
+}

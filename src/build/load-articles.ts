@@ -10,6 +10,7 @@ import type { Edition } from '../edition.js';
 import { articleFingerprint } from '../output/fingerprint.js';
 import pLimit from 'p-limit';
 import { imageSettings } from '../images/image-settings.js';
+import { photoBox } from '../article/page-size.js';
 import type { PhotoOptions } from '../images/article-photos.js';
 
 export interface LoadedArticle {
@@ -45,7 +46,7 @@ export async function loadOne(file: string, limits: InputLimits, { strict, html,
     warnings = checkArticle(source);
     const photoOptions: PhotoOptions = {
       settings: imageSettings(style.images.projectDir, { keepLocation: style.images.keepLocation }),
-      page: page ?? source.meta.page ?? 'a4',
+      box: photoBox(page ?? source.meta.page ?? 'a4'),
       makeCopies: photos === 'copy',
     };
     const article = await prepareArticle(source, limits, html, photoOptions);

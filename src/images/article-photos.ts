@@ -1,17 +1,17 @@
 // An article's photos through the pipeline: their facts read (so figures can take the photo's caption and
 // credit), then each edition's copy made, and what an editor should hear about them: a credit that
 // contradicts the photo's, a photo too small to print well, a photo that carries its position.
-import type { PageSize } from '../article/page-size.js';
 import type { ErrorLocation } from '../errors.js';
 import type { ImageSettings } from './image-settings.js';
 import { printPpi } from './image-settings.js';
 import { photoCopies, readPhotoFacts, type PhotoCopies, type PhotoFacts } from './process-photo.js';
+import type { PhotoBox } from './print-size.js';
 import type { PhotoCredit } from './xmp-credit.js';
 
 export interface PhotoOptions {
   settings: ImageSettings;
-  /** The page the print edition is set on, which decides how large a photo prints. */
-  page: PageSize;
+  /** Where a photo prints on the article's page, which decides its pixel density. */
+  box: PhotoBox;
   /** False for `imprint check`, which reads photos but makes nothing. */
   makeCopies: boolean;
 }
@@ -31,7 +31,7 @@ export interface PhotoFinding {
 }
 
 export function readArticlePhotos(places: readonly PhotoPlace[], options: PhotoOptions): Promise<PhotoFacts[]> {
-  return Promise.all(places.map((place) => readPhotoFacts(place.path, place.where, place.written, options.settings, options.page)));
+  return Promise.all(places.map((place) => readPhotoFacts(place.path, place.where, place.written, options.settings, options.box)));
 }
 
 /** What figures may take from their photos: the embedded caption and credit line, by src as written. */

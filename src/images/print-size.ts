@@ -1,11 +1,13 @@
 // How large a figure's photo prints, and so its pixel density: the print page shows an image at its natural
 // CSS size (96 px to the inch) until the column's width or the photo height limit shrinks it (print.css and
 // print-html.ts), so a small photo prints small but at 96 ppi, and a large one fills the box.
-import { pageDimensions, pageMargins, type PageSize } from '../article/page-size.js';
 import { printPpi } from './image-settings.js';
 
-/** The most of the type area's height a photo may take (print-html.ts sets it as the photo's max-height). */
-export const photoHeightShare = 0.42;
+/** The box a figure's photo prints in, in mm (article/page-size.ts's photoBox for the article's page). */
+export interface PhotoBox {
+  widthMm: number;
+  heightMm: number;
+}
 const cssPxPerInch = 96;
 const mmPerInch = 25.4;
 
@@ -20,12 +22,8 @@ export interface PrintedSize {
   targetWidth: number;
 }
 
-export function printedSize(width: number, height: number, page: PageSize): PrintedSize {
-  const trim = pageDimensions(page);
-  const margins = pageMargins(page);
-  const column = trim.width - 2 * margins.side;
-  const maxHeight = (trim.height - margins.top - margins.bottom) * photoHeightShare;
-  const boxWidth = Math.min(column, (maxHeight * width) / height);
+export function printedSize(width: number, height: number, box: PhotoBox): PrintedSize {
+  const boxWidth = Math.min(box.widthMm, (box.heightMm * width) / height);
   const widthMm = Math.min((width / cssPxPerInch) * mmPerInch, boxWidth);
   const ppi = width / (widthMm / mmPerInch);
   const neededWidth = Math.ceil((boxWidth / mmPerInch) * printPpi.minimum);

@@ -2,13 +2,12 @@
 // embedded credit and position read, and each edition's copy made, or taken from the project's cache.
 import { readFile } from 'node:fs/promises';
 import type { ErrorLocation } from '../errors.js';
-import type { PageSize } from '../article/page-size.js';
 import { readEmbeddedFacts, type EmbeddedFacts } from './embedded-credit.js';
 import type { ImageSettings } from './image-settings.js';
 import { makeCopies, type CopyFormat, type MadeCopy } from './photo-copies.js';
 import { cachedPath, cacheKey, readCached, writeCached } from './photo-cache.js';
 import { readPhotoHeader, type PhotoHeader } from './photo-header.js';
-import { printedSize, type PrintedSize } from './print-size.js';
+import { printedSize, type PhotoBox, type PrintedSize } from './print-size.js';
 import { cleanSvg } from './svg-clean.js';
 import { creditXmp, type PhotoCredit } from './xmp-credit.js';
 
@@ -36,12 +35,12 @@ export interface PhotoFacts {
   printed: PrintedSize | undefined;
 }
 
-export async function readPhotoFacts(path: string, where: ErrorLocation, written: string, settings: ImageSettings, page: PageSize): Promise<PhotoFacts> {
+export async function readPhotoFacts(path: string, where: ErrorLocation, written: string, settings: ImageSettings, box: PhotoBox): Promise<PhotoFacts> {
   const bytes = await readFile(path);
   if (isSvg(path)) return { bytes, header: undefined, embedded: { credit: {}, location: undefined }, printed: undefined };
   const header = await readPhotoHeader(bytes, where, written, settings.maxPixels);
   const embedded = await readEmbeddedFacts(bytes);
-  return { bytes, header, embedded, printed: printedSize(header.width, header.height, page) };
+  return { bytes, header, embedded, printed: printedSize(header.width, header.height, box) };
 }
 
 /** Each edition's copy, with `credit` (the photo's, completed by the figure's) in every copy's XMP. */

@@ -1,9 +1,8 @@
 // Article → the print edition's HTML page: the shared article fragment, fonts, CSS and the page set-up, and
 // (for the EPUB) the cover, which only the screen shows.
-import { photoHeightShare } from '../../images/print-size.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pageDimensions, pageMargins, type PageSize } from '../../article/page-size.js';
+import { pageDimensions, pageMargins, photoHeightShare, type PageSize } from '../../article/page-size.js';
 import { templatesDir } from '../../paths.js';
 import { readTemplate, renderArticleFragment, renderPage, type ArticleView } from './article-view.js';
 import type { Theme } from '../../theme/theme.js';

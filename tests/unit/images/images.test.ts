@@ -8,6 +8,7 @@ import { readEmbeddedFacts } from '../../../src/images/embedded-credit.js';
 import { jpegWithOnlyCredit, pngWithOnlyCredit } from '../../../src/images/original-bytes.js';
 import { responsiveWidths } from '../../../src/images/photo-copies.js';
 import type { PhotoFacts } from '../../../src/images/process-photo.js';
+import { photoBox } from '../../../src/article/page-size.js';
 import { printedSize } from '../../../src/images/print-size.js';
 import { cleanSvg } from '../../../src/images/svg-clean.js';
 import { creditXmp } from '../../../src/images/xmp-credit.js';
@@ -70,13 +71,13 @@ describe('SVG cleaning', () => {
 
 describe('print size', () => {
   it('a 6000 × 4000 photo fills the A4 photo box at well over 300 ppi; the print copy is 300 ppi', () => {
-    const size = printedSize(6000, 4000, 'a4');
+    const size = printedSize(6000, 4000, photoBox('a4'));
     expect(size.ppi).toBeGreaterThan(900);
     expect(size.targetWidth / (size.widthMm / 25.4)).toBeCloseTo(300, 0);
   });
 
   it('a 400 × 300 photo prints at its natural size, 96 ppi, and needs about 150 ppi at the box width', () => {
-    const size = printedSize(400, 300, 'a4');
+    const size = printedSize(400, 300, photoBox('a4'));
     expect(Math.round(size.ppi)).toBe(96);
     expect(size.targetWidth).toBe(400);
     expect(size.needed.width).toBeGreaterThan(800);
