@@ -48,6 +48,8 @@ describe('a project with imprint.yaml and a theme, built with plain "imprint bui
       'output/index.html',
       'output/manifest.json',
       'output/port-otkryt/cover.jpg',
+      // The photo, as AVIF and JPEG (see images/), and the theme's logo.
+      'output/port-otkryt/images/HASH.avif',
       'output/port-otkryt/images/HASH.jpg',
       'output/port-otkryt/images/HASH.svg',
       'output/port-otkryt/index.html',
