@@ -1,6 +1,7 @@
 // Markdown body → HTML: CommonMark via markdown-it, typographer on, raw HTML off, figures, image references.
 import MarkdownIt from 'markdown-it';
 import { figurePlugin, type FigureEnv } from './figure-rule.js';
+import { linkLabelPlugin } from './link-label.js';
 import { shortcodePlugin, type ShortcodeEnv } from './shortcodes.js';
 import { sanitizeBody } from './sanitize.js';
 import type { Token } from './markdown-types.js';
@@ -39,6 +40,7 @@ export function createMarkdown(lang: string, allowHtml = false): MarkdownIt {
   const quotes = quotesByLanguage[primary] ?? ['“', '”', '‘', '’'];
   return new MarkdownIt('commonmark', { html: allowHtml, typographer: true, quotes })
     .enable(['replacements', 'smartquotes', 'strikethrough', 'table'])
+    .use(linkLabelPlugin)
     .use(shortcodePlugin)
     .use(figurePlugin);
 }

@@ -5,9 +5,11 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateBlock, StateCore, StateInline } from './markdown-types.js';
 
-const shortcodeAt = /^\{\{([<%])\s*(\/?)\s*([\w.-]+)([\s\S]*?)\s*\1?[%>]\}\}/;
-const shortcodeLine = /^\s*\{\{([<%])\s*(\/?)\s*([\w.-]+)(.*?)\s*[%>]\}\}\s*$/;
-const relrefLink = /\[([^\]]*)\]\(\s*\{\{[<%]\s*(?:rel)?ref\s+[^}]*?[%>]\}\}\s*\)/g;
+// Each pattern has one way to match a run of spaces or of brackets, so that none backtracks over a long one
+// (an unclosed "{{< a" and 100 kB of spaces, a line of "["); the arguments are trimmed after.
+const shortcodeAt = /\{\{([<%])\s*(\/?)\s*([\w.-]+)([\s\S]*?)\1?[%>]\}\}/y;
+const shortcodeLine = /^\{\{([<%])\s*(\/?)\s*([\w.-]+)(.*?)[%>]\}\}$/;
+const relrefLink = /\[([^[\]]*)\]\(\s*\{\{[<%]\s*(?:rel)?ref\s+[^}]*?[%>]\}\}\s*\)/g;
 const relrefCall = /\{\{[<%]\s*(?:rel)?ref\s+"?([^"\s}]+)"?\s*[%>]\}\}/g;
 
 /** Titles of the articles `relref` points at, looked up before rendering (see relrefTargets). */
@@ -36,10 +38,10 @@ export function shortcodePlugin(md: MarkdownIt): void {
 
 function shortcodeBlock(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   const line = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]);
-  const match = shortcodeLine.exec(line);
+  const match = shortcodeLine.exec(line.trim());
   if (!match) return false;
   if (silent) return true;
-  const [, , closing, name, args] = match;
+  const [, , closing, name, args] = match.map((part) => part?.trim());
   const map: [number, number] = [startLine, startLine + 1];
   if (name === 'figure' && !closing) {
     // As if written `::: figure`: the figure rule then shapes it, credit and all.
@@ -67,10 +69,13 @@ function shortcodeBlock(state: StateBlock, startLine: number, _endLine: number, 
 
 function shortcodeInline(state: StateInline, silent: boolean): boolean {
   if (state.src.charCodeAt(state.pos) !== 0x7b /* { */ || state.src.charCodeAt(state.pos + 1) !== 0x7b) return false;
-  const match = shortcodeAt.exec(state.src.slice(state.pos));
+  // No "%}}" or ">}}" after this point: nothing can close, and the pattern would scan to the end from every "{{".
+  if (state.pos > lastClose(state)) return false;
+  shortcodeAt.lastIndex = state.pos;
+  const match = shortcodeAt.exec(state.src);
   if (!match) return false;
   if (!silent) {
-    const [, , closing, name, args] = match;
+    const [, , closing, name, args] = match.map((part) => part?.trim());
     if ((name === 'relref' || name === 'ref') && !closing) {
       const target = /"?([^"\s]+)"?/.exec((args ?? '').trim())?.[1] ?? '';
       const titles = (state.env as ShortcodeEnv).relrefTitles ?? {};
@@ -83,10 +88,18 @@ function shortcodeInline(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/** Where the last "%}}" or ">}}" of an inline run ends, found once per run. */
+const lastCloses = new WeakMap<StateInline, number>();
+function lastClose(state: StateInline): number {
+  let found = lastCloses.get(state);
+  if (found === undefined) lastCloses.set(state, (found = Math.max(state.src.lastIndexOf('%}}'), state.src.lastIndexOf('>}}'))));
+  return found;
+}
+
 /** `src="a.jpg" caption="A harbour" attr='AP'` → { src, caption, attr }. */
 function attributes(text: string): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const [, key, double, single, bare] of text.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g)) found[key!] = double ?? single ?? bare ?? '';
+  for (const [, key, double, single, bare] of text.matchAll(/(?<![\w-])([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g)) found[key!] = double ?? single ?? bare ?? '';
   return found;
 }
 

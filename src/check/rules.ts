@@ -22,7 +22,9 @@ export type Rule = (input: RuleInput) => Finding[];
 export const deadLink: Rule = ({ tokens, lines }) =>
   inlineTokens(tokens).flatMap(({ token, line }) => {
     const dead = (token.children ?? []).filter((child) => child.type === 'link_open' && ['', '#'].includes((child.attrGet('href') ?? '').trim()));
-    const places = findAll(lines, line, token.map?.[1] ?? line + 1, /\[[^\]]*\]\(\s*#?\s*\)/g);
+    if (dead.length === 0) return [];
+    // Neither bracket inside the text and one way to match the spaces: linear on a line of thousands of "[" or " ".
+    const places = findAll(lines, line, token.map?.[1] ?? line + 1, /\[[^[\]]*\]\(\s*(?:#\s*)?\)/g);
     return dead.map((link, i) => {
       const place = places[i] ?? { line, column: 1 };
       const text = textAfter(token.children ?? [], link);
@@ -37,7 +39,8 @@ export const brokenParagraph: Rule = ({ tokens, lines }) => {
   for (let i = 1; i < paragraphs.length; i++) {
     const before = paragraphs[i - 1]!;
     const after = paragraphs[i]!;
-    const end = /(\p{L}+)-$/u.exec(before.text);
+    // Read from the end by hand: /(\p{L}+)-$/ retries from every letter of a long word, quadratic in its length.
+    const end = before.text.endsWith('-') ? lettersBefore(before.text, before.text.length - 1) : undefined;
     const start = /^(\p{Ll}\p{L}*)/u.exec(after.text);
     if (!end || !start) continue;
     const lastLine = (before.map[1] ?? before.map[0] + 1) - 1;
@@ -46,7 +49,7 @@ export const brokenParagraph: Rule = ({ tokens, lines }) => {
       rule: 'broken-paragraph',
       bodyLine: lastLine,
       column,
-      message: `paragraph ends in "${end[1]}-" and the next starts with "${start[1]}": one paragraph broken mid-word? Join them ("${end[1]}-${start[1]}")`,
+      message: `paragraph ends in "${end}-" and the next starts with "${start[1]}": one paragraph broken mid-word? Join them ("${end}-${start[1]}")`,
     });
   }
   return findings;
@@ -117,9 +120,12 @@ export const figureWithoutCredit: Rule = ({ tokens }) => {
 const creditLine = /^(?:[\p{Lu}][\p{L}.&'’ -]*\s+contributed\s+(?:to\s+this\s+)?report(?:ing|s)?|(?:additional\s+|with\s+(?:additional\s+)?)?reporting\s+(?:by|from)\s+.+)\.?$/iu;
 
 /** "AFP contributed reporting." belongs in the front matter's credits, where every edition prints it. */
+/** Longer than any credit line: such paragraphs are not matched (the pattern backtracks on long runs of spaces). */
+const creditLineMaxLength = 300;
+
 export const creditInBody: Rule = ({ tokens }) =>
   topLevelParagraphs(tokens)
-    .filter((paragraph) => creditLine.test(paragraph.text))
+    .filter((paragraph) => paragraph.text.length <= creditLineMaxLength && creditLine.test(paragraph.text))
     .map((paragraph) => ({
       rule: 'credit-in-body',
       bodyLine: paragraph.map[0],
@@ -140,6 +146,18 @@ function topLevelParagraphs(tokens: Token[]): { text: string; map: [number, numb
     const text = (tokens[i + 1]?.children ?? []).map((child) => (child.type.endsWith('break') ? ' ' : child.content)).join('').trim();
     return [{ text, map: token.map as [number, number] }];
   });
+}
+
+/** The word of letters that ends at `end` (exclusive); undefined when there is none or it is too long to be a word. */
+function lettersBefore(text: string, end: number, longest = 100): string | undefined {
+  let start = end;
+  while (start > 0 && end - start <= longest) {
+    const low = text.charCodeAt(start - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && start > 1 ? 2 : 1; // a letter beyond the BMP is two code units
+    if (!/^\p{L}$/u.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return start < end && end - start <= longest ? text.slice(start, end) : undefined;
 }
 
 function textAfter(children: Token[], open: Token): string {

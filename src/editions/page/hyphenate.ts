@@ -34,6 +34,11 @@ function keepLigatures(text: string): string {
 const skippedElements = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'var', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** URLs, paths, e-mail addresses, HTML entities: break them and they stop working. */
 const unbreakable = /[:/@\\&_]|^www\./i;
+/**
+ * Longer than any word of any language (German compounds stay under 80 letters): a pasted blob or a minified
+ * line, which the patterns would take quadratic time over. Left whole; the page's overflow-wrap breaks it.
+ */
+export const longestHyphenatedWord = 100;
 
 /** Hyphenates the text of well-formed HTML (markdown-it's output), leaving tags and skipped elements alone. */
 export function hyphenateHtml(html: string, hyphenate: Hyphenate): string {
@@ -48,7 +53,7 @@ export function hyphenateHtml(html: string, hyphenate: Hyphenate): string {
         return part;
       }
       if (skipping > 0) return part;
-      return part.replace(/\S+/g, (word) => (unbreakable.test(word) ? word : hyphenate(word)));
+      return part.replace(/\S+/g, (word) => (word.length > longestHyphenatedWord || unbreakable.test(word) ? word : hyphenate(word)));
     })
     .join('');
 }
