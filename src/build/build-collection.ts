@@ -59,7 +59,7 @@ export async function publishCollection(file: string, context: CollectionContext
       return { ...base, status: 'unchanged', written: entry.editions.map((edition) => ({ ...edition, edition: edition.edition as Edition, path: join(options.outDir, edition.path) })) };
     }
     const rendered = await renderEditions(publication, editions, { tabs: await browsers.tabs(), workDir, page: options.page ?? 'a4', style: options.style });
-    return { ...base, status: 'built', written: await writeRendered(rendered, join(options.outDir, collection.slug)) };
+    return { ...base, status: 'built', written: await writeRendered(rendered, join(options.outDir, collection.slug), context.recorder?.beforeReplacing(collection.slug)) };
   } catch (error) {
     return failure(file, error);
   }

@@ -11,7 +11,8 @@ import type { FailedArticle } from './load-articles.js';
 import type { BuildOptions } from '../config/options.js';
 import type { Edition } from '../edition.js';
 import { sha256, type ArticleSummary, type CollectionMember } from '../output/manifest.js';
-import { writeAtomic } from '../output/write-atomic.js';
+import type { ManifestRecorder } from '../output/manifest-recorder.js';
+import { writeAllAtomic } from '../output/write-atomic.js';
 import type { BrowserHandle } from '../render/browser.js';
 
 export interface WrittenFile {
@@ -52,18 +53,29 @@ export interface BuildContext {
   browsers: BrowserHandle;
   workDir: string;
   hooks: BuildHooks;
+  /** Lists what the build writes in the output folder's manifest (absent on a queue's worker: its build records). */
+  recorder?: ManifestRecorder;
 }
 
-/** An article's (or a collection's) rendered editions, each written whole or not at all into `folder`. */
-export async function writeRendered(editions: readonly RenderedEdition[], folder: string): Promise<WrittenFile[]> {
-  const written: WrittenFile[] = [];
-  for (const { edition, name, bytes, pages } of editions) {
-    const path = join(folder, name);
-    await writeAtomic(path, bytes).catch((error: unknown) => {
-      throw new ImprintError(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`, undefined, 'Check that the output folder is writable and the disk has space, or choose another with --out.', { cause: error });
-    });
+/**
+ * An article's (or a collection's) rendered editions written into `folder`: all of them in full under
+ * temporary names first, then renamed into place, so that a full disk leaves its old files as they were.
+ * `beforeReplace` runs in between (the manifest stops listing the old files).
+ */
+export async function writeRendered(editions: readonly RenderedEdition[], folder: string, beforeReplace?: () => Promise<void>): Promise<WrittenFile[]> {
+  const files = editions.map(({ name, bytes }) => ({ path: join(folder, name), bytes }));
+  await writeAllAtomic(files, beforeReplace).catch((error: unknown) => {
+    const path = (error as { target?: string }).target ?? folder;
+    const full = (error as NodeJS.ErrnoException).code === 'ENOSPC';
+    throw new ImprintError(
+      full ? `cannot write ${path}: the disk is full (ENOSPC); nothing of this article was changed` : `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      undefined,
+      full ? 'Free some space on the output folder\'s disk (or choose another with --out) and build again: the other articles are intact.' : 'Check that the output folder is writable and the disk has space, or choose another with --out.',
+      { cause: error },
+    );
+  });
+  return editions.map(({ edition, name, bytes, pages }) => {
     const asset = edition === 'html' && name !== webFileNames.page;
-    written.push({ edition, path, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes), ...(asset && { asset }) });
-  }
-  return written;
+    return { edition, path: join(folder, name), bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes), ...(asset && { asset }) };
+  });
 }

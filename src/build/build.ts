@@ -24,9 +24,10 @@ import type { BuildOptions } from '../config/options.js';
 import type { Edition } from '../edition.js';
 import { buildFingerprint } from '../output/fingerprint.js';
 import { downloadPageName, renderDownloadPage } from '../editions/web/download-page.js';
-import { articleSummary, mergeManifest, readManifest, sha256, shardManifestName, writeManifest, type Manifest } from '../output/manifest.js';
+import { removeOnExit } from '../output/left-behind.js';
+import { articleSummary, readManifest, sha256, shardManifestName, type BuiltArticle, type Manifest } from '../output/manifest.js';
+import { manifestRecorder, type ManifestRecorder } from '../output/manifest-recorder.js';
 import { isUpToDate } from '../output/verify.js';
-import { writeAtomic } from '../output/write-atomic.js';
 import { browserHandle } from '../render/browser.js';
 import type { TabPool } from '../render/tab-pool.js';
 import { explainRenderFailure, internalError, interrupted, isBrowserFailure } from './render-failures.js';
@@ -50,19 +51,47 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
     planned.map((item) => checking(async () => 'slug' in item && !options.force && isUpToDate(previous?.articles[item.slug], item.fingerprint, item.editions, options.outDir))),
   );
   hooks.onPlan?.({ total: planned.length + collections.length, unchanged: upToDate.filter(Boolean).length });
-  const plan: Plan = { planned, upToDate, previous, report: inFileOrder(planned.length, hooks.onResult) };
+  const recorder = recorderFor(options, previous);
+  // Stopped (Ctrl-C, SIGTERM): what is finished is listed at once, as the process may exit before the end.
+  hooks.signal?.addEventListener('abort', () => void recorder.finish().catch(() => undefined), { once: true });
+  const inOrder = inFileOrder(planned.length, hooks.onResult);
+  // Listed in the manifest as soon as it is written, reported to the user in file order.
+  const report = (index: number, result: ArticleResult) => {
+    record(recorder, result);
+    inOrder(index, result);
+  };
+  const plan: Plan = { planned, upToDate, previous, report };
   const withCollections = async (articles: ArticleResult[], context: BuildContext) => [...articles, ...(await publishCollections(collections, articles, context, buildPrint, previous))];
 
-  let results: ArticleResult[];
-  if (options.queue) {
-    // The articles render on the queue's workers; the collections here, after them, with a browser of this build's own.
-    const queued = await publishQueued(plan, options, hooks);
-    results = collections.length === 0 ? queued : await rendering(options, limits, hooks, (context) => withCollections(queued, context));
-  } else {
-    results = await rendering(options, limits, hooks, async (context) => withCollections(await publishHere(plan, context), context));
+  try {
+    if (options.queue) {
+      // The articles render on the queue's workers; the collections here, after them, with a browser of this build's own.
+      const queued = await publishQueued(plan, options, hooks);
+      return collections.length === 0 ? queued : await rendering(options, limits, hooks, recorder, (context) => withCollections(queued, context));
+    }
+    return await rendering(options, limits, hooks, recorder, async (context) => withCollections(await publishHere(plan, context), context));
+  } finally {
+    await recorder.finish();
   }
-  await recordInManifest(results, previous, options);
-  return results;
+}
+
+/**
+ * The output folder's manifest.json, which gains every article as this build writes it, merged with what
+ * other builds into the same folder list; and the download page (index.html), made again from it when this
+ * build makes web pages or a previous one did. A shard writes its own part (imprint manifest merge joins the
+ * parts) and leaves the download page for the whole.
+ */
+function recorderFor(options: BuildOptions, previous: Manifest | undefined): ManifestRecorder {
+  if (options.shard) return manifestRecorder(options, { name: shardManifestName(options.shard), previous });
+  const path = join(options.outDir, downloadPageName);
+  const downloadPage = options.formats.includes('html') || existsSync(path) ? { path, render: (manifest: Manifest) => renderDownloadPage(manifest, options.style) } : undefined;
+  return manifestRecorder(options, { previous, ...(downloadPage && { downloadPage }) });
+}
+
+function record(recorder: ManifestRecorder | undefined, result: ArticleResult): void {
+  if (!result.ok || result.status !== 'built') return;
+  const built: BuiltArticle = { slug: result.slug, sourcePath: result.file, sourceSha256: result.sourceSha256, fingerprint: result.fingerprint, summary: result.summary, editions: result.written, members: result.members };
+  recorder?.add(built);
 }
 
 /** The articles to build, whether each is up to date already, and where its result is reported (in file order). */
@@ -74,14 +103,17 @@ interface Plan {
 }
 
 /** `work` with the build's browser (replaced if it dies or freezes) and a scratch folder, both gone after. */
-async function rendering<T>(options: BuildOptions, limits: InputLimits, hooks: BuildHooks, work: (context: BuildContext) => Promise<T>): Promise<T> {
+async function rendering<T>(options: BuildOptions, limits: InputLimits, hooks: BuildHooks, recorder: ManifestRecorder, work: (context: BuildContext) => Promise<T>): Promise<T> {
   const browsers = browserHandle({ given: hooks.browser, tabs: options.jobs, timeoutMs: options.timeoutMs });
-  const workDir = await mkdtemp(join(tmpdir(), 'imprint-'));
+  // Named by the process, so that a later build removes it if this one is killed (output/write-atomic.ts).
+  const workDir = await mkdtemp(join(tmpdir(), `imprint-work-${process.pid}-`));
+  const forget = removeOnExit(workDir);
   try {
-    return await work({ options, limits, browsers, workDir, hooks });
+    return await work({ options, limits, browsers, workDir, hooks, recorder });
   } finally {
     await browsers.close();
     await rm(workDir, { recursive: true, force: true });
+    forget();
   }
 }
 
@@ -124,6 +156,7 @@ async function publishCollections(files: readonly string[], articles: readonly A
   const results: ArticleResult[] = [];
   for (const file of files) {
     const result = context.hooks.signal?.aborted ? failure(file, interrupted()) : await publishCollection(file, { ...context, buildPrint, previous, taken });
+    record(context.recorder, result);
     context.hooks.onResult?.(result);
     results.push(result);
   }
@@ -161,7 +194,7 @@ async function publish(item: PlannedArticle, tabs: TabPool, context: BuildContex
   const { article, warnings } = loaded;
   const editions = await renderEditions(articlePublication(article, options.style), item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4', style: options.style });
   if (hooks.signal?.aborted) throw interrupted();
-  const written = await writeRendered(editions, join(options.outDir, article.slug));
+  const written = await writeRendered(editions, join(options.outDir, article.slug), context.recorder?.beforeReplacing(article.slug));
   return { file: item.file, ok: true, status: 'built', slug: article.slug, sourceSha256: sha256(article.sourceBytes), fingerprint: item.fingerprint, summary: articleSummary(article), written, warnings };
 }
 
@@ -170,25 +203,6 @@ function unchanged(item: PlannedArticle, previous: Manifest, outDir: string): Ar
   const entry = previous.articles[item.slug]!;
   const written = entry.editions.map((edition) => ({ ...edition, edition: edition.edition as Edition, path: join(outDir, edition.path) }));
   return { file: item.file, ok: true, status: 'unchanged', slug: item.slug, sourceSha256: entry.source.sha256, fingerprint: item.fingerprint, summary: entry.article, written, warnings: item.warnings };
-}
-
-/**
- * output/manifest.json gains every article this build wrote, and the download page (output/index.html) is
- * made again from it: when this build makes web pages, or a previous one did.
- */
-async function recordInManifest(results: readonly ArticleResult[], previous: Manifest | undefined, options: BuildOptions): Promise<void> {
-  const built = results.flatMap((result) =>
-    result.ok && result.status === 'built'
-      ? [{ slug: result.slug, sourcePath: result.file, sourceSha256: result.sourceSha256, fingerprint: result.fingerprint, summary: result.summary, editions: result.written, members: result.members }]
-      : [],
-  );
-  if (built.length === 0) return;
-  const manifest = mergeManifest(previous, built, options.outDir, options);
-  // A shard writes its part (imprint manifest merge joins the parts); the download page waits for the whole.
-  if (options.shard) return void (await writeManifest(options.outDir, manifest, shardManifestName(options.shard)));
-  await writeManifest(options.outDir, manifest);
-  const indexPath = join(options.outDir, downloadPageName);
-  if (options.formats.includes('html') || existsSync(indexPath)) await writeAtomic(indexPath, Buffer.from(renderDownloadPage(manifest, options.style)));
 }
 
 /** A stable partition by a hash of the slug: the same article is in the same shard on every machine. */

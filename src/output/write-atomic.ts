@@ -1,16 +1,78 @@
-// A file appears under its name only when complete: written to a temporary name beside it, then renamed.
+// A file appears under its name only when complete: written under a temporary name, then renamed. The
+// temporary file is staged outside the output folder (in this process's folder in the system's temporary
+// directory) when that is on the same file system, so that a build killed with SIGKILL mid-write leaves
+// nothing in the output; otherwise beside the file, as the rename must not cross file systems.
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { removeOnExit } from './left-behind.js';
+
+export interface FileToWrite {
+  path: string;
+  bytes: Uint8Array;
+}
 
 export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  await writeAllAtomic([{ path, bytes }]);
+}
+
+/**
+ * Every file written in full under a temporary name before any is renamed into place: a write that fails (a
+ * full disk) changes nothing in the output. `beforeReplace` runs between the two (the manifest forgets files
+ * about to change). The error's `target` is the file that could not be written.
+ */
+export async function writeAllAtomic(files: readonly FileToWrite[], beforeReplace?: () => Promise<void>): Promise<void> {
+  const staged: { path: string; temporary: string }[] = [];
   try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
+    for (const { path, bytes } of files) {
+      try {
+        await mkdir(dirname(path), { recursive: true });
+        const temporary = await temporaryFor(path);
+        staged.push({ path, temporary });
+        await writeFile(temporary, bytes);
+      } catch (error) {
+        throw Object.assign(error as Error, { target: path });
+      }
+    }
+    await beforeReplace?.();
+    for (const { path, temporary } of staged) await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
     throw error;
+  }
+}
+
+const staging = { dir: undefined as string | undefined, device: undefined as number | undefined };
+
+async function temporaryFor(path: string): Promise<string> {
+  const name = `${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  if (staging.dir === undefined) {
+    staging.dir = join(tmpdir(), `imprint-staging-${process.pid}`);
+    mkdirSync(staging.dir, { recursive: true });
+    removeOnExit(staging.dir);
+    staging.device = statSync(staging.dir).dev;
+    removeStagingOfDeadBuilds();
+  }
+  await mkdir(staging.dir, { recursive: true });
+  const device = (await stat(dirname(path))).dev;
+  return device === staging.device ? join(staging.dir, name) : join(dirname(path), name);
+}
+
+/** What builds killed before they could clean up staged: their process is gone. */
+function removeStagingOfDeadBuilds(): void {
+  for (const entry of readdirSync(tmpdir())) {
+    const pid = /^imprint-(?:staging|work)-(\d+)(?:-|$)/.exec(entry)?.[1];
+    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -22,6 +22,9 @@ export async function launchBrowser({ timeoutMs = 60_000 }: { timeoutMs?: number
   return puppeteer.launch({
     executablePath,
     headless: true,
+    // Over a pipe, not a WebSocket: Chromium exits when its pipe closes, so a build killed with SIGKILL (the
+    // OOM killer, a job scheduler) leaves no browser behind; over a WebSocket it stayed, orphaned.
+    pipe: true,
     // No call may wait longer than an article is allowed to take (newPage, evaluate, screenshot, close…).
     protocolTimeout: timeoutMs,
     timeout: Math.max(timeoutMs, 30_000),
