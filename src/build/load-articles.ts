@@ -37,8 +37,23 @@ export type Loaded = LoadedArticle | FailedArticle | DraftArticle;
 /**
  * One article: read, checked (its warnings kept either way), prepared; or why it cannot be built. Its photos
  * are read and checked either way; `photos: 'copy'` (a build's render pass) also makes each edition's copies.
+ * With `timeoutMs` (the build's --timeout) these stages are bounded too, not only the browser's: every stage
+ * is linear in the article's size and yields between its pieces, so the limit is met while they work.
  */
-export async function loadOne(file: string, limits: InputLimits, { strict, html, style, page }: Pick<BuildOptions, 'strict' | 'html' | 'style'> & Partial<Pick<BuildOptions, 'page'>>, photos: 'read' | 'copy' = 'read'): Promise<Loaded> {
+export async function loadOne(file: string, limits: InputLimits, options: Pick<BuildOptions, 'strict' | 'html' | 'style'> & Partial<Pick<BuildOptions, 'page' | 'timeoutMs'>>, photos: 'read' | 'copy' = 'read'): Promise<Loaded> {
+  if (options.timeoutMs === undefined) return loadUnbounded(file, limits, options, photos);
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<Loaded>((resolve) => {
+    timer = setTimeout(() => resolve(failure(file, tooSlowToLoad(file, options.timeoutMs!))), options.timeoutMs);
+  });
+  return Promise.race([loadUnbounded(file, limits, options, photos), expired]).finally(() => clearTimeout(timer));
+}
+
+function tooSlowToLoad(file: string, ms: number): ImprintError {
+  return new ImprintError(`reading and checking the article took longer than the ${ms / 1000} s limit`, { file }, 'Split the article, or raise --timeout (imprint.yaml build.timeout) if the machine is busy.', { rule: 'timeout' });
+}
+
+async function loadUnbounded(file: string, limits: InputLimits, { strict, html, style, page }: Pick<BuildOptions, 'strict' | 'html' | 'style'> & Partial<Pick<BuildOptions, 'page'>>, photos: 'read' | 'copy'): Promise<Loaded> {
   let warnings: Diagnostic[] = [];
   try {
     const source = await loadArticle(file, limits, style.defaults, style.fields);

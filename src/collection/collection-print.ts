@@ -29,7 +29,7 @@ export async function renderCollectionPage(collection: Collection, collected: re
   const articles = await Promise.all(
     collected.map(async ({ article, view }, index) => {
       const hyphenate = await hyphenatorFor(article.meta.lang);
-      const fragment = renderArticleFragment(hyphenate ? { ...view, bodyHtml: hyphenateHtml(view.bodyHtml, hyphenate) } : view);
+      const fragment = renderArticleFragment(hyphenate ? { ...view, bodyHtml: await hyphenateHtml(view.bodyHtml, hyphenate) } : view);
       return { id: articleAnchor(index), lang: article.meta.lang, dir: view.dir, title: article.meta.title, byline: view.byline, fragment, bodyClass: hyphenate ? 'justified' : 'ragged', view };
     }),
   );

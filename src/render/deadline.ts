@@ -15,3 +15,11 @@ export function withDeadline<T>(work: Promise<T>, ms: number, what: string | (()
 export function formatSeconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;
 }
+
+/**
+ * Lets timers, I/O and signal handlers run: a chain of awaits that never waits on I/O runs as one block of
+ * microtasks, and a SIGTERM would wait for all of it.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

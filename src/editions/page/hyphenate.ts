@@ -1,6 +1,7 @@
 // Soft hyphens for the print edition, inserted at build time from the article language's patterns (headless
 // Chromium here has no hyphenation dictionaries, so CSS `hyphens: auto` does nothing). Never inside code,
 // links, URLs, e-mail addresses or entities; the headline and furniture are not passed here at all.
+import { nextTurn } from '../../render/deadline.js';
 
 export type Hyphenate = (text: string) => string;
 
@@ -41,19 +42,25 @@ const unbreakable = /[:/@\\&_]|^www\./i;
 export const longestHyphenatedWord = 100;
 
 /** Hyphenates the text of well-formed HTML (markdown-it's output), leaving tags and skipped elements alone. */
-export function hyphenateHtml(html: string, hyphenate: Hyphenate): string {
+export async function hyphenateHtml(html: string, hyphenate: Hyphenate): Promise<string> {
   let skipping = 0;
-  return html
-    .split(/(<[^>]+>)/)
-    .map((part) => {
-      const tag = /^<(\/?)([a-z0-9]+)/i.exec(part);
-      if (tag) {
-        const name = tag[2]!.toLowerCase();
-        if (skippedElements.has(name) && !part.endsWith('/>')) skipping += tag[1] ? -1 : 1;
-        return part;
-      }
-      if (skipping > 0) return part;
-      return part.replace(/\S+/g, (word) => (word.length > longestHyphenatedWord || unbreakable.test(word) ? word : hyphenate(word)));
-    })
-    .join('');
+  const parts = html.split(/(<[^>]+>)/);
+  let turn = performance.now();
+  for (let i = 0; i < parts.length; i++) {
+    // A long article takes a second or more: in pieces, so that a timeout or a signal is not kept waiting.
+    if (performance.now() - turn > 20) {
+      await nextTurn();
+      turn = performance.now();
+    }
+    const part = parts[i]!;
+    const tag = /^<(\/?)([a-z0-9]+)/i.exec(part);
+    if (tag) {
+      const name = tag[2]!.toLowerCase();
+      if (skippedElements.has(name) && !part.endsWith('/>')) skipping += tag[1] ? -1 : 1;
+      continue;
+    }
+    if (skipping > 0) continue;
+    parts[i] = part.replace(/\S+/g, (word) => (word.length > longestHyphenatedWord || unbreakable.test(word) ? word : hyphenate(word)));
+  }
+  return parts.join('');
 }

@@ -3,9 +3,10 @@
 // marks), written as PDF/X-4: colour stays device-independent (Chromium's RGB is declared sRGB through a
 // DefaultRGB colour space, photos keep their own ICC profiles) and a CMYK output intent tells the print
 // shop's RIP which press condition to separate for. Text, fonts and photos stay exactly as Chromium wrote them.
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, PDFString, cmyk, type PDFPage, type PDFRef } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, PDFString, cmyk, type PDFEmbeddedPage, type PDFPage, type PDFRef } from 'pdf-lib';
 import { pageDimensions, type PageSize } from '../../article/page-size.js';
 import { toolVersion } from '../../paths.js';
+import { nextTurn } from '../../render/deadline.js';
 import { applyDocumentInfo, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { embedIccProfile, iccProfile, setOutputIntent, setXmpAndId } from './pdf-standards.js';
 import type { PublicationMeta } from '../publication-meta.js';
@@ -25,8 +26,14 @@ export interface PressContext {
 /** `bleedPdf` is the print layout rendered at trim + bleed on every side (pageCss in page/print-html.ts sets the bleed page's size). */
 export async function renderPressEdition(bleedPdf: Uint8Array, publication: PublicationMeta, meta: PdfMetadata, context: PressContext): Promise<FinishedPdf> {
   const trim = pageDimensions(context.page);
-  const doc = await imposeWithMarks(bleedPdf, trim);
-  await doc.flush(); // pdf-lib writes the embedded pages' forms only now; their resources need DefaultRGB too
+  const { sheet: doc, embedded } = await imposeWithMarks(bleedPdf, trim);
+  // pdf-lib writes the embedded pages' forms only now (their resources need DefaultRGB too); one page at a
+  // time with a turn of the event loop between, as flush() does all of them in one block (9 s for 400 pages).
+  for (const page of embedded) {
+    await page.embed();
+    await nextTurn();
+  }
+  await doc.flush();
   const via = 'Chromium, pdf-lib';
   applyDocumentInfo(doc, meta, via);
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
@@ -63,7 +70,7 @@ function declareRgbAsSrgb(doc: PDFDocument, srgb: PDFRef): void {
 }
 
 /** Each page on a sheet large enough for the marks, with the boxes set and crop marks at the trim lines. */
-async function imposeWithMarks(bleedPdf: Uint8Array, trim: { width: number; height: number }): Promise<PDFDocument> {
+async function imposeWithMarks(bleedPdf: Uint8Array, trim: { width: number; height: number }): Promise<{ sheet: PDFDocument; embedded: PDFEmbeddedPage[] }> {
   const { bleed, slug } = pressGeometry;
   const source = await PDFDocument.load(bleedPdf);
   const sheet = await PDFDocument.create({ updateMetadata: false });
@@ -74,7 +81,7 @@ async function imposeWithMarks(bleedPdf: Uint8Array, trim: { width: number; heig
     setBoxes(page, trim);
     drawCropMarks(page, trim);
   }
-  return sheet;
+  return { sheet, embedded: pages };
 }
 
 function setBoxes(page: PDFPage, trim: { width: number; height: number }): void {

@@ -56,7 +56,7 @@ export interface PrintWants {
 
 export async function renderPrintPage(article: Article, view: ArticleView, context: PrintContext, wants: PrintWants): Promise<PrintPage> {
   const hyphenate = await hyphenatorFor(article.meta.lang);
-  const printView = hyphenate ? { ...view, bodyHtml: hyphenateHtml(view.bodyHtml, hyphenate) } : view;
+  const printView = hyphenate ? { ...view, bodyHtml: await hyphenateHtml(view.bodyHtml, hyphenate) } : view;
   const photo = article.images[0];
   const cover = wants.cover
     ? { photoUrl: photo && pathToFileURL(photo.path).href, photoCredit: photo?.credit && fillLabel(view.labels.photo, { credit: photo.credit }) }
