@@ -16,6 +16,7 @@ import { xmlIllegal } from '../../src/article/read-source.js';
 import { articleView } from '../../src/editions/page/article-view.js';
 import { generateEpub } from '../../src/editions/epub/epub.js';
 import { ImprintError } from '../../src/errors.js';
+import { loadingWorker } from '../helpers/bounded.js';
 
 const validFrontMatter = '---\ntitle: T\ndate: 2024-04-17\npublication: P\n---\n';
 
@@ -116,4 +117,53 @@ describe('random Markdown', () => {
     );
     expect(rendered).toBeGreaterThan(50); // the property must have exercised the EPUB, not only refusals
   });
+});
+
+// Fuzzing at scale: whole articles (front matter and Markdown together), now and then with one piece repeated
+// into tens of kilobytes (a pasted blob, a paragraph of brackets), through every stage before the browser in a
+// worker that is ended when a case takes longer than the limit. IMPRINT_FUZZ_RUNS sets the number of cases
+// (npm run fuzz: 10,000); the default suite runs 300.
+const fuzzRuns = Number(process.env.IMPRINT_FUZZ_RUNS ?? 300);
+/** Far above what any case takes (a 200 kB body loads in about a second); a case past it is a hang. */
+const fuzzLimitMs = 20_000;
+// What a paste or an attacker repeats: a marker Markdown reads specially, or a word with no space to break it.
+const repeated = fc.oneof(
+  fc.constantFrom('[', '![', ']', '(', ' ', '*', '_', '`', '<', '>', '\\', '-', '&', '|', '#', '{{< a', '{{< ', '>}}', 'a', 'a-', '[a](', '*a', ':::'),
+  fc.array(fc.integer({ min: 0x61, max: 0x7a }), { minLength: 1, maxLength: 12 }).map((points) => String.fromCodePoint(...points)),
+  markdownPiece,
+);
+const heavyPiece = fc.tuple(repeated, fc.integer({ min: 10_000, max: 200_000 })).map(([piece, length]) => piece.repeat(Math.ceil(length / Math.max(1, piece.length))).slice(0, length));
+const fuzzBody = fc.oneof({ arbitrary: markdown, weight: 19 }, { arbitrary: fc.array(fc.oneof(markdownPiece, heavyPiece), { minLength: 1, maxLength: 3 }).map((parts) => parts.join('')), weight: 1 });
+const fuzzFrontMatter = fc.oneof(
+  { arbitrary: fc.constant(validFrontMatter), weight: 6 },
+  { arbitrary: fc.dictionary(fieldName, yamlValue, { maxKeys: 8 }).map((fields) => `---\n${stringify({ title: 'T', date: '2024-04-17', publication: 'P', ...fields })}---\n`), weight: 3 },
+  { arbitrary: fc.string({ unit: 'binary', maxLength: 200 }).map((raw) => `---\n${raw}\n---\n`), weight: 1 },
+);
+
+describe('fuzzing the stages before the browser', () => {
+  it(`builds or refuses ${fuzzRuns} random articles, naming the file, with no internal error and no hang`, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'imprint-fuzz-'));
+    const worker = loadingWorker(fuzzLimitMs);
+    const counts = { built: 0, refused: 0 };
+    try {
+      await fc.assert(
+        fc.asyncProperty(fuzzFrontMatter, fuzzBody, async (frontMatter, body) => {
+          const path = join(dir, `case-${counts.built + counts.refused}.md`);
+          await writeFile(path, `${frontMatter}\n${body}`);
+          const outcome = await worker.load(path);
+          const shown = JSON.stringify(`${frontMatter}\n${body}`).slice(0, 300);
+          if ('timedOut' in outcome) throw new Error(`no answer within ${fuzzLimitMs / 1000} s for ${shown}`);
+          if ('internal' in outcome) throw new Error(`internal error for ${shown}: ${outcome.internal}`);
+          if ('refused' in outcome) {
+            if (outcome.refused.file !== path) throw new Error(`refusal does not name the file (${outcome.refused.file}) for ${shown}: ${outcome.refused.message}`);
+            counts.refused++;
+          } else counts.built++;
+        }),
+        { numRuns: fuzzRuns },
+      );
+    } finally {
+      await worker.close();
+    }
+    expect(counts.built).toBeGreaterThan(fuzzRuns / 10); // the cases must reach the Markdown, not only be refused
+  }, Math.max(300_000, fuzzRuns * 200));
 });

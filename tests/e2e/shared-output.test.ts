@@ -52,7 +52,7 @@ describe('builds at once into one output folder', () => {
       const verify = await imprint(['verify', 'out'], dir);
       expect(verify, verify.stdout).toMatchObject({ code: 0 });
     }
-  });
+  }, concurrentRounds * 120_000);
 });
 
 /** Starts a build and SIGKILLs it after `ms`; resolves when it is gone. */
