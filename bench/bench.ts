@@ -5,6 +5,7 @@
 //   npm run bench -- --collection 100   the same N articles as one collection, against building them as articles
 //   npm run bench -- --queue 100  N articles through a local Redis queue with 1 and 2 workers, against a local build
 //   npm run bench -- --photos     the image pipeline per 24-megapixel photo, cold and cached, against one decode
+//   npm run bench -- --heavy      one article of 150 kB of words, 1.5 MB of words and 1.5 MB of one word, per byte
 //   npm run bench -- --scripts    a cold build (every edition) of each tests/fixtures/world article, against a Latin
 //                                 article of the same length with the same photo
 // Figures are medians, printed as ratios to the baseline of this run.
@@ -21,10 +22,11 @@ import { renderPrintHtml } from '../src/editions/page/print-html.js';
 import { launchBrowser } from '../src/render/browser.js';
 import { packageRoot } from '../src/paths.js';
 import { firstArticle, photoJpeg, writeBatch } from './batch-fixture.js';
+import { heavyInputBench } from './heavy-input.js';
 import { measure, type Measured } from './measure.js';
 import { photosBench } from './bench-photos.js';
 
-const { values: flags } = parseArgs({ options: { batch: { type: 'string' }, collection: { type: 'string' }, queue: { type: 'string' }, scripts: { type: 'boolean' }, photos: { type: 'boolean' }, runs: { type: 'string' } } });
+const { values: flags } = parseArgs({ options: { heavy: { type: 'boolean' }, batch: { type: 'string' }, collection: { type: 'string' }, queue: { type: 'string' }, scripts: { type: 'boolean' }, photos: { type: 'boolean' }, runs: { type: 'string' } } });
 const work = mkdtempSync(join(tmpdir(), 'imprint-bench-'));
 const cli = join(packageRoot, 'dist/src/cli.js');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -32,7 +34,8 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`.padStart(9);
 let sequence = 0;
 const out = () => join(work, `out-${sequence++}`);
 
-if (flags.batch) await batchBench(Number(flags.batch), Number(flags.runs ?? 3));
+if (flags.heavy) await heavyInputBench(work, cli, packageRoot, Number(flags.runs ?? 1));
+else if (flags.batch) await batchBench(Number(flags.batch), Number(flags.runs ?? 3));
 else if (flags.collection) await collectionBench(Number(flags.collection), Number(flags.runs ?? 3));
 else if (flags.queue) await queueBench(Number(flags.queue), Number(flags.runs ?? 1));
 else if (flags.scripts) await scriptsBench(Number(flags.runs ?? 3));

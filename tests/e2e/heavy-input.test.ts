@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadWithin } from '../../helpers/bounded.js';
+import { loadWithin } from '../helpers/bounded.js';
 
 const size = 200_000;
 /** Generous for a busy machine: each body here loads in well under a second now, and took over a minute before. */
