@@ -37,6 +37,8 @@ export interface Article {
   dateTime: string | undefined;
   /** Site-generator fields left out of its front matter. */
   ignoredFields: string[];
+  /** Fields nothing knows, left out of its front matter. */
+  unknownFields: string[];
   /** What was read in a way the author may not expect (a site path as a file beside the article, a caption from the photo). */
   notes: string[];
   /** What the photos' checks found (credit-mismatch, low-resolution), at lines of the article. */
@@ -122,6 +124,7 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
     sourceBytes: source.sourceBytes,
     dateTime: source.dateTime,
     ignoredFields: source.ignoredFields,
+    unknownFields: source.unknownFields,
     notes,
     photoFindings: photoResults.findings,
     creditedFromPhoto: photoResults.creditedFromPhoto,

@@ -43,6 +43,9 @@ export async function loadOne(file: string, limits: InputLimits, { strict, html,
   try {
     const source = await loadArticle(file, limits, style.defaults, style.fields);
     if (source.draft) return { file, draft: true };
+    if (strict && source.unknownFields.length > 0) {
+      throw new ImprintError(`unknown front matter field${source.unknownFields.length === 1 ? '' : 's'} ${source.unknownFields.map((field) => `"${field}"`).join(', ')}`, { file }, 'Without --strict they are left out with a note; imprint.yaml\'s fields.map can give them a meaning, fields.ignore leaves them out quietly.');
+    }
     warnings = checkArticle(source);
     const photoOptions: PhotoOptions = {
       settings: imageSettings(style.images.projectDir, { keepLocation: style.images.keepLocation }),
@@ -76,6 +79,8 @@ export interface PlannedArticle {
   warnings: Diagnostic[];
   /** Site-generator fields its front matter had that were left out. */
   ignoredFields: string[];
+  /** Fields nothing knows that were left out. */
+  unknownFields: string[];
   notes: string[];
 }
 
@@ -95,7 +100,7 @@ export async function planBatch(files: readonly string[], limits: InputLimits, o
         if (!('article' in item)) return item;
         const { article, warnings } = item;
         const editions = options.formats.filter((edition) => article.meta.editions?.includes(edition) ?? true);
-        return { file, slug: article.slug, editions, fingerprint: await articleFingerprint(article, buildPrint, editions), warnings, ignoredFields: article.ignoredFields, notes: article.notes };
+        return { file, slug: article.slug, editions, fingerprint: await articleFingerprint(article, buildPrint, editions), warnings, ignoredFields: article.ignoredFields, unknownFields: article.unknownFields, notes: article.notes };
       }),
     ),
   );
@@ -104,6 +109,7 @@ export async function planBatch(files: readonly string[], limits: InputLimits, o
     ...drafts.map(({ file }) => `${file}: left out (a draft)`),
     ...loaded.flatMap((item) => ('notes' in item ? item.notes : [])),
     ...ignoredFieldsNote(loaded),
+    ...unknownFieldsNote(loaded),
   ];
   const slugOwners = new Map<string, string>();
   const planned = loaded.filter((item): item is Planned => !('draft' in item)).map((item) => {
@@ -126,6 +132,15 @@ function ignoredFieldsNote(loaded: readonly (Planned | DraftArticle)[]): string[
   if (counts.size === 0) return [];
   const listed = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([field, count]) => `${field} (${count})`);
   return [`site-generator fields left out, as they mean nothing in print: ${listed.join(', ')}; imprint.yaml's fields.map can give them a meaning`];
+}
+
+/** One note for the whole batch: the fields nothing knows, left out, and how often. */
+function unknownFieldsNote(loaded: readonly (Planned | DraftArticle)[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of loaded) for (const field of 'unknownFields' in item ? item.unknownFields : []) counts.set(field, (counts.get(field) ?? 0) + 1);
+  if (counts.size === 0) return [];
+  const listed = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([field, count]) => `${field} (${count})`);
+  return [`fields imprint does not know, left out: ${listed.join(', ')}; imprint.yaml's fields.map can give them a meaning (--strict refuses them)`];
 }
 
 export function failure(file: string, error: unknown, warnings: Diagnostic[] = []): FailedArticle {
