@@ -14,6 +14,8 @@ import type * as v from 'valibot';
 import { lastCommitDate } from './commit-date.js';
 import { firstHeading } from './first-heading.js';
 import { bylineNames } from './inline-text.js';
+import { BodyError } from './body-error.js';
+import { looksLikeMdx, readMdx, type MdxReading } from './mdx.js';
 
 export interface SourceArticle {
   /** Path as the user gave it, for messages. */
@@ -94,8 +96,10 @@ export async function loadArticle(path: string, limits: InputLimits = defaultLim
         : `${path}: no lang given and too little text to tell; set as en (English); set lang: in its front matter or imprint.yaml's defaults`,
     );
   }
-  const meta: FrontMatter = { ...meta0, lang };
   let bodyLine = countLines(match ? match[0] : text.slice(0, heading!.length)) + 1;
+  const mdx = extname(path) === '.mdx' || looksLikeMdx(body) ? readComponents(body, path, bodyLine, notes) : undefined;
+  if (mdx) body = mdx.markdown;
+  const meta: FrontMatter = { ...meta0, lang, ...(meta0.subtitle === undefined && mdx?.standfirst !== undefined && { subtitle: mdx.standfirst }) };
   // The lead photo opens the body as its first figure, unless the body shows it already.
   if (lead && !body.includes(basename(lead.src.split(/[?#]/)[0]!))) {
     const figure = leadFigure(lead);
@@ -103,6 +107,25 @@ export async function loadArticle(path: string, limits: InputLimits = defaultLim
     bodyLine -= countLines(figure);
   }
   return { path, dir: dirname(resolve(path)), slug: meta.slug ?? slugFromPath(path), meta, body, bodyLine, sourceBytes, dateTime, draft, ignoredFields: ignored, unknownFields: unknown, notes };
+}
+
+/**
+ * An MDX body (or Markdown written with MDX's components) as imprint's Markdown. A .mdx file must be valid
+ * MDX; a .md file that is not is read as Markdown, with a note.
+ */
+function readComponents(body: string, path: string, bodyLine: number, notes: string[]): MdxReading | undefined {
+  try {
+    const reading = readMdx(body);
+    if (reading.unknownComponents.length > 0) {
+      notes.push(`${path}: components with no meaning in print kept their text and lost their tags: ${reading.unknownComponents.map((name) => `<${name}>`).join(', ')}`);
+    }
+    return reading;
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    if (extname(path) === '.mdx') throw new ImprintError(error.message, { file: path, line: bodyLine + error.bodyLine }, error.hint);
+    notes.push(`${path}:${bodyLine + error.bodyLine}: read as Markdown, not MDX (${error.message}); its component tags print as written`);
+    return undefined;
+  }
 }
 
 /** A page bundle (<slug>/index.md) is named by its folder; a Jekyll post (2011-03-14-title.md) by its title part. */

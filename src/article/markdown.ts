@@ -1,5 +1,6 @@
 // Markdown body → HTML: CommonMark via markdown-it, typographer on, raw HTML off, figures, image references.
 import MarkdownIt from 'markdown-it';
+import { asidePlugin } from './aside-rule.js';
 import { figurePlugin, type FigureEnv } from './figure-rule.js';
 import { shortcodePlugin, type ShortcodeEnv } from './shortcodes.js';
 import { sanitizeBody } from './sanitize.js';
@@ -40,6 +41,7 @@ export function createMarkdown(lang: string, allowHtml = false): MarkdownIt {
   return new MarkdownIt('commonmark', { html: allowHtml, typographer: true, quotes })
     .enable(['replacements', 'smartquotes', 'strikethrough', 'table'])
     .use(shortcodePlugin)
+    .use(asidePlugin, lang)
     .use(figurePlugin);
 }
 

@@ -27,6 +27,8 @@ export const labelPlaceholders = {
   allArticles: [],
   /** The credit at the end of a translated article, before the translators' names. */
   translatedBy: ['{names}'],
+  /** The line that stands for an embedded video (MDX's <YouTubeIframe>), before its title and address. */
+  video: ['{title}'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type LabelName = keyof typeof labelPlaceholders;
