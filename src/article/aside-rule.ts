@@ -69,11 +69,11 @@ function isListLine(token: { type: string; content: string } | undefined): boole
 function stripAttributeLists(state: StateCore): void {
   for (const token of state.tokens) {
     if (token.type !== 'inline') continue;
-    const last = token.children?.at(-1);
-    if (last?.type === 'text' && attributeList.test(last.content)) last.content = last.content.replace(attributeList, '');
     // A line of its own inside a paragraph (Kramdown writes the list on the line after the block), with its line break.
     const children = token.children ?? [];
     token.children = children.filter((child, i) => !isListLine(child) && !(child.type === 'softbreak' && isListLine(children[i + 1])));
+    const last = token.children.at(-1);
+    if (last?.type === 'text' && attributeList.test(last.content)) last.content = last.content.replace(attributeList, '');
   }
   // A paragraph left empty goes with its tags.
   state.tokens = state.tokens.filter((token, i, all) => {

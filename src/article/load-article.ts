@@ -36,6 +36,8 @@ export interface SourceArticle {
   ignoredFields: string[];
   /** Fields nothing knows (neither imprint nor a site generator), left out. */
   unknownFields: string[];
+  /** The site's address (imprint.yaml's `site:`), else the origin of its source, for links written as site paths. */
+  site: string | undefined;
   /** What was read in a way the author may not expect (the language detected from the text). */
   notes: string[];
 }
@@ -51,7 +53,7 @@ const foreignFence = /^(---[ \t]*([a-z]+)|;;;)[ \t]*\r?\n/i;
  * `defaults` (imprint.yaml's) fill the fields the article's front matter leaves out; `fields` names more
  * site-generator fields to map or leave out.
  */
-export async function loadArticle(path: string, limits: InputLimits = defaultLimits, defaults: ArticleDefaults = {}, fields: FieldRules = {}): Promise<SourceArticle> {
+export async function loadArticle(path: string, limits: InputLimits = defaultLimits, defaults: ArticleDefaults = {}, fields: FieldRules = {}, site?: string): Promise<SourceArticle> {
   const { bytes: sourceBytes, text } = await readSource(path, limits.maxArticleBytes);
   const stem = basename(path, extname(path));
   const fence = fences.find(({ pattern }) => pattern.test(text));
@@ -106,7 +108,7 @@ export async function loadArticle(path: string, limits: InputLimits = defaultLim
     body = figure + body;
     bodyLine -= countLines(figure);
   }
-  return { path, dir: dirname(resolve(path)), slug: meta.slug ?? slugFromPath(path), meta, body, bodyLine, sourceBytes, dateTime, draft, ignoredFields: ignored, unknownFields: unknown, notes };
+  return { path, dir: dirname(resolve(path)), slug: meta.slug ?? slugFromPath(path), meta, body, bodyLine, sourceBytes, dateTime, draft, ignoredFields: ignored, unknownFields: unknown, site: site ?? (meta.source && new URL(meta.source).origin), notes };
 }
 
 /**

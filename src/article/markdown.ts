@@ -2,6 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import { asidePlugin } from './aside-rule.js';
 import { figurePlugin, type FigureEnv } from './figure-rule.js';
+import { siteLinksPlugin, type SiteLinkEnv } from './site-links.js';
 import { shortcodePlugin, type ShortcodeEnv } from './shortcodes.js';
 import { sanitizeBody } from './sanitize.js';
 import type { Token } from './markdown-types.js';
@@ -42,6 +43,7 @@ export function createMarkdown(lang: string, allowHtml = false): MarkdownIt {
     .enable(['replacements', 'smartquotes', 'strikethrough', 'table'])
     .use(shortcodePlugin)
     .use(asidePlugin, lang)
+    .use(siteLinksPlugin)
     .use(figurePlugin);
 }
 
@@ -54,7 +56,7 @@ export function parseBody(body: string, lang: string): Token[] {
   return createMarkdown(lang).parse(body, {});
 }
 
-export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string, allowHtml = false, env: ShortcodeEnv & FigureEnv = {}): RenderedBody {
+export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string, allowHtml = false, env: ShortcodeEnv & FigureEnv & SiteLinkEnv = {}): RenderedBody {
   const md = createMarkdown(lang, allowHtml);
   const tokens = md.parse(body, env);
   const images: ImageReference[] = [];

@@ -12,6 +12,9 @@ import pLimit from 'p-limit';
 import { imageSettings } from '../images/image-settings.js';
 import { photoBox } from '../article/page-size.js';
 import type { PhotoOptions } from '../images/article-photos.js';
+import { resolve } from 'node:path';
+import type { RemoteImagePolicy } from '../article/remote-image.js';
+import type { HouseStyle } from '../config/house-style.js';
 
 export interface LoadedArticle {
   file: string;
@@ -38,10 +41,10 @@ export type Loaded = LoadedArticle | FailedArticle | DraftArticle;
  * One article: read, checked (its warnings kept either way), prepared; or why it cannot be built. Its photos
  * are read and checked either way; `photos: 'copy'` (a build's render pass) also makes each edition's copies.
  */
-export async function loadOne(file: string, limits: InputLimits, { strict, html, style, page }: Pick<BuildOptions, 'strict' | 'html' | 'style'> & Partial<Pick<BuildOptions, 'page'>>, photos: 'read' | 'copy' = 'read'): Promise<Loaded> {
+export async function loadOne(file: string, limits: InputLimits, { strict, html, style, page, fetchImages = false }: Pick<BuildOptions, 'strict' | 'html' | 'style'> & Partial<Pick<BuildOptions, 'page' | 'fetchImages'>>, photos: 'read' | 'copy' = 'read'): Promise<Loaded> {
   let warnings: Diagnostic[] = [];
   try {
-    const source = await loadArticle(file, limits, style.defaults, style.fields);
+    const source = await loadArticle(file, limits, style.defaults, style.fields, style.site);
     if (source.draft) return { file, draft: true };
     if (strict && source.unknownFields.length > 0) {
       throw new ImprintError(`unknown front matter field${source.unknownFields.length === 1 ? '' : 's'} ${source.unknownFields.map((field) => `"${field}"`).join(', ')}`, { file }, 'Without --strict they are left out with a note; imprint.yaml\'s fields.map can give them a meaning, fields.ignore leaves them out quietly.');
@@ -52,7 +55,7 @@ export async function loadOne(file: string, limits: InputLimits, { strict, html,
       box: photoBox(page ?? source.meta.page ?? 'a4'),
       makeCopies: photos === 'copy',
     };
-    const article = await prepareArticle(source, limits, html, photoOptions);
+    const article = await prepareArticle(source, limits, html, photoOptions, remotePhotos(style, fetchImages, limits));
     warnings = withPhotoFindings(warnings, article, file);
     const refused = strict ? strictFailure(file, warnings) : undefined;
     if (refused) throw refused;
@@ -67,6 +70,13 @@ function withPhotoFindings(warnings: readonly Diagnostic[], article: Article, fi
   const kept = warnings.filter((warning) => !(warning.rule === 'figure-without-credit' && article.creditedFromPhoto.includes(warning.line)));
   const found = article.photoFindings.map((finding) => ({ file, line: finding.line, column: 1, rule: finding.rule, severity: 'warning' as const, message: finding.message }));
   return [...kept, ...found].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Whether and where remote photos are downloaded: hosts from images.fetch, every public one with --fetch-images. */
+function remotePhotos(style: HouseStyle, fetchImages: boolean, limits: InputLimits): RemoteImagePolicy | undefined {
+  const hosts = [...(style.imageHosts ?? []), ...(fetchImages ? ['*'] : [])];
+  if (hosts.length === 0) return undefined;
+  return { hosts, cacheDir: style.imageCache ?? resolve('.imprint-cache', 'images'), maxBytes: limits.maxImageBytes, timeoutMs: 30_000 };
 }
 
 export interface PlannedArticle {
