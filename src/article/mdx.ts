@@ -84,7 +84,8 @@ export function readMdx(written: string): MdxReading {
       let title = attrs.title;
       const first = node.children[0];
       if (title === undefined && first?.type === 'heading') {
-        title = inlineText(source(first).replace(/^#+\s*/, ''));
+        // Its words, not its anchor: an expression written onto the heading is left out.
+        title = inlineText(first.children.filter((child) => (child.type as string) !== 'mdxTextExpression').map((child) => source(child as Nodes)).join(''));
         remove(first);
       }
       edits.push({ start: open.start, end: open.end, text: `::: aside ${title ?? ''}`.trimEnd() + (body[open.end] === '\n' ? '' : '\n') });
