@@ -157,7 +157,7 @@ function resolveImage(source: SourceArticle, image: ImageReference, locate: (ima
     throw new ImprintError(
       `image "${image.src}" is a remote URL; imprint fetches photos only from hosts the publisher allows`,
       locate(image),
-      host && !fetching ? `Allow it with "images: { fetch: [${host}] }" in imprint.yaml (or --fetch-images): it is downloaded once into .imprint-cache/. Or download it into ${source.dir} and refer to it by a relative path.` : `Download the image into ${source.dir} (the article's folder under content/) and refer to it by a relative path.`,
+      host && !fetching ? `Allow it with "images: { fetch: [${host}] }" in imprint.yaml (or --fetch-images): it is downloaded once into .imprint-cache/. Or download it into ${source.dir} (the article's folder under content/) and refer to it by a relative path.` : `Download the image into ${source.dir} (the article's folder under content/) and refer to it by a relative path.`,
     );
   }
   // "photo.jpg#icon", "photo.jpg?w=800": the file is photo.jpg.

@@ -72,7 +72,7 @@ function withTime(day: DateReading, rest: string, written: string): DateReading 
 function calendarDay(year: number, month: number, day: number, written: string): DateReading {
   const date = iso(year, month, day);
   const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(date)) return { ok: false, problem: `date "${written}" is not a real calendar date` };
+  if (Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(date)) return { ok: false, problem: 'date is not a real calendar date' };
   if (year < 1800 || year > 2200) return { ok: false, problem: `date "${written}" is in the year ${year}; write it in the Gregorian calendar as YYYY-MM-DD` };
   return { ok: true, date, dateTime: undefined };
 }
