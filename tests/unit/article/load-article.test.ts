@@ -5,8 +5,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArticle } from '../../src/article/load-article.js';
-import type { ImprintError } from '../../src/errors.js';
+import { loadArticle } from '../../../src/article/load-article.js';
+import type { ImprintError } from '../../../src/errors.js';
 
 async function write(name: string, text: string, dir?: string): Promise<string> {
   const root = dir ?? (await mkdtemp(join(tmpdir(), 'imprint-archive-')));

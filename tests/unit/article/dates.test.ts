@@ -1,6 +1,6 @@
 // Dates as people write them (src/article/dates.ts): the day, the moment when a zone is given, and refusals.
 import { describe, expect, it } from 'vitest';
-import { latinDigits, readDate } from '../../src/article/dates.js';
+import { latinDigits, readDate } from '../../../src/article/dates.js';
 
 const day = (written: unknown, lang?: string) => {
   const reading = readDate(written, lang);
