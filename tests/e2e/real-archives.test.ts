@@ -115,7 +115,7 @@ describe('posts from five sites, in eight languages, built as they are', () => {
     });
     expect(alts).toContain('QR code: https://www.youtube.com/watch?v=FZ0cG47msEk');
     const persian = parseXml((await epub('a-year-of-writing')).get('OEBPS/article.xhtml')!);
-    expect(persian.querySelectorAll('aside')).toHaveLength(1);
+    expect(persian.querySelectorAll('aside')).toHaveLength(2); // <Note>, and <Callout>, an aside too
     expect(persian.querySelector('.article-body')!.textContent).toContain('از همهٔ خوانندگانی که نامه نوشتند سپاسگزارم.');
   });
 
