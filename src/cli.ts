@@ -42,6 +42,7 @@ program
   .option('--force', 'build every article, even those whose files are up to date')
   .option('-t, --timeout <seconds>', 'limit for each article\'s page in the browser, and for every call to it (default 60)')
   .option('--html', 'allow raw HTML in Markdown (sanitised with an allow-list; off by default)')
+  .option('--fetch-images', 'download remote photos from any public host, once, into .imprint-cache/ (imprint.yaml images.fetch: lists hosts instead)')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
   .option('--max-image-megapixels <n>', `refuse photos with more pixels than this, checked before decoding (default ${defaultMaxMegapixels})`)
@@ -234,6 +235,7 @@ interface Flags {
   force?: boolean;
   timeout?: string;
   html?: boolean;
+  fetchImages?: boolean;
   maxArticleMb?: string;
   maxImageMb?: string;
   maxImageMegapixels?: string;
@@ -251,6 +253,7 @@ function settingsFrom(flags: Flags): ProjectSettings {
     strict: flags.strict,
     force: flags.force,
     html: flags.html,
+    fetchImages: flags.fetchImages,
     timeout: number(flags.timeout),
     maxArticleMb: number(flags.maxArticleMb),
     maxImageMb: number(flags.maxImageMb),

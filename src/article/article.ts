@@ -11,7 +11,8 @@ import { checkImageFile } from './image-file.js';
 import { defaultLimits, type InputLimits } from './limits.js';
 import type { FrontMatter } from './front-matter.js';
 import type { SourceArticle } from './load-article.js';
-import { renderBody, type ImageReference } from './markdown.js';
+import { parseBody, renderBody, type ImageReference } from './markdown.js';
+import { fetchRemoteImage, type CachedImage, type RemoteImagePolicy } from './remote-image.js';
 import { relrefTargets } from './shortcodes.js';
 import type { FigureEnv } from './figure-rule.js';
 import { embeddedTexts, makeArticleCopies, photoFindings, photoNotes, publishedCredit, readArticlePhotos, type PhotoFinding, type PhotoOptions, type PhotoPlace } from '../images/article-photos.js';
@@ -37,6 +38,12 @@ export interface Article {
   dateTime: string | undefined;
   /** Site-generator fields left out of its front matter. */
   ignoredFields: string[];
+  /** Fields nothing knows, left out of its front matter. */
+  unknownFields: string[];
+  /** Photos downloaded (or read from the cache) by their URL, with the SHA-256 of their bytes. */
+  remoteImages: { url: string; sha256: string }[];
+  /** Folders beside `dir` the article's images are in (the remote-photo cache), for rendering to read. */
+  imageFolders: string[];
   /** What was read in a way the author may not expect (a site path as a file beside the article, a caption from the photo). */
   notes: string[];
   /** What the photos' checks found (credit-mismatch, low-resolution), at lines of the article. */
@@ -57,21 +64,22 @@ export interface ArticleImage {
   copies?: PhotoCopies;
 }
 
-export async function prepareArticle(source: SourceArticle, limits: InputLimits = defaultLimits, allowHtml = false, photos?: PhotoOptions): Promise<Article> {
+export async function prepareArticle(source: SourceArticle, limits: InputLimits = defaultLimits, allowHtml = false, photos?: PhotoOptions, remoteImages?: RemoteImagePolicy): Promise<Article> {
   const fileLine = (bodyLine: number) => bodyLine + source.bodyLine;
   const locate = (image: ImageReference) => ({ file: source.path, line: fileLine(image.bodyLine) });
 
   const images: ArticleImage[] = [];
   const notes: string[] = [...source.notes];
   const imageUrl = (image: ImageReference) => {
-    const path = resolveImage(source, image, locate, notes);
+    const path = remote.get(image.src)?.path ?? resolveImage(source, image, locate, notes, remoteImages !== undefined);
     images.push({ path, alt: image.alt, ...(image.credit && { credit: image.credit }) });
     return pathToFileURL(path).href;
   };
   const relrefTitles = await titlesOf(relrefTargets(source.body), source.dir);
+  const remote = await fetchRemoteImages(source, remoteImages, fileLine);
   const render = (env: FigureEnv) => {
     try {
-      return renderBody(source.body, source.meta.lang, imageUrl, allowHtml, { relrefTitles, ...env });
+      return renderBody(source.body, source.meta.lang, imageUrl, allowHtml, { relrefTitles, resolveLinks: true, site: source.site, page: source.meta.source, ...env });
     } catch (error) {
       if (error instanceof BodyError) throw new ImprintError(error.message, { file: source.path, line: fileLine(error.bodyLine) }, error.hint);
       throw error;
@@ -79,7 +87,8 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
   };
   let rendered = render({});
 
-  await Promise.all(rendered.images.map((image, i) => checkImageFile(images[i]!.path, source.dir, limits.maxImageBytes, locate(image), image.src)));
+  // A downloaded photo is checked like any other, inside the cache it was downloaded to.
+  await Promise.all(rendered.images.map((image, i) => checkImageFile(images[i]!.path, remote.has(image.src) ? remoteImages!.cacheDir : source.dir, limits.maxImageBytes, locate(image), image.src)));
   const photoResults = { findings: [] as PhotoFinding[], creditedFromPhoto: [] as number[] };
   if (photos) {
     const places: PhotoPlace[] = rendered.images.map((image, i) => ({ path: images[i]!.path, written: image.src, where: locate(image) }));
@@ -122,15 +131,34 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
     sourceBytes: source.sourceBytes,
     dateTime: source.dateTime,
     ignoredFields: source.ignoredFields,
+    unknownFields: source.unknownFields,
+    remoteImages: [...remote.values()].map(({ url, sha256 }) => ({ url, sha256 })),
+    imageFolders: remote.size > 0 ? [remoteImages!.cacheDir] : [],
     notes,
     photoFindings: photoResults.findings,
     creditedFromPhoto: photoResults.creditedFromPhoto,
   };
 }
 
-function resolveImage(source: SourceArticle, image: ImageReference, locate: (image: ImageReference) => { file: string; line: number }, notes: string[]): string {
+/** The body's remote photos (http and https), downloaded or read from the cache when the publisher allows it. */
+async function fetchRemoteImages(source: SourceArticle, policy: RemoteImagePolicy | undefined, fileLine: (bodyLine: number) => number): Promise<Map<string, CachedImage>> {
+  const found = new Map<string, CachedImage>();
+  if (!policy) return found;
+  const remote = parseBody(source.body, source.meta.lang).flatMap((token) =>
+    (token.children ?? []).filter((child) => child.type === 'image' && /^https?:\/\//i.test(child.attrGet('src') ?? '')).map((child) => ({ src: child.attrGet('src')!, line: token.map?.[0] ?? 0 })),
+  );
+  for (const { src, line } of remote) if (!found.has(src)) found.set(src, await fetchRemoteImage(src, policy, { file: source.path, line: fileLine(line) }));
+  return found;
+}
+
+function resolveImage(source: SourceArticle, image: ImageReference, locate: (image: ImageReference) => { file: string; line: number }, notes: string[], fetching: boolean): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) {
-    throw new ImprintError(`image "${image.src}" is a remote URL; imprint never fetches from the network`, locate(image), `Download the image into ${source.dir} (the article's folder under content/) and refer to it by a relative path.`);
+    const host = /^https?:\/\/([^/?#]+)/i.exec(image.src)?.[1];
+    throw new ImprintError(
+      `image "${image.src}" is a remote URL; imprint fetches photos only from hosts the publisher allows`,
+      locate(image),
+      host && !fetching ? `Allow it with "images: { fetch: [${host}] }" in imprint.yaml (or --fetch-images): it is downloaded once into .imprint-cache/. Or download it into ${source.dir} (the article's folder under content/) and refer to it by a relative path.` : `Download the image into ${source.dir} (the article's folder under content/) and refer to it by a relative path.`,
+    );
   }
   // "photo.jpg#icon", "photo.jpg?w=800": the file is photo.jpg.
   const written = decodeURI(image.src.split(/[?#]/)[0]!);

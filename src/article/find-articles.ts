@@ -1,12 +1,15 @@
 // Paths on the command line → the Markdown files to build: files as given; folders searched all the way down,
 // as site generators lay out content (Hugo page bundles: <slug>/index.md beside its images; Jekyll's _posts).
 // Left out of a folder, each with a note: section lists (Hugo's _index.md), drafts folders, hidden and
-// dependency folders, and files with no front matter (a README is not an article).
+// dependency folders, a repository's READMEs, and files with neither front matter nor a first-line title heading.
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { ImprintError } from '../errors.js';
+import { firstHeading } from './first-heading.js';
 
-const markdownExtensions = new Set(['.md', '.markdown']);
+const markdownExtensions = new Set(['.md', '.markdown', '.mdx']);
+/** A repository's own notes, never articles, whatever their first line. */
+const repositoryNotes = /^(readme|changelog|contributing|license|licence|code_of_conduct|security)$/i;
 /** Folders that hold no articles to publish: drafts, and what tools keep beside content. */
 const skippedFolders = new Set(['_drafts', 'drafts', '_site', 'node_modules']);
 
@@ -44,17 +47,20 @@ async function searchFolder(dir: string, files: string[], notes: string[]): Prom
       else await searchFolder(path, files, notes);
     } else if (entry.isFile() && markdownExtensions.has(extname(entry.name))) {
       if (basename(entry.name, extname(entry.name)) === '_index') notes.push(`${path}: left out (a section list page, not an article)`);
-      else if (!(await startsWithFrontMatter(path))) notes.push(`${path}: left out (no front matter, so not an article)`);
+      else if (repositoryNotes.test(basename(entry.name, extname(entry.name)))) notes.push(`${path}: left out (a repository's notes, not an article)`);
+      else if (!(await looksLikeArticle(path))) notes.push(`${path}: left out (no front matter and no title heading, so not an article)`);
       else files.push(path);
     }
   }
 }
 
-async function startsWithFrontMatter(path: string): Promise<boolean> {
+/** Front matter, or (as MkDocs and GitHub read a page) a first block that is a level-1 heading. */
+async function looksLikeArticle(path: string): Promise<boolean> {
   const file = await open(path);
   try {
-    const { buffer, bytesRead } = await file.read(Buffer.alloc(8), 0, 8, 0);
-    return /^(\uFEFF)?(---|\+\+\+|;;;)/.test(buffer.subarray(0, bytesRead).toString('utf8'));
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(4096), 0, 4096, 0);
+    const start = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    return /^(---|\+\+\+|;;;)/.test(start) || firstHeading(start) !== undefined;
   } finally {
     await file.close();
   }

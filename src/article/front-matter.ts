@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 
 import { editions } from '../edition.js';
+import { readDate } from './dates.js';
 import { pageSizeSchema } from './page-size.js';
 
 const text = (field: string) =>
@@ -14,15 +15,17 @@ const oneOrMany = (field: string) =>
     v.transform((value) => (Array.isArray(value) ? value : [value])),
   );
 
+/** By the time the schema sees it, a date imprint could read is YYYY-MM-DD (site-generator.ts); any other says why not. */
 const calendarDate = v.pipe(
   v.string('date must be written as YYYY-MM-DD, e.g. 2024-04-17'),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be written as YYYY-MM-DD, e.g. 2024-04-17'),
-  v.check(isRealDate, 'date is not a real calendar date'),
+  v.check(isIsoDay, (issue) => {
+    const reading = readDate(issue.input);
+    return reading.ok ? 'date must be written as YYYY-MM-DD, e.g. 2024-04-17' : reading.problem;
+  }),
 );
 
-function isRealDate(value: string): boolean {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+function isIsoDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && readDate(value).ok;
 }
 
 export const frontMatterSchema = v.strictObject(
@@ -32,6 +35,8 @@ export const frontMatterSchema = v.strictObject(
     date: calendarDate,
     publication: text('publication'),
     byline: v.optional(oneOrMany('byline'), []),
+    /** Who translated it: a "Translated by" credit in every edition, an EPUB contributor with the role trl. */
+    translators: v.optional(oneOrMany('translators'), []),
     source: v.optional(
       v.pipe(text('source'), v.url('source must be a full URL'), v.regex(/^https?:\/\//, 'source must be an http(s) URL')),
     ),

@@ -1,7 +1,9 @@
 // Markdown body → HTML: CommonMark via markdown-it, typographer on, raw HTML off, figures, image references.
 import MarkdownIt from 'markdown-it';
+import { asidePlugin } from './aside-rule.js';
 import { figurePlugin, type FigureEnv } from './figure-rule.js';
 import { linkLabelPlugin } from './link-label.js';
+import { siteLinksPlugin, type SiteLinkEnv } from './site-links.js';
 import { shortcodePlugin, type ShortcodeEnv } from './shortcodes.js';
 import { sanitizeBody } from './sanitize.js';
 import type { Token } from './markdown-types.js';
@@ -42,6 +44,8 @@ export function createMarkdown(lang: string, allowHtml = false): MarkdownIt {
     .enable(['replacements', 'smartquotes', 'strikethrough', 'table'])
     .use(linkLabelPlugin)
     .use(shortcodePlugin)
+    .use(asidePlugin, lang)
+    .use(siteLinksPlugin)
     .use(figurePlugin);
 }
 
@@ -54,7 +58,7 @@ export function parseBody(body: string, lang: string): Token[] {
   return createMarkdown(lang).parse(body, {});
 }
 
-export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string, allowHtml = false, env: ShortcodeEnv & FigureEnv = {}): RenderedBody {
+export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string, allowHtml = false, env: ShortcodeEnv & FigureEnv & SiteLinkEnv = {}): RenderedBody {
   const md = createMarkdown(lang, allowHtml);
   const tokens = md.parse(body, env);
   const images: ImageReference[] = [];

@@ -2,13 +2,21 @@
 // their names for imprint's fields are mapped (author → byline, summary → description, categories → tags),
 // their lead photo becomes the article's first figure, dates with a time and zone are accepted (the day is
 // the article's date, the whole is kept), drafts are skipped, and fields that mean nothing in print are left
-// out and listed. A misspelling of imprint's own fields is still an error: only known names are touched.
+// out and listed, as are fields nothing knows. A misspelling of imprint's own fields is still an error: a name
+// within two edits of one of imprint's is kept, for the schema to refuse with its did-you-mean.
+import { closestWord } from '../data/closest-word.js';
+import { readDate } from './dates.js';
+import { knownFields } from './front-matter.js';
 
 export interface FieldRules {
   /** More fields to leave out (imprint.yaml `fields.ignore`). */
   ignore?: readonly string[];
   /** More names for imprint's fields (imprint.yaml `fields.map`, e.g. `writer: byline`). */
   map?: Readonly<Record<string, string>>;
+  /** The article's language when imprint.yaml's defaults give it (for dates written out). */
+  lang?: string | undefined;
+  /** The date when neither the front matter nor the file name gives one (the file's last commit). */
+  fallbackDate?: string | undefined;
 }
 
 export interface LeadPhoto {
@@ -22,6 +30,8 @@ export interface Adapted {
   fields: Record<string, unknown>;
   /** The site generator's fields left out, by name. */
   ignored: string[];
+  /** Fields neither imprint's nor a site generator's, nor close to one of imprint's, left out, by name. */
+  unknown: string[];
   draft: boolean;
   /** The date as written, when it had a time (RFC 3339 and the like), normalised to ISO 8601. */
   dateTime: string | undefined;
@@ -37,6 +47,12 @@ const aliases: Record<string, string> = {
   categories: 'tags',
   category: 'tags',
   keywords: 'tags',
+  canonicalUrl: 'source',
+  canonicalURL: 'source',
+  canonical_url: 'source',
+  canonical: 'source',
+  translator: 'translators',
+  translated_by: 'translators',
 };
 
 /** The lead photo and what describes it, under the names themes of Hugo and Jekyll use. */
@@ -50,7 +66,7 @@ export const siteFields = new Set([
   'layout', 'type', 'comments', 'weight', 'aliases', 'wordpress_id', 'wordpress_url', 'wp_id', 'link', 'url', 'permalink', 'menu', 'menus',
   'toc', 'showToc', 'ShowToc', 'tocOpen', 'lastmod', 'last_modified_at', 'modified', 'updated', 'series', 'sitemap', 'redirect_from',
   'redirect_to', 'guid', 'id', 'status', 'format', 'post_format', 'share', 'featured', 'hidden', 'expiryDate', 'expirydate', 'publishDate',
-  'publishdate', 'linkTitle', 'linktitle', 'markup', 'outputs', 'resources', 'translationKey', 'canonicalURL', 'canonical_url',
+  'publishdate', 'linkTitle', 'linktitle', 'markup', 'outputs', 'resources', 'translationKey',
   'disqus_identifier', 'disqus_url', 'dsq_thread_id', 'excerpt_separator', 'nav', 'sidebar', 'math', 'mathjax', 'katex', 'highlight',
   'comments_locked', 'robots', 'noindex', 'seo', 'headless', 'build', 'cascade', 'reading_time', 'readingTime', 'ShowReadingTime',
   'ShowBreadCrumbs', 'ShowPostNavLinks', 'ShowWordCount', 'ShowShareButtons', 'hideSummary', 'searchHidden', 'tag', 'eleventyNavigation',
@@ -58,7 +74,6 @@ export const siteFields = new Set([
   'styles', 'original_url', 'syndication', 'mastodon', 'twitter', 'featured_image_alt_hidden', 'sticky', 'pinned', 'thumbnail_alt',
 ]);
 
-const dateTimePattern = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 /** Jekyll's post names carry the date: 2011-03-14-the-title.md. */
 export const datedFileName = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
 
@@ -68,6 +83,7 @@ export function adaptFrontMatter(asWritten: Record<string, unknown>, fileStem: s
   const raw = params && typeof params === 'object' && !Array.isArray(params) ? { ...(params as Record<string, unknown>), ...top } : asWritten;
   const fields: Record<string, unknown> = {};
   const ignored: string[] = [];
+  const unknown: string[] = [];
   const ignore = new Set([...siteFields, ...(rules.ignore ?? [])]);
   const mapped = { ...aliases, ...rules.map };
   const leadNames = new Set([...leadImageFields, ...leadCaptionFields, ...leadCreditFields, ...leadAltFields]);
@@ -84,6 +100,9 @@ export function adaptFrontMatter(asWritten: Record<string, unknown>, fileStem: s
       fields[target] = target === 'tags' ? [...asList(fields[target]), ...asList(value)] : (fields[target] ?? value);
     } else if (ignore.has(key)) {
       ignored.push(key);
+    } else if (!knownFields.includes(key) && closestWord(key, knownFields) === undefined) {
+      // Nothing like a misspelt field of imprint's (canonicalUrl, origin, title_kh): it cannot be what the author meant.
+      unknown.push(key);
     } else {
       fields[key] = key === 'tags' ? [...asList(fields.tags), ...asList(value)] : value;
     }
@@ -91,19 +110,19 @@ export function adaptFrontMatter(asWritten: Record<string, unknown>, fileStem: s
   if (Array.isArray(fields.tags)) fields.tags = [...new Set(fields.tags.map(String))];
 
   let dateTime: string | undefined;
-  const written = typeof fields.date === 'string' ? dateTimePattern.exec(fields.date.trim()) : undefined;
-  if (written) {
-    fields.date = written[1];
-    // Kept only with its zone: a time of day without one names no moment (W3CDTF, and so EPUB, needs it).
-    if (written[3]) {
-      const zone = written[3].toUpperCase() === 'Z' ? 'Z' : written[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-      dateTime = `${written[1]}T${written[2]!.length === 5 ? `${written[2]}:00` : written[2]}${zone}`;
+  if (fields.date !== undefined) {
+    const reading = readDate(fields.date, typeof fields.lang === 'string' ? fields.lang : rules.lang);
+    // Unreadable, it stays as written, and the schema says why (front-matter.ts).
+    if (reading.ok) {
+      fields.date = reading.date;
+      dateTime = reading.dateTime;
     }
   }
   const fromName = datedFileName.exec(fileStem);
   if (fields.date === undefined && fromName) fields.date = fromName[1];
+  if (fields.date === undefined && rules.fallbackDate) fields.date = rules.fallbackDate;
 
-  return { fields, ignored, draft, dateTime, lead: leadPhoto(raw) };
+  return { fields, ignored, unknown, draft, dateTime, lead: leadPhoto(raw) };
 }
 
 function leadPhoto(raw: Record<string, unknown>): LeadPhoto | undefined {

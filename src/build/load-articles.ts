@@ -12,6 +12,9 @@ import pLimit from 'p-limit';
 import { imageSettings } from '../images/image-settings.js';
 import { photoBox } from '../article/page-size.js';
 import type { PhotoOptions } from '../images/article-photos.js';
+import { resolve } from 'node:path';
+import type { RemoteImagePolicy } from '../article/remote-image.js';
+import type { HouseStyle } from '../config/house-style.js';
 
 export interface LoadedArticle {
   file: string;
@@ -40,7 +43,7 @@ export type Loaded = LoadedArticle | FailedArticle | DraftArticle;
  * With `timeoutMs` (the build's --timeout) these stages are bounded too, not only the browser's: every stage
  * is linear in the article's size and yields between its pieces, so the limit is met while they work.
  */
-export async function loadOne(file: string, limits: InputLimits, options: Pick<BuildOptions, 'strict' | 'html' | 'style'> & Partial<Pick<BuildOptions, 'page' | 'timeoutMs'>>, photos: 'read' | 'copy' = 'read'): Promise<Loaded> {
+export async function loadOne(file: string, limits: InputLimits, options: Pick<BuildOptions, 'strict' | 'html' | 'style'> & Partial<Pick<BuildOptions, 'page' | 'timeoutMs' | 'fetchImages'>>, photos: 'read' | 'copy' = 'read'): Promise<Loaded> {
   if (options.timeoutMs === undefined) return loadUnbounded(file, limits, options, photos);
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<Loaded>((resolve) => {
@@ -53,18 +56,21 @@ function tooSlowToLoad(file: string, ms: number): ImprintError {
   return new ImprintError(`reading and checking the article took longer than the ${ms / 1000} s limit`, { file }, 'Split the article, or raise --timeout (imprint.yaml build.timeout) if the machine is busy.', { rule: 'timeout' });
 }
 
-async function loadUnbounded(file: string, limits: InputLimits, { strict, html, style, page }: Pick<BuildOptions, 'strict' | 'html' | 'style'> & Partial<Pick<BuildOptions, 'page'>>, photos: 'read' | 'copy'): Promise<Loaded> {
+async function loadUnbounded(file: string, limits: InputLimits, { strict, html, style, page, fetchImages = false }: Pick<BuildOptions, 'strict' | 'html' | 'style'> & Partial<Pick<BuildOptions, 'page' | 'fetchImages'>>, photos: 'read' | 'copy'): Promise<Loaded> {
   let warnings: Diagnostic[] = [];
   try {
-    const source = await loadArticle(file, limits, style.defaults, style.fields);
+    const source = await loadArticle(file, limits, style.defaults, style.fields, style.site);
     if (source.draft) return { file, draft: true };
+    if (strict && source.unknownFields.length > 0) {
+      throw new ImprintError(`unknown front matter field${source.unknownFields.length === 1 ? '' : 's'} ${source.unknownFields.map((field) => `"${field}"`).join(', ')}`, { file }, 'Without --strict they are left out with a note; imprint.yaml\'s fields.map can give them a meaning, fields.ignore leaves them out quietly.');
+    }
     warnings = checkArticle(source);
     const photoOptions: PhotoOptions = {
       settings: imageSettings(style.images.projectDir, { keepLocation: style.images.keepLocation }),
       box: photoBox(page ?? source.meta.page ?? 'a4'),
       makeCopies: photos === 'copy',
     };
-    const article = await prepareArticle(source, limits, html, photoOptions);
+    const article = await prepareArticle(source, limits, html, photoOptions, remotePhotos(style, fetchImages, limits));
     warnings = withPhotoFindings(warnings, article, file);
     const refused = strict ? strictFailure(file, warnings) : undefined;
     if (refused) throw refused;
@@ -81,6 +87,13 @@ function withPhotoFindings(warnings: readonly Diagnostic[], article: Article, fi
   return [...kept, ...found].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
+/** Whether and where remote photos are downloaded: hosts from images.fetch, every public one with --fetch-images. */
+function remotePhotos(style: HouseStyle, fetchImages: boolean, limits: InputLimits): RemoteImagePolicy | undefined {
+  const hosts = [...(style.imageHosts ?? []), ...(fetchImages ? ['*'] : [])];
+  if (hosts.length === 0) return undefined;
+  return { hosts, cacheDir: style.imageCache ?? resolve('.imprint-cache', 'images'), maxBytes: limits.maxImageBytes, timeoutMs: 30_000 };
+}
+
 export interface PlannedArticle {
   file: string;
   slug: string;
@@ -91,6 +104,8 @@ export interface PlannedArticle {
   warnings: Diagnostic[];
   /** Site-generator fields its front matter had that were left out. */
   ignoredFields: string[];
+  /** Fields nothing knows that were left out. */
+  unknownFields: string[];
   notes: string[];
 }
 
@@ -110,7 +125,7 @@ export async function planBatch(files: readonly string[], limits: InputLimits, o
         if (!('article' in item)) return item;
         const { article, warnings } = item;
         const editions = options.formats.filter((edition) => article.meta.editions?.includes(edition) ?? true);
-        return { file, slug: article.slug, editions, fingerprint: await articleFingerprint(article, buildPrint, editions), warnings, ignoredFields: article.ignoredFields, notes: article.notes };
+        return { file, slug: article.slug, editions, fingerprint: await articleFingerprint(article, buildPrint, editions), warnings, ignoredFields: article.ignoredFields, unknownFields: article.unknownFields, notes: article.notes };
       }),
     ),
   );
@@ -119,6 +134,7 @@ export async function planBatch(files: readonly string[], limits: InputLimits, o
     ...drafts.map(({ file }) => `${file}: left out (a draft)`),
     ...loaded.flatMap((item) => ('notes' in item ? item.notes : [])),
     ...ignoredFieldsNote(loaded),
+    ...unknownFieldsNote(loaded),
   ];
   const slugOwners = new Map<string, string>();
   const planned = loaded.filter((item): item is Planned => !('draft' in item)).map((item) => {
@@ -141,6 +157,15 @@ function ignoredFieldsNote(loaded: readonly (Planned | DraftArticle)[]): string[
   if (counts.size === 0) return [];
   const listed = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([field, count]) => `${field} (${count})`);
   return [`site-generator fields left out, as they mean nothing in print: ${listed.join(', ')}; imprint.yaml's fields.map can give them a meaning`];
+}
+
+/** One note for the whole batch: the fields nothing knows, left out, and how often. */
+function unknownFieldsNote(loaded: readonly (Planned | DraftArticle)[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of loaded) for (const field of 'unknownFields' in item ? item.unknownFields : []) counts.set(field, (counts.get(field) ?? 0) + 1);
+  if (counts.size === 0) return [];
+  const listed = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([field, count]) => `${field} (${count})`);
+  return [`fields imprint does not know, left out: ${listed.join(', ')}; imprint.yaml's fields.map can give them a meaning (--strict refuses them)`];
 }
 
 export function failure(file: string, error: unknown, warnings: Diagnostic[] = []): FailedArticle {

@@ -117,7 +117,7 @@ export async function runWorker(options: BuildOptions, root: string, hooks: Work
       const data = job.data;
       const file = relative(process.cwd(), resolve(root, data.file));
       const jobOptions: BuildOptions = { ...options, formats: data.editions, page: data.page, html: data.html, strict: data.strict, timeoutMs: data.timeoutMs };
-      const item: PlannedArticle = { file, slug: data.slug, editions: data.editions, fingerprint: data.fingerprint, warnings: [], ignoredFields: [], notes: [] };
+      const item: PlannedArticle = { file, slug: data.slug, editions: data.editions, fingerprint: data.fingerprint, warnings: [], ignoredFields: [], unknownFields: [], notes: [] };
       const result = await publish(item, { options: jobOptions, limits, browsers, workDir, hooks: {} });
       hooks.onDone?.(data, result);
       if (!result.ok) {

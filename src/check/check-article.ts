@@ -12,7 +12,7 @@ export function checkArticle(source: SourceArticle): Diagnostic[] {
   } catch {
     return []; // a body that does not parse is reported by the build itself, with its line
   }
-  const input = { tokens, lines: source.body.split(/\r?\n/) };
+  const input = { tokens, lines: source.body.split(/\r?\n/), siteKnown: source.site !== undefined, pageKnown: source.meta.source !== undefined };
   return rules
     .flatMap((rule) => rule(input))
     .map((finding) => ({ file: source.path, line: finding.bodyLine + source.bodyLine, column: finding.column, rule: finding.rule, severity: 'warning' as const, message: finding.message }))

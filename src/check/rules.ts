@@ -1,6 +1,7 @@
 // Editorial rules: each reads the parsed body and returns findings at 0-based body lines and 1-based columns.
 import type { Token } from '../article/markdown-types.js';
 import type { ShortcodeMeta } from '../article/shortcodes.js';
+import { isSitePath } from '../article/site-links.js';
 import { accessibilityClaimWithheld, accessibilityConformance } from '../editions/epub/epub-package.js';
 
 export interface Finding {
@@ -14,6 +15,10 @@ export interface RuleInput {
   tokens: Token[];
   /** The body's source lines, for columns. */
   lines: string[];
+  /** Whether links written as site paths have an address to resolve against (imprint.yaml's site:, or the source). */
+  siteKnown?: boolean;
+  /** Whether relative links do (the article's source, its own address). */
+  pageKnown?: boolean;
 }
 
 export type Rule = (input: RuleInput) => Finding[];
@@ -31,6 +36,19 @@ export const deadLink: Rule = ({ tokens, lines }) =>
       return { rule: 'dead-link', bodyLine: place.line, column: place.column, message: `link "${text}" points nowhere (${link.attrGet('href') ? '#' : 'empty'}); link it to its source or make it plain text` };
     });
   });
+
+/** Links written as the site's own paths, with no site address to resolve them against: printed as plain text. */
+export const siteLink: Rule = ({ tokens, siteKnown = false, pageKnown = false }) =>
+  inlineTokens(tokens).flatMap(({ token, line }) =>
+    (token.children ?? [])
+      .filter((child) => child.type === 'link_open' && isSitePath(child.attrGet('href') ?? '') && !((child.attrGet('href') ?? '').startsWith('/') ? siteKnown || pageKnown : pageKnown))
+      .map((link) => ({
+        rule: 'site-link',
+        bodyLine: line,
+        column: 1,
+        message: `link "${textAfter(token.children ?? [], link)}" goes to the site path "${link.attrGet('href')}", and there is no site address to resolve it against; it is printed as plain text. Set site: in imprint.yaml, or source: in the front matter`,
+      })),
+  );
 
 /** A paragraph ending in "word-" followed by one starting in lower case: a word broken across a blank line. */
 export const brokenParagraph: Rule = ({ tokens, lines }) => {
@@ -133,7 +151,7 @@ export const creditInBody: Rule = ({ tokens }) =>
       message: `reporting credit in the body; move "${paragraph.text}" to the front matter's credits`,
     }));
 
-export const rules: readonly Rule[] = [deadLink, brokenParagraph, missingAlt, accessibilityClaim, skippedHeadingLevel, shortcode, figureWithoutCredit, creditInBody];
+export const rules: readonly Rule[] = [deadLink, siteLink, brokenParagraph, missingAlt, accessibilityClaim, skippedHeadingLevel, shortcode, figureWithoutCredit, creditInBody];
 
 function inlineTokens(tokens: Token[]): { token: Token; line: number }[] {
   return tokens.filter((token) => token.type === 'inline').map((token) => ({ token, line: token.map?.[0] ?? 0 }));

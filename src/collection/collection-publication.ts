@@ -53,6 +53,7 @@ export function collectionMeta(collection: Collection, collected: readonly Colle
     description: collection.description ?? collection.subtitle ?? `${collection.title}: ${articles.map((article) => article.meta.title).join('; ')}`,
     tags: once(articles.flatMap((article) => article.meta.tags)),
     credits: once(articles.flatMap((article) => article.meta.credits)),
+    translators: once(articles.flatMap((article) => article.meta.translators)),
     rights: collection.rights,
     // Its articles were published at their own sources; the collection has none of its own.
     source: undefined,

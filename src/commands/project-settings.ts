@@ -19,6 +19,8 @@ export interface ProjectSettings {
   strict?: boolean;
   force?: boolean;
   html?: boolean;
+  /** Download remote photos from any public host into the project's cache (imprint.yaml's images.fetch names hosts). */
+  fetchImages?: boolean;
   /** Seconds, for each article's page in the browser and every call to it. */
   timeout?: number;
   maxArticleMb?: number;
@@ -79,6 +81,7 @@ export async function loadProject(given: readonly string[], settings: ProjectSet
       strict: settings.strict,
       force: settings.force,
       html: settings.html,
+      fetchImages: settings.fetchImages,
       timeoutMs: settings.timeout === undefined ? undefined : settings.timeout * 1000,
       maxArticleMb: settings.maxArticleMb,
       maxImageMb: settings.maxImageMb,

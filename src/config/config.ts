@@ -2,7 +2,7 @@
 // the build settings it would otherwise repeat as flags. Found in the working folder, or named with --config.
 // Paths in it are relative to the file, so a project builds the same from any folder.
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as v from 'valibot';
 import { articleDefaultsSchema, knownFields, type ArticleDefaults } from '../article/front-matter.js';
 import type { FieldRules } from '../article/site-generator.js';
@@ -37,12 +37,18 @@ export const configSchema = v.strictObject({
   theme: v.optional(v.pipe(v.string('theme must be the path of a folder'), v.nonEmpty('theme must be the path of a folder'))),
   build: v.optional(buildSettingsSchema),
   /** How photos are published: `keep_location: true` keeps the photographer's GPS position in the copies (off: a source's safety). */
-  images: v.optional(v.strictObject({ keep_location: v.optional(v.boolean('images.keep_location is true or false')) })),
+  images: v.optional(v.strictObject({
+    keep_location: v.optional(v.boolean('images.keep_location is true or false')),
+    /** Remote photos: the hosts they may be downloaded from, once, into .imprint-cache/images beside this file. */
+    fetch: v.optional(v.array(v.pipe(v.string('images.fetch lists host names, such as images.example.org or *.cdn.example.net'), v.nonEmpty('images.fetch lists host names')), 'images.fetch lists host names')),
+  })),
   labels: v.optional(labelOverridesSchema),
   /** The calendar of every displayed date (`persian`, `buddhist`…); unset, Gregorian in every language. */
   calendar: v.optional(calendarSchema),
   /** The digits of dates and page numbers (`latn`, `arab`, `arabext`, `deva`…); unset, each language's usual ones. */
   numerals: v.optional(numeralsSchema),
+  /** The address of the site the articles come from: links written as its paths (/docs/…) resolve against it. */
+  site: v.optional(v.pipe(v.string('site must be the address of a website'), v.url('site must be a full URL, such as https://example.org'), v.regex(/^https?:\/\//, 'site must be an http(s) URL'))),
   /** Front matter written for a site generator: more fields to leave out, and names for imprint's fields. */
   fields: v.optional(
     v.strictObject({
@@ -70,6 +76,11 @@ export interface Config {
   images: { keepLocation: boolean };
   /** The folder the config is in: the project, where the image cache lives. */
   dir: string;
+  site: string | undefined;
+  /** Hosts remote photos may be downloaded from (images.fetch). */
+  imageHosts: string[];
+  /** Where downloaded photos are kept: .imprint-cache/images beside imprint.yaml. */
+  imageCache: string;
 }
 
 /**
@@ -105,5 +116,8 @@ export async function loadConfig(given: string | undefined): Promise<Config | un
     fields: parsed.fields ?? {},
     images: { keepLocation: parsed.images?.keep_location ?? false },
     dir,
+    site: parsed.site,
+    imageHosts: parsed.images?.fetch ?? [],
+    imageCache: join(dir, '.imprint-cache', 'images'),
   };
 }

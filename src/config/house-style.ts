@@ -21,6 +21,11 @@ export interface HouseStyle {
   fields: FieldRules;
   /** How photos are published (imprint.yaml `images:`), and the project folder whose .imprint-cache/ keeps their copies. */
   images: { keepLocation: boolean; projectDir: string };
+  /** imprint.yaml's `site:`: the address site paths in links resolve against. */
+  site?: string | undefined;
+  /** imprint.yaml's images.fetch, and the cache beside it (without a config, .imprint-cache/images here). */
+  imageHosts?: string[];
+  imageCache?: string;
   /** What the style contributes to every article's fingerprint. */
   fingerprint: string;
 }

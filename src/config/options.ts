@@ -21,6 +21,8 @@ export const buildOptionsSchema = v.object({
   jobs: v.optional(v.pipe(v.number('--jobs takes a whole number'), v.integer('--jobs takes a whole number'), v.minValue(1, '--jobs takes a number from 1 to 16'), v.maxValue(16, '--jobs takes a number from 1 to 16')), 3),
   /** Raw HTML in Markdown: off (escaped) by default; when on, it is sanitised with an allow-list. */
   html: v.optional(v.boolean(), false),
+  /** Download remote photos from any public host into the project's cache (imprint.yaml's images.fetch names hosts). */
+  fetchImages: v.optional(v.boolean(), false),
   /** Rebuild every article, even those whose files are up to date. */
   force: v.optional(v.boolean(), false),
   /** Editorial warnings (imprint check) stop an article instead of being printed. */

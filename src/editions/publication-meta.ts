@@ -21,6 +21,8 @@ export interface PublicationMeta {
   description: string;
   tags: string[];
   credits: string[];
+  /** Who translated it (the EPUB's contributors with the role trl). */
+  translators: string[];
   rights: string | undefined;
   /** Where it was first published (a URL). */
   source: string | undefined;
@@ -45,6 +47,7 @@ export function articleMeta(article: Article): PublicationMeta {
     description: article.description,
     tags: meta.tags,
     credits: meta.credits,
+    translators: meta.translators,
     rights: meta.rights,
     source: meta.source,
     slug: article.slug,

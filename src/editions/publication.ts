@@ -42,7 +42,7 @@ export function buildDate(meta: Pick<PublicationMeta, 'date'>): Date {
 export function articlePublication(article: Article, style: HouseStyle): Publication {
   const meta = articleMeta(article);
   const view = articleView(article, style);
-  const folders = [article.dir, ...photoFolders([article])];
+  const folders = [article.dir, ...photoFolders([article]), ...article.imageFolders];
   const webMeta = { ...meta, images: meta.images.map((image) => withCopyPath(image, 'web')) };
   return {
     meta,

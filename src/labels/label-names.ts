@@ -25,6 +25,10 @@ export const labelPlaceholders = {
   pageCount: ['{pages}'],
   /** The link from an article's web page to the download page of every article. */
   allArticles: [],
+  /** The credit at the end of a translated article, before the translators' names. */
+  translatedBy: ['{names}'],
+  /** The line that stands for an embedded video (MDX's <YouTubeIframe>), before its title and address. */
+  video: ['{title}'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type LabelName = keyof typeof labelPlaceholders;

@@ -26,11 +26,13 @@ export interface ArticleSummary {
   description: string;
   publication: string;
   lang: string;
+  /** Photos downloaded from the web (images.fetch), by URL, with the SHA-256 of the bytes every edition used. */
+  remotePhotos?: { url: string; sha256: string }[];
 }
 
 export function articleSummary(article: Article): ArticleSummary {
   const { meta } = article;
-  return { title: meta.title, date: meta.date, byline: meta.byline, description: article.description, publication: meta.publication, lang: meta.lang };
+  return { title: meta.title, date: meta.date, byline: meta.byline, description: article.description, publication: meta.publication, lang: meta.lang, ...(article.remoteImages.length > 0 && { remotePhotos: article.remoteImages }) };
 }
 
 export interface ManifestArticle {

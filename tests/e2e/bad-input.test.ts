@@ -99,9 +99,9 @@ const cases: Case[] = [
   {
     name: 'a remote image URL',
     setup: article(`${frontMatter}::: figure\n![A photo](https://example.com/photo.jpg)\nCaption. **Credit**\n:::\n`),
-    message: /is a remote URL; imprint never fetches from the network/,
+    message: /is a remote URL; imprint fetches photos only from hosts the publisher allows/,
     line: 8,
-    hint: /Download the image into .* content\//,
+    hint: /images: \{ fetch: \[example\.com\] \}.*download it into .*content\//,
   },
   {
     name: 'an oversized image',

@@ -50,14 +50,16 @@ describe('valid front matter', () => {
 describe('bad front matter', () => {
   const cases: { name: string; text: string; message: RegExp; line: number; hint?: RegExp }[] = [
     { name: 'a misspelt field', text: `---\n${valid}titel: x\n---\n`, message: /unknown front matter field "titel"/, line: 5, hint: /Did you mean "title"/ },
-    { name: 'an unknown field', text: `---\n${valid}colour: blue\n---\n`, message: /unknown front matter field "colour"/, line: 5, hint: /Known fields: title/ },
+    { name: 'a misspelt publication', text: `---\ntitle: A\ndate: 2024-04-17\npublicaton: P\n---\n`, message: /unknown front matter field "publicaton"/, line: 4, hint: /Did you mean "publication"/ },
     { name: 'a missing required field', text: '---\ntitle: A\ndate: 2024-04-17\n---\n', message: /missing the required field "publication"/, line: 2, hint: /Add a line "publication: …"/ },
     { name: 'an empty title', text: '---\ntitle: ""\ndate: 2024-04-17\npublication: P\n---\n', message: /"title": title must not be empty/, line: 2 },
     { name: 'a date that is not a date', text: '---\ntitle: A\ndate: April 17\npublication: P\n---\n', message: /date must be written as YYYY-MM-DD/, line: 3 },
     { name: 'an impossible date', text: '---\ntitle: A\ndate: 2024-02-30\npublication: P\n---\n', message: /not a real calendar date/, line: 3 },
     { name: 'malformed YAML', text: '---\ntitle: A\ndate: [2024\npublication: P\n---\n', message: /not valid YAML: Flow sequence .* end with a \]$/, line: 4 },
     { name: 'a list instead of fields', text: '---\n- title\n---\n', message: /"field: value" lines/, line: 2 },
-    { name: 'no front matter', text: '# Just a heading\n', message: /no front matter/, line: 1 },
+    { name: 'neither front matter nor a title heading', text: 'Just a paragraph.\n', message: /no front matter/, line: 1, hint: /level-1 heading/ },
+    { name: 'an ambiguous date', text: '---\ntitle: A\ndate: 03/05/2023\npublication: P\n---\n', message: /could be 5 March or 3 May; write it year first/, line: 3 },
+    { name: 'a title heading but no date anywhere', text: '# Just a heading\n\nText.\n', message: /no date: the file has no front matter/, line: 1, hint: /start its file name with the date/ },
     { name: 'a JavaScript front matter block', text: '---js\n{ title: (() => { throw new Error("ran") })() }\n---\n', message: /front matter must be YAML or TOML, not "---js"/, line: 1, hint: /never code.*It was not run/ },
     { name: 'a misspelt TOML field', text: '+++\ntitle = "A"\ndate = 2024-04-17\npublication = "P"\ntitel = "x"\n+++\n', message: /unknown front matter field "titel"/, line: 5, hint: /Did you mean "title"/ },
     { name: 'a bad TOML value under [params]', text: '+++\ntitle = "A"\ndate = 2024-04-17\npublication = "P"\n[params]\nsource = "themoscowtimes"\n+++\n', message: /source must be a full URL/, line: 6 },

@@ -36,7 +36,7 @@ describe('a Hugo blog of page bundles, built as it is', () => {
     expect(run.stdout).toContain('3 built, 0 unchanged.');
     expect((await readdir(join(dir, 'output'))).filter((name) => !name.includes('.')).sort()).toEqual(posts);
     for (const note of [
-      'note: content/blog/README.md: left out (no front matter, so not an article)',
+      'note: content/blog/README.md: left out (a repository\'s notes, not an article)',
       'note: content/blog/_index.md: left out (a section list page, not an article)',
       'note: content/blog/unfinished/index.md: left out (a draft)',
       'note: content/blog/harbour-reopens/index.md:28: image "/2010/08/harbour-reopens/map.png" read as map.png in the article\'s folder',

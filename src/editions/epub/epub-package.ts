@@ -18,6 +18,7 @@ export interface PackageFields {
   source: string | undefined;
   subjects: string[];
   credits: string[];
+  translators: string[];
   rights: string | undefined;
   generator: string;
   /** The book's writing direction: a right-to-left book's spine turns its pages from right to left. */
@@ -63,6 +64,7 @@ export function packageFields(meta: PublicationMeta, { buildDate, hasCover, font
     source: meta.source,
     subjects: meta.tags,
     credits: meta.credits,
+    translators: meta.translators,
     rights: meta.rights,
     generator: `imprint ${toolVersion}`,
     dir: meta.dir,

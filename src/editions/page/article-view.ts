@@ -23,6 +23,8 @@ export interface ArticleView {
   displayDate: string;
   bodyHtml: string;
   credits: string[];
+  /** "Translated by A and B" in the article's language, or empty when it names no translator. */
+  translatedBy: string;
   source: string | undefined;
   /** The words around the source link ("Originally published at …"). */
   sourceLabel: { before: string; after: string };
@@ -50,9 +52,10 @@ export function articleView(article: Article, style: HouseStyle): ArticleView {
     displayDate: displayDate(meta.date, meta.lang, style),
     bodyHtml: article.bodyHtml,
     credits: meta.credits,
+    translatedBy: meta.translators.length > 0 ? fillLabel(labels.translatedBy, { names: new Intl.ListFormat(meta.lang, { type: 'conjunction' }).format(meta.translators) }) : '',
     source: meta.source,
     sourceLabel: splitLabel(labels.source, '{link}'),
-    hasEnd: meta.credits.length > 0 || meta.source !== undefined,
+    hasEnd: meta.credits.length > 0 || meta.translators.length > 0 || meta.source !== undefined,
     labels,
     ...pageNumbering(meta.lang, style.numerals),
   };

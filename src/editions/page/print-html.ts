@@ -8,6 +8,7 @@ import { readTemplate, renderArticleFragment, renderPage, type ArticleView } fro
 import type { Theme } from '../../theme/theme.js';
 import { htmlText } from '../../fonts/missing-glyphs.js';
 import { pageFonts, type PageFonts } from '../../fonts/page-fonts.js';
+import { withQrCodes } from './qr-codes.js';
 
 export interface PrintHtmlOptions {
   /**
@@ -23,7 +24,7 @@ export interface PrintHtmlOptions {
 
 /** The print page's HTML, and the fonts it loads (for the caller to check the PDF against). */
 export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, cover, theme }: PrintHtmlOptions): { html: string; fonts: PageFonts } {
-  const article = renderArticleFragment(view);
+  const article = renderArticleFragment({ ...view, bodyHtml: withQrCodes(view.bodyHtml) });
   const fonts = pageFonts([htmlText(article), furnitureText(view), cover?.photoCredit ?? ''].join('\n'), view.lang);
   const html = renderPage(
     'print/page.html',

@@ -152,6 +152,7 @@ export function newsArticle(meta: PublicationMeta, photoName: string | undefined
     ...(meta.tags.length > 0 && { keywords: meta.tags.join(', ') }),
     ...(meta.rights && { copyrightNotice: meta.rights }),
     ...(meta.credits.length > 0 && { contributor: meta.credits }),
+    ...(meta.translators.length > 0 && { translator: meta.translators.map((name) => ({ '@type': 'Person', name })) }),
     ...(photo && photoName && { image: { '@type': 'ImageObject', contentUrl: photoName, ...(photo.alt && { description: photo.alt }), ...(photo.credit && { creditText: photo.credit }) } }),
   };
 }

@@ -13,7 +13,7 @@ const message = (fields: Record<string, unknown>) => {
 
 describe('frontMatterSchema', () => {
   it('needs a title, a date and a publication, and defaults the lists to empty', () => {
-    expect(v.parse(frontMatterSchema, base)).toEqual({ ...base, byline: [], tags: [], credits: [] });
+    expect(v.parse(frontMatterSchema, base)).toEqual({ ...base, byline: [], translators: [], tags: [], credits: [] });
     for (const field of ['title', 'date', 'publication']) {
       const { [field]: _, ...rest } = base as Record<string, string>;
       expect(v.safeParse(frontMatterSchema, rest).success, field).toBe(false);
@@ -58,7 +58,7 @@ describe('frontMatterSchema', () => {
   it('refuses a field it does not know', () => {
     const result = parse({ headline: 'x' });
     expect(result.success).toBe(false);
-    expect(knownFields).toEqual(['title', 'subtitle', 'date', 'publication', 'byline', 'source', 'lang', 'slug', 'description', 'tags', 'credits', 'rights', 'page', 'editions']);
+    expect(knownFields).toEqual(['title', 'subtitle', 'date', 'publication', 'byline', 'translators', 'source', 'lang', 'slug', 'description', 'tags', 'credits', 'rights', 'page', 'editions']);
   });
 });
 

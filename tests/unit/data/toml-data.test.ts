@@ -18,7 +18,7 @@ function problem(text: string): string {
 
 describe('parseTomlData', () => {
   it('reads a TOML date as the YYYY-MM-DD text it was written as', () => {
-    expect(parse(required)).toEqual({ title: 'Ferries return', date: '2024-04-17', publication: 'The Harbour Times', byline: [], tags: [], credits: [] });
+    expect(parse(required)).toEqual({ title: 'Ferries return', date: '2024-04-17', publication: 'The Harbour Times', byline: [], translators: [], tags: [], credits: [] });
     expect(parse(`${required}tags = ["harbour", "transport"]\nbyline = "Ana Ruiz"\n`)).toMatchObject({ tags: ['harbour', 'transport'], byline: ['Ana Ruiz'] });
   });
 

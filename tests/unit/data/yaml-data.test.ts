@@ -19,7 +19,7 @@ function problem(text: string): string {
 
 describe('parseYamlData', () => {
   it('returns the checked data with its defaults', () => {
-    expect(parse(required)).toEqual({ title: 'Ferries return', date: '2024-04-17', publication: 'The Harbour Times', byline: [], tags: [], credits: [] });
+    expect(parse(required)).toEqual({ title: 'Ferries return', date: '2024-04-17', publication: 'The Harbour Times', byline: [], translators: [], tags: [], credits: [] });
   });
 
   it('reads dates as the text written, not as Date objects (core schema, no tags)', () => {

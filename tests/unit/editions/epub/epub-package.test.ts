@@ -8,7 +8,7 @@ const image = (alt: string) => ({ alt, path: '/tmp/photo.jpg' });
 
 const meta: PublicationMeta = {
   title: 'Ferries return', subtitle: undefined, authors: ['Ana Ruiz'], byline: ['Ana Ruiz'], publication: 'The Harbour Times',
-  lang: 'en', dir: 'ltr', date: '2024-04-17', dateTime: undefined, description: 'd', tags: ['harbour', 'transport'], credits: ['Photo: AP'],
+  lang: 'en', dir: 'ltr', date: '2024-04-17', dateTime: undefined, description: 'd', tags: ['harbour', 'transport'], credits: ['Photo: AP'], translators: [],
   rights: '© The Harbour Times', source: 'https://example.com/ferries', slug: 'ferries-return', images: [],
 };
 const build = { buildDate: new Date('2024-05-01T10:20:30.456Z'), hasCover: false, fontLicences: [], printPages: 0 };
