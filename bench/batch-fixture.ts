@@ -30,7 +30,7 @@ export function writeBatch(dir: string, count: number, jpeg: Uint8Array): void {
   writeFileSync(join(dir, 'images/outpost.jpg'), jpeg);
   const source = readFileSync(firstArticle, 'utf8').replace(
     '::: figure\n',
-    "::: figure\n![Armoured vehicles at a checkpoint on a mountain road](images/outpost.jpg)\n",
+    '::: figure\n![Armoured vehicles at a checkpoint on a mountain road](images/outpost.jpg)\n',
   );
   for (let i = 0; i < count; i++) writeFileSync(join(dir, `article-${String(i).padStart(4, '0')}.md`), source);
 }

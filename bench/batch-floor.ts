@@ -3,7 +3,7 @@
 // sandbox, no post-processing). What any Puppeteer publisher pays at least for the same articles.
 // The page is loaded from a file:// URL rather than with setContent, which cannot load the local photo and
 // fonts: the floor renders the same page, with its photo and fonts, as imprint does.
-import { builtInStyle } from '../src/config/house-style.js';
+
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,7 @@ import { EPub } from 'epub-gen-memory';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { prepareArticle } from '../src/article/article.js';
 import { loadArticle } from '../src/article/load-article.js';
+import { builtInStyle } from '../src/config/house-style.js';
 import { articleView, renderArticleFragment } from '../src/editions/page/article-view.js';
 import { renderPrintHtml } from '../src/editions/page/print-html.js';
 import { chromiumPath } from '../src/render/browser.js';
@@ -19,7 +20,9 @@ const [dir, out, formats = 'pdf,epub'] = process.argv.slice(2);
 if (!dir || !out) throw new Error('usage: batch-floor <articles dir> <out dir> [pdf|pdf,epub]');
 const outDir = out;
 mkdirSync(outDir, { recursive: true });
-const files = readdirSync(dir).filter((name) => name.endsWith('.md')).map((name) => join(dir, name));
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => join(dir, name));
 const browser = await puppeteer.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
 const tabs = await Promise.all([browser.newPage(), browser.newPage()]);
 
@@ -32,14 +35,23 @@ async function publish(page: Page, file: string): Promise<void> {
   await page.goto(pathToFileURL(htmlPath).href, { waitUntil: 'load' });
   writeFileSync(join(outDir, `${slug}.pdf`), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   if (!formats.includes('epub')) return;
-  const epub = new EPub({ title: article.meta.title, author: article.authors, publisher: article.meta.publication, description: article.description, verbose: false }, [
-    { title: article.meta.title, content: renderArticleFragment(view) },
-  ]);
+  const epub = new EPub(
+    {
+      title: article.meta.title,
+      author: article.authors,
+      publisher: article.meta.publication,
+      description: article.description,
+      verbose: false,
+    },
+    [{ title: article.meta.title, content: renderArticleFragment(view) }],
+  );
   writeFileSync(join(outDir, `${slug}.epub`), await epub.genEpub());
 }
 
 let next = 0;
-await Promise.all(tabs.map(async (page) => {
-  while (next < files.length) await publish(page, files[next++]!);
-}));
+await Promise.all(
+  tabs.map(async (page) => {
+    while (next < files.length) await publish(page, files[next++]!);
+  }),
+);
 await browser.close();

@@ -31,9 +31,13 @@ export async function photosBench(runs: number): Promise<void> {
       }
     }
     const floor = median(times.decode);
-    console.log(`one 6000 × 4000 JPEG, ${runs} runs, medians; floor: libvips decodes it once in ${(floor / 1000).toFixed(2)} s`);
+    console.log(
+      `one 6000 × 4000 JPEG, ${runs} runs, medians; floor: libvips decodes it once in ${(floor / 1000).toFixed(2)} s`,
+    );
     for (const kind of ['cold', 'cached'] as const) {
-      console.log(`pipeline, ${kind.padEnd(6)} (print, EPUB, 3 web widths × JPEG + AVIF)   ${(median(times[kind]) / 1000).toFixed(2)} s   ${(median(times[kind]) / floor).toFixed(2)} × floor`);
+      console.log(
+        `pipeline, ${kind.padEnd(6)} (print, EPUB, 3 web widths × JPEG + AVIF)   ${(median(times[kind]) / 1000).toFixed(2)} s   ${(median(times[kind]) / floor).toFixed(2)} × floor`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -45,5 +49,8 @@ async function agencySizeJpeg(): Promise<Buffer> {
   const [width, height] = [1500, 1000];
   const grain = Buffer.alloc(width * height * 3);
   for (let i = 0; i < grain.length; i++) grain[i] = 60 + ((i / 3) % width) * (120 / width) + ((i * 2654435761) % 50);
-  return sharp(grain, { raw: { width, height, channels: 3 } }).resize(6000, 4000, { kernel: 'cubic' }).jpeg({ quality: 92 }).toBuffer();
+  return sharp(grain, { raw: { width, height, channels: 3 } })
+    .resize(6000, 4000, { kernel: 'cubic' })
+    .jpeg({ quality: 92 })
+    .toBuffer();
 }

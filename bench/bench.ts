@@ -9,24 +9,43 @@
 //   npm run bench -- --scripts    a cold build (every edition) of each tests/fixtures/world article, against a Latin
 //                                 article of the same length with the same photo
 // Figures are medians, printed as ratios to the baseline of this run.
-import { builtInStyle } from '../src/config/house-style.js';
+
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareArticle } from '../src/article/article.js';
 import { loadArticle } from '../src/article/load-article.js';
+import { builtInStyle } from '../src/config/house-style.js';
 import { articleView } from '../src/editions/page/article-view.js';
 import { renderPrintHtml } from '../src/editions/page/print-html.js';
-import { launchBrowser } from '../src/render/browser.js';
 import { packageRoot } from '../src/paths.js';
+import { launchBrowser } from '../src/render/browser.js';
 import { firstArticle, photoJpeg, writeBatch } from './batch-fixture.js';
-import { heavyInputBench } from './heavy-input.js';
-import { measure, type Measured } from './measure.js';
 import { photosBench } from './bench-photos.js';
+import { heavyInputBench } from './heavy-input.js';
+import { type Measured, measure } from './measure.js';
 
-const { values: flags } = parseArgs({ options: { heavy: { type: 'boolean' }, batch: { type: 'string' }, collection: { type: 'string' }, queue: { type: 'string' }, scripts: { type: 'boolean' }, photos: { type: 'boolean' }, runs: { type: 'string' } } });
+const { values: flags } = parseArgs({
+  options: {
+    heavy: { type: 'boolean' },
+    batch: { type: 'string' },
+    collection: { type: 'string' },
+    queue: { type: 'string' },
+    scripts: { type: 'boolean' },
+    photos: { type: 'boolean' },
+    runs: { type: 'string' },
+  },
+});
 const work = mkdtempSync(join(tmpdir(), 'imprint-bench-'));
 const cli = join(packageRoot, 'dist/src/cli.js');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -50,7 +69,11 @@ async function queueBench(size: number, runs: number): Promise<void> {
   const dir = join(work, 'queue');
   await writePhotoBatch(dir, size);
   const port = 6300 + Math.floor(Math.random() * 600);
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   await new Promise((done) => setTimeout(done, 500));
   const url = `redis://127.0.0.1:${port}/0`;
   const formats = 'pdf,epub,press,archival';
@@ -58,11 +81,26 @@ async function queueBench(size: number, runs: number): Promise<void> {
   try {
     for (let run = 0; run < runs; run++) {
       rows.local!.push((await measure([cli, 'build', dir, '--formats', formats, '--out', out()], packageRoot)).ms);
-      for (const [name, count] of [['1 worker', 1], ['2 workers', 2]] as const) {
+      for (const [name, count] of [
+        ['1 worker', 1],
+        ['2 workers', 2],
+      ] as const) {
         const target = out();
-        const workers = Array.from({ length: count }, () => spawn(process.execPath, [cli, 'worker', '--queue', url, '--out', target, '--jobs', '2'], { cwd: packageRoot, stdio: 'ignore' }));
+        const workers = Array.from({ length: count }, () =>
+          spawn(process.execPath, [cli, 'worker', '--queue', url, '--out', target, '--jobs', '2'], {
+            cwd: packageRoot,
+            stdio: 'ignore',
+          }),
+        );
         await new Promise((done) => setTimeout(done, 1500)); // workers up, browsers launched
-        rows[name]!.push((await measure([cli, 'build', dir, '--formats', formats, '--out', target, '--queue', url, '--root', packageRoot], packageRoot)).ms);
+        rows[name]!.push(
+          (
+            await measure(
+              [cli, 'build', dir, '--formats', formats, '--out', target, '--queue', url, '--root', packageRoot],
+              packageRoot,
+            )
+          ).ms,
+        );
         for (const worker of workers) worker.kill('SIGTERM');
         await Promise.all(workers.map((worker) => new Promise((done) => worker.on('exit', done))));
       }
@@ -71,17 +109,25 @@ async function queueBench(size: number, runs: number): Promise<void> {
     redis.kill('SIGTERM');
   }
   const base = median(rows.local!);
-  console.log(`${size} articles with a photo, ${formats}, ${runs} run(s); workers started before the producer, each --jobs 2`);
-  for (const [name, series] of Object.entries(rows)) console.log(`${name.padEnd(12)} ${s(median(series))}   ${(median(series) / base).toFixed(2)} × the local build`);
+  console.log(
+    `${size} articles with a photo, ${formats}, ${runs} run(s); workers started before the producer, each --jobs 2`,
+  );
+  for (const [name, series] of Object.entries(rows))
+    console.log(`${name.padEnd(12)} ${s(median(series))}   ${(median(series) / base).toFixed(2)} × the local build`);
 }
 
 /** N articles as one collection, against the same N built as articles: the issue is to cost no more. */
 async function collectionBench(size: number, runs: number): Promise<void> {
   const dir = join(work, 'collection');
   await writePhotoBatch(dir, size);
-  const names = readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   const collectionFile = join(work, 'issue.yaml');
-  writeFileSync(collectionFile, `collection:\n  title: A Bench Issue\n  date: 2024-04-20\n  publication: The Moscow Times\n  articles:\n${names.map((name) => `    - collection/${name}\n`).join('')}`);
+  writeFileSync(
+    collectionFile,
+    `collection:\n  title: A Bench Issue\n  date: 2024-04-20\n  publication: The Moscow Times\n  articles:\n${names.map((name) => `    - collection/${name}\n`).join('')}`,
+  );
   const formats = 'pdf,epub,press,archival';
   const separate: Measured[] = [];
   const together: Measured[] = [];
@@ -93,15 +139,24 @@ async function collectionBench(size: number, runs: number): Promise<void> {
   const b = median(together.map((m) => m.ms));
   console.log(`${size} articles with a photo, ${formats}, ${runs} runs each, alternated, fresh processes`);
   console.log(`as ${size} articles      ${s(a)}   ${Math.max(...separate.map((m) => m.ownMiB)).toFixed(0)} MiB Node`);
-  console.log(`as one collection    ${s(b)}   ${Math.max(...together.map((m) => m.ownMiB)).toFixed(0)} MiB Node   ${(b / a).toFixed(2)} × the articles`);
+  console.log(
+    `as one collection    ${s(b)}   ${Math.max(...together.map((m) => m.ownMiB)).toFixed(0)} MiB Node   ${(b / a).toFixed(2)} × the articles`,
+  );
 }
 
 async function batchBench(size: number, runs: number): Promise<void> {
   const dir = join(work, 'batch');
   const jpeg = await writePhotoBatch(dir, size);
   const floorScript = join(packageRoot, 'dist/bench/batch-floor.js');
-  const sets = [['pdf', 'pdf'], ['pdf,epub', 'pdf,epub'], ['all four', 'pdf,epub,press,archival'], ['all five', 'pdf,epub,press,archival,html']] as const;
-  const rows = new Map<string, { floor: Measured[]; imprint: Measured[] }>(sets.map(([name]) => [name, { floor: [], imprint: [] }]));
+  const sets = [
+    ['pdf', 'pdf'],
+    ['pdf,epub', 'pdf,epub'],
+    ['all four', 'pdf,epub,press,archival'],
+    ['all five', 'pdf,epub,press,archival,html'],
+  ] as const;
+  const rows = new Map<string, { floor: Measured[]; imprint: Measured[] }>(
+    sets.map(([name]) => [name, { floor: [], imprint: [] }]),
+  );
   for (let run = 0; run < runs; run++) {
     for (const [name, formats] of sets) {
       const row = rows.get(name)!;
@@ -109,15 +164,21 @@ async function batchBench(size: number, runs: number): Promise<void> {
       row.imprint.push(await measure([cli, 'build', dir, '--formats', formats, '--out', out()], packageRoot));
     }
   }
-  console.log(`${size} articles with a 1400 × 933 photo, ${runs} runs each, alternated, fresh processes, ${process.env.HOSTNAME ?? 'this machine'}`);
-  console.log('floor: one Chromium, two reused tabs, load + page.pdf(), plus a bare epub-gen-memory EPUB (no cover) for the EPUB sets');
+  console.log(
+    `${size} articles with a 1400 × 933 photo, ${runs} runs each, alternated, fresh processes, ${process.env.HOSTNAME ?? 'this machine'}`,
+  );
+  console.log(
+    'floor: one Chromium, two reused tabs, load + page.pdf(), plus a bare epub-gen-memory EPUB (no cover) for the EPUB sets',
+  );
   console.log('edition set   floor      imprint    ratio   per article   peak memory imprint (Node / with Chromium)');
   for (const [name, { floor, imprint }] of rows) {
     const f = median(floor.map((m) => m.ms));
     const i = median(imprint.map((m) => m.ms));
     const own = Math.max(...imprint.map((m) => m.ownMiB));
     const tree = Math.max(...imprint.map((m) => m.treeMiB));
-    console.log(`${name.padEnd(12)} ${s(f)}  ${s(i)}   ${(i / f).toFixed(2)} ×   ${(i / size).toFixed(0).padStart(5)} ms     ${own.toFixed(0)} MiB / ${tree.toFixed(0)} MiB`);
+    console.log(
+      `${name.padEnd(12)} ${s(f)}  ${s(i)}   ${(i / f).toFixed(2)} ×   ${(i / size).toFixed(0).padStart(5)} ms     ${own.toFixed(0)} MiB / ${tree.toFixed(0)} MiB`,
+    );
   }
 
   // Incremental: everything up to date, then one article edited.
@@ -131,21 +192,37 @@ async function batchBench(size: number, runs: number): Promise<void> {
   writeBatch(single, 1, jpeg);
   const cold = await measure([cli, 'build', single, '--out', out()], packageRoot);
   console.log(`rebuild, all ${size} unchanged     ${s(unchanged.ms)}`);
-  console.log(`rebuild, 1 of ${size} changed      ${s(oneChanged.ms)}   (${(oneChanged.ms / cold.ms).toFixed(2)} × a cold build of one article, ${s(cold.ms).trim()})`);
+  console.log(
+    `rebuild, 1 of ${size} changed      ${s(oneChanged.ms)}   (${(oneChanged.ms / cold.ms).toFixed(2)} × a cold build of one article, ${s(cold.ms).trim()})`,
+  );
 }
 
 async function coldBench(runs: number): Promise<void> {
   const barePdf = join(packageRoot, 'dist/bench/bench-bare-pdf.js');
   // The exact page the build renders, written once for the baseline.
   const htmlPath = join(work, 'page.html');
-  writeFileSync(htmlPath, renderPrintHtml(articleView(await prepareArticle(await loadArticle(firstArticle)), builtInStyle), 'a4', { justified: true }).html);
+  writeFileSync(
+    htmlPath,
+    renderPrintHtml(articleView(await prepareArticle(await loadArticle(firstArticle)), builtInStyle), 'a4', {
+      justified: true,
+    }).html,
+  );
   const time = (args: string[]) => {
     const start = performance.now();
     execFileSync(process.execPath, args, { stdio: 'ignore', cwd: packageRoot });
     return performance.now() - start;
   };
   const build = (formats: string) => [cli, 'build', firstArticle, '--formats', formats, '--out', out()];
-  const cases = { 'pdf,epub': [] as number[], pdf: [] as number[], 'pdf,press': [] as number[], 'pdf,archival': [] as number[], 'pdf,html': [] as number[], 'pdf,epub,press,archival': [] as number[], 'pdf,epub,press,archival,html': [] as number[], epub: [] as number[] };
+  const cases = {
+    'pdf,epub': [] as number[],
+    pdf: [] as number[],
+    'pdf,press': [] as number[],
+    'pdf,archival': [] as number[],
+    'pdf,html': [] as number[],
+    'pdf,epub,press,archival': [] as number[],
+    'pdf,epub,press,archival,html': [] as number[],
+    epub: [] as number[],
+  };
   const baseline: number[] = [];
   time([barePdf, htmlPath, join(work, 'warm.pdf')]); // warm the OS file cache
   for (let i = 0; i < runs; i++) {
@@ -156,7 +233,9 @@ async function coldBench(runs: number): Promise<void> {
   console.log(`${runs} runs each, alternated, a fresh process per run, ${process.env.HOSTNAME ?? 'this machine'}`);
   console.log(`baseline: bare Puppeteer launch + page.pdf()   ${s(base)}`);
   for (const [formats, series] of Object.entries(cases)) {
-    console.log(`imprint build --formats ${formats.padEnd(29)} ${s(median(series))}   ${(median(series) / base).toFixed(2)} × baseline`);
+    console.log(
+      `imprint build --formats ${formats.padEnd(29)} ${s(median(series))}   ${(median(series) / base).toFixed(2)} × baseline`,
+    );
   }
 }
 
@@ -175,9 +254,16 @@ async function writePhotoBatch(dir: string, size: number): Promise<Uint8Array> {
  */
 async function scriptsBench(runs: number): Promise<void> {
   const world = join(packageRoot, 'tests/fixtures/world');
-  const latin = readFileSync(firstArticle, 'utf8').split(/^---$/m).slice(2).join('').replace(/:::[\s\S]*?:::/g, '').trim();
+  const latin = readFileSync(firstArticle, 'utf8')
+    .split(/^---$/m)
+    .slice(2)
+    .join('')
+    .replace(/:::[\s\S]*?:::/g, '')
+    .trim();
   console.log('article (cold build, every edition)       its script   Latin, same length   ratio');
-  for (const name of readdirSync(world).filter((file) => file.endsWith('.md')).sort()) {
+  for (const name of readdirSync(world)
+    .filter((file) => file.endsWith('.md'))
+    .sort()) {
     const text = readFileSync(join(world, name), 'utf8');
     const [, front = '', ...rest] = text.split(/^---$/m);
     const body = rest.join('---');

@@ -18,11 +18,13 @@ function letters(count: number, seed = 1): string {
 
 function words(bytes: number): string {
   let text = '';
-  for (let i = 0; text.length < bytes; i++) text += `${letters(3 + (i % 8), i + 1)}${i % 12 === 11 ? '.' : ''}${i % 80 === 79 ? '\n\n' : ' '}`;
+  for (let i = 0; text.length < bytes; i++)
+    text += `${letters(3 + (i % 8), i + 1)}${i % 12 === 11 ? '.' : ''}${i % 80 === 79 ? '\n\n' : ' '}`;
   return text;
 }
 
-const frontMatter = (title: string) => `---\ntitle: ${title}\ndate: 2024-04-17\npublication: The Bench Times\nlang: en\n---\n\n`;
+const frontMatter = (title: string) =>
+  `---\ntitle: ${title}\ndate: 2024-04-17\npublication: The Bench Times\nlang: en\n---\n\n`;
 
 export async function heavyInputBench(work: string, cli: string, cwd: string, runs: number): Promise<void> {
   const dir = join(work, 'heavy');
@@ -30,19 +32,41 @@ export async function heavyInputBench(work: string, cli: string, cwd: string, ru
   const cases = [
     { name: '150 kB of words (baseline)', file: 'words-150k.md', text: frontMatter('Words') + words(150_000) },
     { name: '1.5 MB of words', file: 'words-1500k.md', text: frontMatter('Words') + words(1_500_000) },
-    { name: '1.5 MB, one unbroken word', file: 'token-1500k.md', text: `${frontMatter('Token')}Before.\n\n${letters(1_500_000)}\n\nAfter.\n` },
+    {
+      name: '1.5 MB, one unbroken word',
+      file: 'token-1500k.md',
+      text: `${frontMatter('Token')}Before.\n\n${letters(1_500_000)}\n\nAfter.\n`,
+    },
   ];
   for (const { file, text } of cases) writeFileSync(join(dir, file), text);
   const times = cases.map(() => [] as number[]);
   for (let run = 0; run < runs; run++) {
     for (const [i, { file }] of cases.entries()) {
-      times[i]!.push((await measure([cli, 'build', join(dir, file), '--out', join(work, `heavy-out-${run}-${i}`), '--force', '--timeout', '600'], cwd)).ms);
+      times[i]!.push(
+        (
+          await measure(
+            [
+              cli,
+              'build',
+              join(dir, file),
+              '--out',
+              join(work, `heavy-out-${run}-${i}`),
+              '--force',
+              '--timeout',
+              '600',
+            ],
+            cwd,
+          )
+        ).ms,
+      );
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const perByte = cases.map(({ text }, i) => median(times[i]!) / Buffer.byteLength(text));
   console.log(`one article, every edition, median of ${runs} runs:`);
   for (const [i, { name, text }] of cases.entries()) {
-    console.log(`  ${name.padEnd(28)} ${(median(times[i]!) / 1000).toFixed(2).padStart(7)} s  ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB  ${(perByte[i]! / perByte[0]!).toFixed(2)}× the baseline's time per byte`);
+    console.log(
+      `  ${name.padEnd(28)} ${(median(times[i]!) / 1000).toFixed(2).padStart(7)} s  ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB  ${(perByte[i]! / perByte[0]!).toFixed(2)}× the baseline's time per byte`,
+    );
   }
 }

@@ -23,7 +23,10 @@ export function measure(args: readonly string[], cwd: string): Promise<Measured>
     const sample = () => {
       const tree = processTree(child.pid!);
       ownMiB = Math.max(ownMiB, rssMiB(child.pid!));
-      treeMiB = Math.max(treeMiB, tree.reduce((sum, pid) => sum + rssMiB(pid), 0));
+      treeMiB = Math.max(
+        treeMiB,
+        tree.reduce((sum, pid) => sum + rssMiB(pid), 0),
+      );
     };
     const timer = setInterval(sample, 100);
     child.on('exit', (code) => {

@@ -3,13 +3,13 @@
 import { join, relative } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { defaultLimitsMb } from './article/limits.js';
-import { defaultMaxMegapixels } from './images/image-settings.js';
 import { formatDiagnostic } from './check/diagnostic.js';
 import { exitCodes } from './commands/json-report.js';
-import { loadProject, UsageError, type Project, type ProjectSettings } from './commands/project-settings.js';
+import { loadProject, type Project, type ProjectSettings, UsageError } from './commands/project-settings.js';
 import { report } from './commands/report.js';
 import { editions } from './edition.js';
 import { ImprintError } from './errors.js';
+import { defaultMaxMegapixels } from './images/image-settings.js';
 import { build, check, verify } from './index.js';
 import { toolVersion } from './paths.js';
 
@@ -33,23 +33,44 @@ program
   .command('build')
   .description('Build every edition of each article into OUT/<slug>/<slug>.<ext>.')
   .argument('[paths...]', 'Markdown files or folders of them (default: build.paths in imprint.yaml, else content/)')
-  .option('-c, --config <file>', 'the project\'s settings (default: imprint.yaml in this folder, if there is one)')
+  .option('-c, --config <file>', "the project's settings (default: imprint.yaml in this folder, if there is one)")
   .option('-o, --out <dir>', 'output folder (default output)')
   .option('-f, --formats <list>', `editions to build, comma-separated (default ${editions.join(',')})`)
-  .option('-p, --page <size>', 'a4, letter or a trim size like "6in x 9in", for every article (overrides the article\'s own)')
+  .option(
+    '-p, --page <size>',
+    'a4, letter or a trim size like "6in x 9in", for every article (overrides the article\'s own)',
+  )
   .option('-j, --jobs <n>', 'browser tabs rendering at once (default 3, for two cores)')
   .option('--strict', 'editorial warnings (see imprint check) stop the article')
   .option('--force', 'build every article, even those whose files are up to date')
-  .option('-t, --timeout <seconds>', 'limit for each article\'s page in the browser, and for every call to it (default 60)')
+  .option(
+    '-t, --timeout <seconds>',
+    "limit for each article's page in the browser, and for every call to it (default 60)",
+  )
   .option('--html', 'allow raw HTML in Markdown (sanitised with an allow-list; off by default)')
-  .option('--fetch-images', 'download remote photos from any public host, once, into .imprint-cache/ (imprint.yaml images.fetch: lists hosts instead)')
+  .option(
+    '--fetch-images',
+    'download remote photos from any public host, once, into .imprint-cache/ (imprint.yaml images.fetch: lists hosts instead)',
+  )
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
-  .option('--max-image-megapixels <n>', `refuse photos with more pixels than this, checked before decoding (default ${defaultMaxMegapixels})`)
+  .option(
+    '--max-image-megapixels <n>',
+    `refuse photos with more pixels than this, checked before decoding (default ${defaultMaxMegapixels})`,
+  )
   .option('--queue <url>', 'render on the workers of this BullMQ queue (redis://HOST:PORT[/DB]) instead of here')
-  .option('--root <dir>', 'with --queue: the shared folder that article paths are relative to, on every machine (default .)')
-  .option('--shard <i/n>', 'build only this machine\'s part of the articles (I of N, by slug); merge the parts with imprint manifest merge')
-  .option('--json', 'print one JSON document: each article\'s result, diagnostics and files (see the README, "imprint in CI")')
+  .option(
+    '--root <dir>',
+    'with --queue: the shared folder that article paths are relative to, on every machine (default .)',
+  )
+  .option(
+    '--shard <i/n>',
+    "build only this machine's part of the articles (I of N, by slug); merge the parts with imprint manifest merge",
+  )
+  .option(
+    '--json',
+    'print one JSON document: each article\'s result, diagnostics and files (see the README, "imprint in CI")',
+  )
   .action(async (given: string[], flags: Flags & { json?: boolean }) => {
     const { progressLine } = await import('./commands/progress.js');
     const stop = stopOnSignals(undefined, true);
@@ -72,7 +93,8 @@ program
       const { built, unchanged, failed, interrupted } = outcome.summary;
       const summary = `${built} built, ${unchanged} unchanged`;
       if (flags.json) console.log(JSON.stringify(outcome, null, 2));
-      if (interrupted) console.error(`interrupted: ${summary} of ${outcome.articles.length} articles; the rest were not written.`);
+      if (interrupted)
+        console.error(`interrupted: ${summary} of ${outcome.articles.length} articles; the rest were not written.`);
       else if (failed > 0) console.error(`${summary}, ${failed} failed.`);
       else if (!flags.json) console.log(`${summary}.`);
       process.exitCode = outcome.exitCode;
@@ -93,7 +115,10 @@ const stopWithinMs = 800;
  * (output/left-behind.ts) and Chromium, on a pipe, exits with it. For serve and a worker: what is in hand
  * finishes first. A second signal exits at once.
  */
-function stopOnSignals(saying = 'stopping; finished editions are kept and nothing half-written is left.', deadline = false) {
+function stopOnSignals(
+  saying = 'stopping; finished editions are kept and nothing half-written is left.',
+  deadline = false,
+) {
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     const code = signal === 'SIGTERM' ? 143 : 130;
@@ -120,14 +145,16 @@ function stopOnSignals(saying = 'stopping; finished editions are kept and nothin
 
 program
   .command('serve')
-  .description('Build, serve the output folder on 127.0.0.1, and rebuild and reload the pages whenever an article, image, imprint.yaml or the theme changes.')
+  .description(
+    'Build, serve the output folder on 127.0.0.1, and rebuild and reload the pages whenever an article, image, imprint.yaml or the theme changes.',
+  )
   .argument('[paths...]', 'Markdown files or folders of them (default: build.paths in imprint.yaml, else content/)')
-  .option('-c, --config <file>', 'the project\'s settings (default: imprint.yaml in this folder, if there is one)')
+  .option('-c, --config <file>', "the project's settings (default: imprint.yaml in this folder, if there is one)")
   .option('-o, --out <dir>', 'output folder (default output)')
   .option('--port <n>', 'the port on 127.0.0.1 (default 4000; 0 picks a free one)', '4000')
   .option('-f, --formats <list>', `editions to build, comma-separated (default ${editions.join(',')})`)
   .option('-j, --jobs <n>', 'browser tabs rendering at once (default 3)')
-  .option('-t, --timeout <seconds>', 'limit for each article\'s page in the browser (default 60)')
+  .option('-t, --timeout <seconds>', "limit for each article's page in the browser (default 60)")
   .action(async (given: string[], flags: Flags & { port: string }) => {
     const port = Number(flags.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -138,10 +165,14 @@ program
     const { serve } = await import('./commands/serve/serve.js');
     const stop = stopOnSignals();
     try {
-      await serve(async () => {
-        const setup = await projectSettings(given, flags);
-        return setup && { ...setup, themeDir: setup.options.style.theme?.root };
-      }, port, stop.signal);
+      await serve(
+        async () => {
+          const setup = await projectSettings(given, flags);
+          return setup && { ...setup, themeDir: setup.options.style.theme?.root };
+        },
+        port,
+        stop.signal,
+      );
     } finally {
       stop.dispose();
     }
@@ -151,9 +182,11 @@ program
 
 program
   .command('worker')
-  .description('Take articles from a BullMQ queue (imprint build --queue) and build them into OUT until stopped (SIGTERM or Ctrl-C: the jobs in hand finish first).')
+  .description(
+    'Take articles from a BullMQ queue (imprint build --queue) and build them into OUT until stopped (SIGTERM or Ctrl-C: the jobs in hand finish first).',
+  )
   .requiredOption('--queue <url>', 'the queue: redis://HOST:PORT[/DB]')
-  .option('-c, --config <file>', 'the project\'s settings (default: imprint.yaml in this folder, if there is one)')
+  .option('-c, --config <file>', "the project's settings (default: imprint.yaml in this folder, if there is one)")
   .option('-o, --out <dir>', 'the shared output folder (default output)')
   .option('--root <dir>', 'the shared folder that article paths are relative to (default .)')
   .option('-j, --jobs <n>', 'articles at once (browser tabs; default 3)')
@@ -163,9 +196,16 @@ program
     const { runWorker } = await import('./build/queue.js');
     const { publishWithRetry } = await import('./build/build.js');
     const stop = stopOnSignals('finishing the articles in hand, then stopping.');
-    console.log(`worker: taking articles from ${flags.queue} into ${setup.options.outDir}/ (${setup.options.jobs} at once)`);
+    console.log(
+      `worker: taking articles from ${flags.queue} into ${setup.options.outDir}/ (${setup.options.jobs} at once)`,
+    );
     try {
-      await runWorker(setup.options, setup.options.root, { signal: stop.signal, onDone: (_job, result) => report(result) }, publishWithRetry);
+      await runWorker(
+        setup.options,
+        setup.options.root,
+        { signal: stop.signal, onDone: (_job, result) => report(result) },
+        publishWithRetry,
+      );
     } finally {
       stop.dispose();
     }
@@ -174,26 +214,35 @@ program
 
 program
   .command('manifest')
-  .description('Work on a build\'s manifest.')
+  .description("Work on a build's manifest.")
   .command('merge')
-  .description('Join the manifest parts that sharded builds (--shard I/N) wrote in DIR into DIR/manifest.json; conflicting parts are refused.')
+  .description(
+    'Join the manifest parts that sharded builds (--shard I/N) wrote in DIR into DIR/manifest.json; conflicting parts are refused.',
+  )
   .argument('[dir]', 'the shared output folder', 'output')
   .action(async (dir: string) => {
     const { mergeManifestParts } = await import('./output/merge-manifests.js');
     const { parts, articles } = await mergeManifestParts(dir);
-    console.log(`merged ${parts.length} part${parts.length === 1 ? '' : 's'} into ${join(dir, 'manifest.json')}: ${articles} articles.`);
+    console.log(
+      `merged ${parts.length} part${parts.length === 1 ? '' : 's'} into ${join(dir, 'manifest.json')}: ${articles} articles.`,
+    );
   });
 
 program
   .command('check')
-  .description('Report input errors and editorial problems (dead links, broken paragraphs, missing alt text and credits) as path:line:col  rule  message.')
+  .description(
+    'Report input errors and editorial problems (dead links, broken paragraphs, missing alt text and credits) as path:line:col  rule  message.',
+  )
   .argument('[paths...]', 'Markdown files or folders of them (default: build.paths in imprint.yaml, else content/)')
-  .option('-c, --config <file>', 'the project\'s settings (default: imprint.yaml in this folder, if there is one)')
+  .option('-c, --config <file>', "the project's settings (default: imprint.yaml in this folder, if there is one)")
   .option('--json', 'print the findings as JSON')
   .option('--strict', 'exit 1 on warnings too')
   .option('--max-article-mb <n>', `refuse articles larger than this (default ${defaultLimitsMb.article})`)
   .option('--max-image-mb <n>', `refuse images larger than this (default ${defaultLimitsMb.image})`)
-  .option('--max-image-megapixels <n>', `refuse photos with more pixels than this, checked before decoding (default ${defaultMaxMegapixels})`)
+  .option(
+    '--max-image-megapixels <n>',
+    `refuse photos with more pixels than this, checked before decoding (default ${defaultMaxMegapixels})`,
+  )
   .action(async (given: string[], flags: Flags & { json?: boolean }) => {
     const outcome = await check(given, { ...settingsFrom(flags), onNote: (note) => console.error(`note: ${note}`) });
     if (flags.json) {
@@ -201,7 +250,11 @@ program
     } else {
       const { errors, warnings } = outcome.summary;
       for (const diagnostic of outcome.diagnostics) console.log(formatDiagnostic(diagnostic));
-      console.error(outcome.diagnostics.length === 0 ? 'no problems found.' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+      console.error(
+        outcome.diagnostics.length === 0
+          ? 'no problems found.'
+          : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+      );
     }
     process.exitCode = outcome.exitCode;
   });
@@ -214,9 +267,12 @@ program
   .action(async (dir: string, flags: { json?: boolean }) => {
     const outcome = await verify(dir);
     if (flags.json) console.log(JSON.stringify(outcome, null, 2));
-    else for (const problem of outcome.problems) console.log(`${problem.problem.toUpperCase()}  ${problem.path}  ${problem.detail}`);
+    else
+      for (const problem of outcome.problems)
+        console.log(`${problem.problem.toUpperCase()}  ${problem.path}  ${problem.detail}`);
     if (!flags.json) {
-      if (outcome.problems.length > 0) console.error(`${outcome.problems.length} of ${outcome.checked} files missing or changed.`);
+      if (outcome.problems.length > 0)
+        console.error(`${outcome.problems.length} of ${outcome.checked} files missing or changed.`);
       else console.log(`all ${outcome.checked} files match the manifest.`);
     }
     process.exitCode = outcome.exitCode;
@@ -247,7 +303,10 @@ function settingsFrom(flags: Flags): ProjectSettings {
   const settings: ProjectSettings = {
     config: flags.config,
     out: flags.out,
-    formats: flags.formats?.split(',').map((format) => format.trim()).filter(Boolean),
+    formats: flags.formats
+      ?.split(',')
+      .map((format) => format.trim())
+      .filter(Boolean),
     page: flags.page,
     jobs: number(flags.jobs),
     strict: flags.strict,

@@ -3,4 +3,9 @@ export const editions = ['pdf', 'epub', 'press', 'archival', 'html'] as const;
 export type Edition = (typeof editions)[number];
 
 /** What each file edition is called after the slug (the web edition is the folder's index.html and its images). */
-export const editionSuffix: Record<Exclude<Edition, 'html'>, string> = { pdf: '.pdf', epub: '.epub', press: '.press.pdf', archival: '.archival.pdf' };
+export const editionSuffix: Record<Exclude<Edition, 'html'>, string> = {
+  pdf: '.pdf',
+  epub: '.epub',
+  press: '.press.pdf',
+  archival: '.archival.pdf',
+};

@@ -38,7 +38,9 @@ export function formatLocation({ file, line, column }: ErrorLocation): string {
 /** Wraps anything thrown while working on `file` so the message names it. */
 export function attributeTo(file: string, error: unknown): ImprintError {
   if (error instanceof ImprintError) {
-    return error.location ? error : new ImprintError(error.message, { file }, error.hint, { cause: error, rule: error.rule });
+    return error.location
+      ? error
+      : new ImprintError(error.message, { file }, error.hint, { cause: error, rule: error.rule });
   }
   const message = error instanceof Error ? error.message : String(error);
   return new ImprintError(message, { file }, undefined, { cause: error });

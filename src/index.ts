@@ -1,17 +1,25 @@
 // imprint as a library: `build`, `check` and `verify` do what the commands of the same name do, and return the
 // documents `--json` prints (commands/json-report.ts). The CLI is a thin caller of these three.
 import type { ArticleResult, BuildHooks } from './build/build-result.js';
-import { buildJson, checkJson, exitCodes, verifyJson, type BuildReport, type CheckReport, type VerifyJson } from './commands/json-report.js';
+import {
+  type BuildReport,
+  buildJson,
+  type CheckReport,
+  checkJson,
+  exitCodes,
+  type VerifyJson,
+  verifyJson,
+} from './commands/json-report.js';
 import { inputLimits, loadProject, type ProjectSettings } from './commands/project-settings.js';
 import { closeBrowser, launchBrowser } from './render/browser.js';
 
 export type { ArticleResult, WrittenFile } from './build/build-result.js';
 export type { Diagnostic } from './check/diagnostic.js';
-export { buildReportSchema, checkReportSchema, exitCodes, verifyReportSchema } from './commands/json-report.js';
 export type { BuildReport, CheckReport, VerifyJson as VerifyReport } from './commands/json-report.js';
-export { UsageError, type ProjectSettings } from './commands/project-settings.js';
-export { editions, type Edition } from './edition.js';
-export { ImprintError, type ErrorLocation } from './errors.js';
+export { buildReportSchema, checkReportSchema, exitCodes, verifyReportSchema } from './commands/json-report.js';
+export { type ProjectSettings, UsageError } from './commands/project-settings.js';
+export { type Edition, editions } from './edition.js';
+export { type ErrorLocation, ImprintError } from './errors.js';
 
 export interface BuildSettings extends ProjectSettings, Omit<BuildHooks, 'browser' | 'onNote'> {
   /** Something left out or read differently (a draft, a README, site-generator fields); also in the report's notes. */
@@ -52,12 +60,21 @@ export async function build(paths: readonly string[] = [], settings: BuildSettin
   }
   const interrupted = signal?.aborted ?? false;
   const failed = results.some((result) => !result.ok);
-  const exitCode = interrupted ? (signal?.reason === 'SIGTERM' ? exitCodes.terminated : exitCodes.interrupted) : failed ? exitCodes.failed : exitCodes.ok;
+  const exitCode = interrupted
+    ? signal?.reason === 'SIGTERM'
+      ? exitCodes.terminated
+      : exitCodes.interrupted
+    : failed
+      ? exitCodes.failed
+      : exitCodes.ok;
   return buildJson(results, notes, exitCode, interrupted);
 }
 
 /** Every article's input errors and editorial warnings, without rendering; `strict` makes warnings fail too. */
-export async function check(paths: readonly string[] = [], settings: ProjectSettings & { onNote?: (note: string) => void } = {}): Promise<CheckReport> {
+export async function check(
+  paths: readonly string[] = [],
+  settings: ProjectSettings & { onNote?: (note: string) => void } = {},
+): Promise<CheckReport> {
   const { paths: inputs, options } = await loadProject(paths, settings);
   const { checkFiles } = await import('./commands/check-files.js');
   const notes: string[] = [];

@@ -5,19 +5,29 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ImprintError } from '../errors.js';
 import { checkGlyphs, htmlText } from '../fonts/missing-glyphs.js';
-import { BodyError } from './body-error.js';
-import { isOutside } from '../paths.js';
-import { checkImageFile } from './image-file.js';
-import { defaultLimits, type InputLimits } from './limits.js';
-import type { FrontMatter } from './front-matter.js';
-import type { SourceArticle } from './load-article.js';
-import { parseBody, renderBody, type ImageReference } from './markdown.js';
-import { fetchRemoteImage, type CachedImage, type RemoteImagePolicy } from './remote-image.js';
-import { relrefTargets } from './shortcodes.js';
-import type { FigureEnv } from './figure-rule.js';
-import { embeddedTexts, makeArticleCopies, photoFindings, photoNotes, publishedCredit, readArticlePhotos, type PhotoFinding, type PhotoOptions, type PhotoPlace } from '../images/article-photos.js';
+import {
+  embeddedTexts,
+  makeArticleCopies,
+  type PhotoFinding,
+  type PhotoOptions,
+  type PhotoPlace,
+  photoFindings,
+  photoNotes,
+  publishedCredit,
+  readArticlePhotos,
+} from '../images/article-photos.js';
 import type { PhotoCopies } from '../images/process-photo.js';
 import type { PhotoCredit } from '../images/xmp-credit.js';
+import { isOutside } from '../paths.js';
+import { BodyError } from './body-error.js';
+import type { FigureEnv } from './figure-rule.js';
+import type { FrontMatter } from './front-matter.js';
+import { checkImageFile } from './image-file.js';
+import { defaultLimits, type InputLimits } from './limits.js';
+import type { SourceArticle } from './load-article.js';
+import { type ImageReference, parseBody, renderBody } from './markdown.js';
+import { type CachedImage, fetchRemoteImage, type RemoteImagePolicy } from './remote-image.js';
+import { relrefTargets } from './shortcodes.js';
 
 export interface Article {
   path: string;
@@ -64,7 +74,13 @@ export interface ArticleImage {
   copies?: PhotoCopies;
 }
 
-export async function prepareArticle(source: SourceArticle, limits: InputLimits = defaultLimits, allowHtml = false, photos?: PhotoOptions, remoteImages?: RemoteImagePolicy): Promise<Article> {
+export async function prepareArticle(
+  source: SourceArticle,
+  limits: InputLimits = defaultLimits,
+  allowHtml = false,
+  photos?: PhotoOptions,
+  remoteImages?: RemoteImagePolicy,
+): Promise<Article> {
   const fileLine = (bodyLine: number) => bodyLine + source.bodyLine;
   const locate = (image: ImageReference) => ({ file: source.path, line: fileLine(image.bodyLine) });
 
@@ -79,20 +95,44 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
   const remote = await fetchRemoteImages(source, remoteImages, fileLine);
   const render = (env: FigureEnv) => {
     try {
-      return renderBody(source.body, source.meta.lang, imageUrl, allowHtml, { relrefTitles, resolveLinks: true, site: source.site, page: source.meta.source, ...env });
+      return renderBody(source.body, source.meta.lang, imageUrl, allowHtml, {
+        relrefTitles,
+        resolveLinks: true,
+        site: source.site,
+        page: source.meta.source,
+        ...env,
+      });
     } catch (error) {
-      if (error instanceof BodyError) throw new ImprintError(error.message, { file: source.path, line: fileLine(error.bodyLine) }, error.hint);
+      if (error instanceof BodyError)
+        throw new ImprintError(error.message, { file: source.path, line: fileLine(error.bodyLine) }, error.hint);
       throw error;
     }
   };
   let rendered = render({});
 
   // A downloaded photo is checked like any other, inside the cache it was downloaded to.
-  await Promise.all(rendered.images.map((image, i) => checkImageFile(images[i]!.path, remote.has(image.src) ? remoteImages!.cacheDir : source.dir, limits.maxImageBytes, locate(image), image.src)));
+  await Promise.all(
+    rendered.images.map((image, i) =>
+      checkImageFile(
+        images[i]!.path,
+        remote.has(image.src) ? remoteImages!.cacheDir : source.dir,
+        limits.maxImageBytes,
+        locate(image),
+        image.src,
+      ),
+    ),
+  );
   const photoResults = { findings: [] as PhotoFinding[], creditedFromPhoto: [] as number[] };
   if (photos) {
-    const places: PhotoPlace[] = rendered.images.map((image, i) => ({ path: images[i]!.path, written: image.src, where: locate(image) }));
-    const facts = await readArticlePhotos(places, { ...photos, settings: { ...photos.settings, maxPixels: limits.maxImagePixels ?? photos.settings.maxPixels } });
+    const places: PhotoPlace[] = rendered.images.map((image, i) => ({
+      path: images[i]!.path,
+      written: image.src,
+      where: locate(image),
+    }));
+    const facts = await readArticlePhotos(places, {
+      ...photos,
+      settings: { ...photos.settings, maxPixels: limits.maxImagePixels ?? photos.settings.maxPixels },
+    });
     const photoText = embeddedTexts(places, facts);
     if (Object.keys(photoText).length > 0) {
       // Again, with the photos' own captions and credits for the figures that give none.
@@ -101,8 +141,12 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
       notes.length = source.notes.length;
       rendered = render(env);
       for (const filled of env.fromPhoto ?? []) {
-        const what = [filled.caption && 'caption', filled.credit && `credit "${photoText[filled.src]?.credit ?? ''}"`].filter(Boolean).join(' and ');
-        notes.push(`${source.path}:${fileLine(filled.bodyLine)}: the figure's ${what} taken from photo "${filled.src}" (its IPTC/XMP)`);
+        const what = [filled.caption && 'caption', filled.credit && `credit "${photoText[filled.src]?.credit ?? ''}"`]
+          .filter(Boolean)
+          .join(' and ');
+        notes.push(
+          `${source.path}:${fileLine(filled.bodyLine)}: the figure's ${what} taken from photo "${filled.src}" (its IPTC/XMP)`,
+        );
         if (filled.credit) photoResults.creditedFromPhoto.push(fileLine(filled.bodyLine));
       }
     }
@@ -117,8 +161,19 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
   }
 
   const { meta } = source;
-  const printed = [meta.title, meta.subtitle, meta.publication, ...meta.byline, ...meta.credits, meta.source, htmlText(rendered.html)];
-  checkGlyphs(printed.filter(Boolean).join('\n'), meta.lang, { path: source.path, text: source.sourceBytes.toString('utf8') });
+  const printed = [
+    meta.title,
+    meta.subtitle,
+    meta.publication,
+    ...meta.byline,
+    ...meta.credits,
+    meta.source,
+    htmlText(rendered.html),
+  ];
+  checkGlyphs(printed.filter(Boolean).join('\n'), meta.lang, {
+    path: source.path,
+    text: source.sourceBytes.toString('utf8'),
+  });
   return {
     path: source.path,
     dir: source.dir,
@@ -141,23 +196,39 @@ export async function prepareArticle(source: SourceArticle, limits: InputLimits 
 }
 
 /** The body's remote photos (http and https), downloaded or read from the cache when the publisher allows it. */
-async function fetchRemoteImages(source: SourceArticle, policy: RemoteImagePolicy | undefined, fileLine: (bodyLine: number) => number): Promise<Map<string, CachedImage>> {
+async function fetchRemoteImages(
+  source: SourceArticle,
+  policy: RemoteImagePolicy | undefined,
+  fileLine: (bodyLine: number) => number,
+): Promise<Map<string, CachedImage>> {
   const found = new Map<string, CachedImage>();
   if (!policy) return found;
   const remote = parseBody(source.body, source.meta.lang).flatMap((token) =>
-    (token.children ?? []).filter((child) => child.type === 'image' && /^https?:\/\//i.test(child.attrGet('src') ?? '')).map((child) => ({ src: child.attrGet('src')!, line: token.map?.[0] ?? 0 })),
+    (token.children ?? [])
+      .filter((child) => child.type === 'image' && /^https?:\/\//i.test(child.attrGet('src') ?? ''))
+      .map((child) => ({ src: child.attrGet('src')!, line: token.map?.[0] ?? 0 })),
   );
-  for (const { src, line } of remote) if (!found.has(src)) found.set(src, await fetchRemoteImage(src, policy, { file: source.path, line: fileLine(line) }));
+  for (const { src, line } of remote)
+    if (!found.has(src))
+      found.set(src, await fetchRemoteImage(src, policy, { file: source.path, line: fileLine(line) }));
   return found;
 }
 
-function resolveImage(source: SourceArticle, image: ImageReference, locate: (image: ImageReference) => { file: string; line: number }, notes: string[], fetching: boolean): string {
+function resolveImage(
+  source: SourceArticle,
+  image: ImageReference,
+  locate: (image: ImageReference) => { file: string; line: number },
+  notes: string[],
+  fetching: boolean,
+): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(image.src)) {
     const host = /^https?:\/\/([^/?#]+)/i.exec(image.src)?.[1];
     throw new ImprintError(
       `image "${image.src}" is a remote URL; imprint fetches photos only from hosts the publisher allows`,
       locate(image),
-      host && !fetching ? `Allow it with "images: { fetch: [${host}] }" in imprint.yaml (or --fetch-images): it is downloaded once into .imprint-cache/. Or download it into ${source.dir} (the article's folder under content/) and refer to it by a relative path.` : `Download the image into ${source.dir} (the article's folder under content/) and refer to it by a relative path.`,
+      host && !fetching
+        ? `Allow it with "images: { fetch: [${host}] }" in imprint.yaml (or --fetch-images): it is downloaded once into .imprint-cache/. Or download it into ${source.dir} (the article's folder under content/) and refer to it by a relative path.`
+        : `Download the image into ${source.dir} (the article's folder under content/) and refer to it by a relative path.`,
     );
   }
   // "photo.jpg#icon", "photo.jpg?w=800": the file is photo.jpg.
@@ -167,13 +238,19 @@ function resolveImage(source: SourceArticle, image: ImageReference, locate: (ima
     // folder, if it is there; never anything outside it.
     const beside = join(source.dir, basename(written));
     if (existsSync(beside)) {
-      notes.push(`${locate(image).file}:${locate(image).line}: image "${image.src}" read as ${basename(written)} in the article's folder`);
+      notes.push(
+        `${locate(image).file}:${locate(image).line}: image "${image.src}" read as ${basename(written)} in the article's folder`,
+      );
       return beside;
     }
   }
   const path = resolve(source.dir, written);
   if (isOutside(source.dir, path)) {
-    throw new ImprintError(`image "${image.src}" is outside the article's folder`, locate(image), `Copy the image into ${source.dir} and refer to it by a relative path.`);
+    throw new ImprintError(
+      `image "${image.src}" is outside the article's folder`,
+      locate(image),
+      `Copy the image into ${source.dir} and refer to it by a relative path.`,
+    );
   }
   return path;
 }
@@ -195,7 +272,9 @@ async function titlesOf(targets: readonly string[], dir: string): Promise<Record
   for (const target of new Set(targets)) {
     const clean = target.replace(/^\/+|\/+$/g, '').split('#')[0]!;
     const bases = [dir, ...Array.from({ length: 4 }, (_, i) => resolve(dir, ...Array(i + 1).fill('..')))];
-    const candidates = bases.flatMap((base) => [clean, `${clean}.md`, `${clean}/index.md`, `${clean}/_index.md`].map((name) => join(base, name)));
+    const candidates = bases.flatMap((base) =>
+      [clean, `${clean}.md`, `${clean}/index.md`, `${clean}/_index.md`].map((name) => join(base, name)),
+    );
     for (const candidate of candidates) {
       const text = await readFile(candidate, 'utf8').catch(() => undefined);
       // The linked article's title as written in its YAML (title: …) or TOML (title = "…") front matter.

@@ -53,7 +53,8 @@ function videoTitles(state: StateCore): void {
     } else if (token.type === 'container_video_close') {
       open = undefined;
     } else if (open) {
-      if (token.type === 'inline') (open.meta as { title: string }).title = `${(open.meta as { title: string }).title} ${token.content}`.trim();
+      if (token.type === 'inline')
+        (open.meta as { title: string }).title = `${(open.meta as { title: string }).title} ${token.content}`.trim();
     } else {
       out.push(token);
     }
@@ -71,13 +72,20 @@ function stripAttributeLists(state: StateCore): void {
     if (token.type !== 'inline') continue;
     // A line of its own inside a paragraph (Kramdown writes the list on the line after the block), with its line break.
     const children = token.children ?? [];
-    token.children = children.filter((child, i) => !isListLine(child) && !(child.type === 'softbreak' && isListLine(children[i + 1])));
+    token.children = children.filter(
+      (child, i) => !isListLine(child) && !(child.type === 'softbreak' && isListLine(children[i + 1])),
+    );
     const last = token.children.at(-1);
-    if (last?.type === 'text' && attributeList.test(last.content)) last.content = last.content.replace(attributeList, '');
+    if (last?.type === 'text' && attributeList.test(last.content))
+      last.content = last.content.replace(attributeList, '');
   }
   // A paragraph left empty goes with its tags.
   state.tokens = state.tokens.filter((token, i, all) => {
-    const empty = (at: number) => all[at]?.type === 'inline' && (all[at]!.children ?? []).every((child) => (child.type === 'text' && child.content.trim() === '') || child.type === 'softbreak');
+    const empty = (at: number) =>
+      all[at]?.type === 'inline' &&
+      (all[at]!.children ?? []).every(
+        (child) => (child.type === 'text' && child.content.trim() === '') || child.type === 'softbreak',
+      );
     if (token.type === 'paragraph_open') return !empty(i + 1);
     if (token.type === 'inline') return !(all[i - 1]?.type === 'paragraph_open' && empty(i));
     if (token.type === 'paragraph_close') return !(all[i - 2]?.type === 'paragraph_open' && empty(i - 1));

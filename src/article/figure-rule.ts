@@ -3,8 +3,8 @@
 import type MarkdownIt from 'markdown-it';
 import type { PluginWithParams } from 'markdown-it';
 import container from 'markdown-it-container';
-import type { StateCore, Token } from './markdown-types.js';
 import { BodyError } from './body-error.js';
+import type { StateCore, Token } from './markdown-types.js';
 
 /** A photo's own caption and credit (its IPTC/XMP), by the image's src as written, for figures that give none. */
 export interface FigureEnv {
@@ -35,8 +35,13 @@ function captionedImages(state: StateCore): Token[] {
     const [open, inline, close] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
     const children = inline?.children ?? [];
     const captioned =
-      open.type === 'paragraph_open' && close?.type === 'paragraph_close' && children.length >= 4 &&
-      children[0]!.type === 'image' && children[1]!.type === 'softbreak' && children[2]!.type === 'em_open' && children.at(-1)!.type === 'em_close' &&
+      open.type === 'paragraph_open' &&
+      close?.type === 'paragraph_close' &&
+      children.length >= 4 &&
+      children[0]!.type === 'image' &&
+      children[1]!.type === 'softbreak' &&
+      children[2]!.type === 'em_open' &&
+      children.at(-1)!.type === 'em_close' &&
       children.findIndex((child, index) => index > 2 && child.type === 'em_close') === children.length - 1;
     if (!captioned) {
       out.push(open);
@@ -44,7 +49,10 @@ function captionedImages(state: StateCore): Token[] {
     }
     const line = open.map?.[0] ?? 0;
     inline!.children = [children[0]!, children[1]!, ...children.slice(3, -1)];
-    const [figureOpen, figureClose] = [block(state, 'container_figure_open', 'div', 1, line), block(state, 'container_figure_close', 'div', -1, line)];
+    const [figureOpen, figureClose] = [
+      block(state, 'container_figure_open', 'div', 1, line),
+      block(state, 'container_figure_close', 'div', -1, line),
+    ];
     figureOpen.level = figureClose.level = open.level;
     out.push(figureOpen, open, inline!, close!, figureClose);
     i += 2;
@@ -61,7 +69,9 @@ function restructureFigures(state: StateCore): Token[] {
       out.push(open);
       continue;
     }
-    const closeIndex = tokens.findIndex((t, j) => j > i && t.type === 'container_figure_close' && t.level === open.level);
+    const closeIndex = tokens.findIndex(
+      (t, j) => j > i && t.type === 'container_figure_close' && t.level === open.level,
+    );
     out.push(...buildFigure(state, open, tokens.slice(i + 1, closeIndex)));
     i = closeIndex;
   }
@@ -75,7 +85,11 @@ function buildFigure(state: StateCore, open: Token, inner: Token[]): Token[] {
   for (const token of inner) {
     if (token.type === 'paragraph_open' || token.type === 'paragraph_close') continue;
     if (token.type !== 'inline') {
-      throw new BodyError(`a figure holds one image and a caption, not a ${token.type.replace(/_open$/, '')}`, token.map?.[0] ?? line, 'Move other content out of the ::: figure block.');
+      throw new BodyError(
+        `a figure holds one image and a caption, not a ${token.type.replace(/_open$/, '')}`,
+        token.map?.[0] ?? line,
+        'Move other content out of the ::: figure block.',
+      );
     }
     if (children.length > 0) children.push(new state.Token('softbreak', 'br', 0));
     if (token.children?.some((child) => child.type === 'image')) imageLine = token.map?.[0] ?? line;
@@ -84,7 +98,11 @@ function buildFigure(state: StateCore, open: Token, inner: Token[]): Token[] {
 
   const images = children.filter((child) => child.type === 'image');
   if (images.length > 1) {
-    throw new BodyError(`a figure holds at most one image, this one has ${images.length}`, line, 'Give each image its own ::: figure block.');
+    throw new BodyError(
+      `a figure holds at most one image, this one has ${images.length}`,
+      line,
+      'Give each image its own ::: figure block.',
+    );
   }
   const caption = trimBreaks(children.filter((child) => child.type !== 'image'));
   if (images[0]) completeFromPhoto(state, caption, images[0].attrGet('src') ?? '', line);
@@ -96,7 +114,11 @@ function buildFigure(state: StateCore, open: Token, inner: Token[]): Token[] {
   // The image keeps its own line, so a missing file is reported where it is written.
   if (images[0]) figure.push(inline(state, [images[0]], imageLine));
   if (caption.length > 0) {
-    figure.push(block(state, 'figcaption_open', 'figcaption', 1, line), inline(state, caption, line), block(state, 'figcaption_close', 'figcaption', -1, line));
+    figure.push(
+      block(state, 'figcaption_open', 'figcaption', 1, line),
+      inline(state, caption, line),
+      block(state, 'figcaption_close', 'figcaption', -1, line),
+    );
   }
   figure.push(block(state, 'figure_close', 'figure', -1, line));
   return figure;
@@ -115,9 +137,14 @@ function completeFromPhoto(state: StateCore, caption: Token[], src: string, line
   const addCredit = !hasCredit && embedded.credit !== undefined;
   if (addCredit) {
     if (caption.length > 0) caption.push(text(' '));
-    caption.push(new state.Token('strong_open', 'strong', 1), text(embedded.credit!), new state.Token('strong_close', 'strong', -1));
+    caption.push(
+      new state.Token('strong_open', 'strong', 1),
+      text(embedded.credit!),
+      new state.Token('strong_close', 'strong', -1),
+    );
   }
-  if (addCaption || addCredit) (env.fromPhoto ??= []).push({ src, bodyLine: line, caption: addCaption, credit: addCredit });
+  if (addCaption || addCredit)
+    (env.fromPhoto ??= []).push({ src, bodyLine: line, caption: addCaption, credit: addCredit });
 }
 
 /**
@@ -137,11 +164,18 @@ function markTrailingCredit(caption: Token[]): string | undefined {
   strongOpen.attrSet('class', 'credit');
   // A Latin agency name in a right-to-left caption (or the other way round) keeps its own order.
   strongOpen.attrSet('dir', 'auto');
-  return caption.slice(openIndex + 1, -1).map((token) => (token.type === 'softbreak' ? ' ' : token.content)).join('').trim() || undefined;
+  return (
+    caption
+      .slice(openIndex + 1, -1)
+      .map((token) => (token.type === 'softbreak' ? ' ' : token.content))
+      .join('')
+      .trim() || undefined
+  );
 }
 
 function trimBreaks(tokens: Token[]): Token[] {
-  const isBlank = (t: Token) => t.type === 'softbreak' || t.type === 'hardbreak' || (t.type === 'text' && t.content.trim() === '');
+  const isBlank = (t: Token) =>
+    t.type === 'softbreak' || t.type === 'hardbreak' || (t.type === 'text' && t.content.trim() === '');
   let start = 0;
   let end = tokens.length;
   while (start < end && isBlank(tokens[start]!)) start++;

@@ -24,7 +24,12 @@ export async function findArticles(paths: readonly string[]): Promise<FoundArtic
   const notes: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (!info) throw new ImprintError('no such file or folder', { file: path }, 'Give a Markdown file or a folder of them (default: content/).');
+    if (!info)
+      throw new ImprintError(
+        'no such file or folder',
+        { file: path },
+        'Give a Markdown file or a folder of them (default: content/).',
+      );
     if (info.isDirectory()) {
       await searchFolder(path, files, notes);
     } else if (markdownExtensions.has(extname(path))) {
@@ -33,7 +38,12 @@ export async function findArticles(paths: readonly string[]): Promise<FoundArtic
       throw new ImprintError('not a Markdown file', { file: path }, 'Articles are .md files with YAML front matter.');
     }
   }
-  if (files.length === 0) throw new ImprintError(`no Markdown articles found in ${paths.join(', ')}`, undefined, 'Add a content/<slug>.md file.');
+  if (files.length === 0)
+    throw new ImprintError(
+      `no Markdown articles found in ${paths.join(', ')}`,
+      undefined,
+      'Add a content/<slug>.md file.',
+    );
   return { files: [...new Set(files)], notes };
 }
 
@@ -46,9 +56,12 @@ async function searchFolder(dir: string, files: string[], notes: string[]): Prom
       if (skippedFolders.has(entry.name)) notes.push(`${path}: left out (a folder of drafts or tools, not articles)`);
       else await searchFolder(path, files, notes);
     } else if (entry.isFile() && markdownExtensions.has(extname(entry.name))) {
-      if (basename(entry.name, extname(entry.name)) === '_index') notes.push(`${path}: left out (a section list page, not an article)`);
-      else if (repositoryNotes.test(basename(entry.name, extname(entry.name)))) notes.push(`${path}: left out (a repository's notes, not an article)`);
-      else if (!(await looksLikeArticle(path))) notes.push(`${path}: left out (no front matter and no title heading, so not an article)`);
+      if (basename(entry.name, extname(entry.name)) === '_index')
+        notes.push(`${path}: left out (a section list page, not an article)`);
+      else if (repositoryNotes.test(basename(entry.name, extname(entry.name))))
+        notes.push(`${path}: left out (a repository's notes, not an article)`);
+      else if (!(await looksLikeArticle(path)))
+        notes.push(`${path}: left out (no front matter and no title heading, so not an article)`);
       else files.push(path);
     }
   }
@@ -59,7 +72,10 @@ async function looksLikeArticle(path: string): Promise<boolean> {
   const file = await open(path);
   try {
     const { buffer, bytesRead } = await file.read(Buffer.alloc(4096), 0, 4096, 0);
-    const start = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const start = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
     return /^(---|\+\+\+|;;;)/.test(start) || firstHeading(start) !== undefined;
   } finally {
     await file.close();

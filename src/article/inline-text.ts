@@ -7,11 +7,21 @@ const inline = new MarkdownIt('commonmark', { html: false });
 
 /** The text of one line of Markdown: emphasis, code and links kept as their words, images as their alt text. */
 export function inlineText(markdown: string): string {
-  return textOf(inline.parseInline(markdown, {})[0]?.children ?? []).replace(/\s+/g, ' ').trim();
+  return textOf(inline.parseInline(markdown, {})[0]?.children ?? [])
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function textOf(tokens: readonly Token[]): string {
-  return tokens.map((token) => (token.type === 'softbreak' || token.type === 'hardbreak' ? ' ' : token.type === 'image' ? textOf(token.children ?? []) : token.content)).join('');
+  return tokens
+    .map((token) =>
+      token.type === 'softbreak' || token.type === 'hardbreak'
+        ? ' '
+        : token.type === 'image'
+          ? textOf(token.children ?? [])
+          : token.content,
+    )
+    .join('');
 }
 
 /** Whether a field is written in Markdown (a link, emphasis), so its plain text differs from it. */
@@ -34,7 +44,7 @@ export function bylineNames(entry: string): string[] {
     const char = entry[i]!;
     if (char === '(' || char === '[') depth++;
     else if (char === ')' || char === ']') depth--;
-    const separator = depth === 0 ? (/^(?:[,;，、]|\s+and\s+|\s+&\s+)/.exec(entry.slice(i))?.[0]) : undefined;
+    const separator = depth === 0 ? /^(?:[,;，、]|\s+and\s+|\s+&\s+)/.exec(entry.slice(i))?.[0] : undefined;
     if (separator) {
       parts.push(entry.slice(start, i));
       start = i + separator.length;

@@ -8,10 +8,21 @@ export interface InputLimits {
 }
 
 /** The limits a build's options set. */
-export function inputLimits(options: { maxArticleMb: number; maxImageMb: number; maxImageMegapixels: number }): InputLimits {
-  return { maxArticleBytes: options.maxArticleMb * 1e6, maxImageBytes: options.maxImageMb * 1e6, maxImagePixels: options.maxImageMegapixels * 1e6 };
+export function inputLimits(options: {
+  maxArticleMb: number;
+  maxImageMb: number;
+  maxImageMegapixels: number;
+}): InputLimits {
+  return {
+    maxArticleBytes: options.maxArticleMb * 1e6,
+    maxImageBytes: options.maxImageMb * 1e6,
+    maxImagePixels: options.maxImageMegapixels * 1e6,
+  };
 }
 
 export const defaultLimitsMb = { article: 2, image: 25 } as const;
 
-export const defaultLimits: InputLimits = { maxArticleBytes: defaultLimitsMb.article * 1e6, maxImageBytes: defaultLimitsMb.image * 1e6 };
+export const defaultLimits: InputLimits = {
+  maxArticleBytes: defaultLimitsMb.article * 1e6,
+  maxImageBytes: defaultLimitsMb.image * 1e6,
+};

@@ -2,20 +2,20 @@
 // validated) and its body, with line numbers kept. A file without front matter whose first block is a
 // level-1 heading is an article too (first-heading.ts), dated by its file name or its last commit.
 import { basename, dirname, extname, resolve } from 'node:path';
-import { ImprintError } from '../errors.js';
+import type * as v from 'valibot';
 import { parseTomlData } from '../data/toml-data.js';
 import { parseYamlData } from '../data/yaml-data.js';
-import { adaptFrontMatter, datedFileName, leadFigure, type Adapted, type FieldRules } from './site-generator.js';
-import { frontMatterSchema, type ArticleDefaults, type FrontMatter } from './front-matter.js';
-import { defaultLimits, type InputLimits } from './limits.js';
-import { readSource } from './read-source.js';
-import { detectLanguage } from './detect-language.js';
-import type * as v from 'valibot';
-import { lastCommitDate } from './commit-date.js';
-import { firstHeading } from './first-heading.js';
-import { bylineNames } from './inline-text.js';
+import { ImprintError } from '../errors.js';
 import { BodyError } from './body-error.js';
-import { looksLikeMdx, readMdx, type MdxReading } from './mdx.js';
+import { lastCommitDate } from './commit-date.js';
+import { detectLanguage } from './detect-language.js';
+import { firstHeading } from './first-heading.js';
+import { type ArticleDefaults, type FrontMatter, frontMatterSchema } from './front-matter.js';
+import { bylineNames } from './inline-text.js';
+import { defaultLimits, type InputLimits } from './limits.js';
+import { looksLikeMdx, type MdxReading, readMdx } from './mdx.js';
+import { readSource } from './read-source.js';
+import { type Adapted, adaptFrontMatter, datedFileName, type FieldRules, leadFigure } from './site-generator.js';
 
 export interface SourceArticle {
   /** Path as the user gave it, for messages. */
@@ -53,7 +53,13 @@ const foreignFence = /^(---[ \t]*([a-z]+)|;;;)[ \t]*\r?\n/i;
  * `defaults` (imprint.yaml's) fill the fields the article's front matter leaves out; `fields` names more
  * site-generator fields to map or leave out.
  */
-export async function loadArticle(path: string, limits: InputLimits = defaultLimits, defaults: ArticleDefaults = {}, fields: FieldRules = {}, site?: string): Promise<SourceArticle> {
+export async function loadArticle(
+  path: string,
+  limits: InputLimits = defaultLimits,
+  defaults: ArticleDefaults = {},
+  fields: FieldRules = {},
+  site?: string,
+): Promise<SourceArticle> {
   const { bytes: sourceBytes, text } = await readSource(path, limits.maxArticleBytes);
   const stem = basename(path, extname(path));
   const fence = fences.find(({ pattern }) => pattern.test(text));
@@ -62,32 +68,69 @@ export async function loadArticle(path: string, limits: InputLimits = defaultLim
   if (!match && !heading) {
     const foreign = foreignFence.exec(text);
     if (foreign) {
-      throw new ImprintError(`front matter must be YAML or TOML, not "${foreign[1]}"`, { file: path, line: 1 }, 'Front matter is data, never code: write it as YAML between two --- lines. It was not run.');
+      throw new ImprintError(
+        `front matter must be YAML or TOML, not "${foreign[1]}"`,
+        { file: path, line: 1 },
+        'Front matter is data, never code: write it as YAML between two --- lines. It was not run.',
+      );
     }
-    throw new ImprintError('no front matter', { file: path, line: 1 }, 'Start the file with a level-1 heading (# Title), or with a --- line, YAML fields (title, date, publication), and a closing --- line.');
+    throw new ImprintError(
+      'no front matter',
+      { file: path, line: 1 },
+      'Start the file with a level-1 heading (# Title), or with a --- line, YAML fields (title, date, publication), and a closing --- line.',
+    );
   }
   // The date comes from the front matter, else the file name, else the file's last commit (asked only then).
   const written = match?.[1] ?? '';
-  const fallbackDate = datedFileName.test(stem) || /^date\s*[:=]/m.test(written) ? undefined : await lastCommitDate(path);
-  const rules: FieldRules = { ...fields, lang: typeof defaults.lang === 'string' ? defaults.lang : undefined, fallbackDate };
+  const fallbackDate =
+    datedFileName.test(stem) || /^date\s*[:=]/m.test(written) ? undefined : await lastCommitDate(path);
+  const rules: FieldRules = {
+    ...fields,
+    lang: typeof defaults.lang === 'string' ? defaults.lang : undefined,
+    fallbackDate,
+  };
   let adapted: Adapted | undefined;
-  const adapt = (data: Record<string, unknown>) => (adapted = adaptFrontMatter(heading ? { title: heading.title } : data, stem, rules)).fields;
+  const adapt = (data: Record<string, unknown>) =>
+    (adapted = adaptFrontMatter(heading ? { title: heading.title } : data, stem, rules)).fields;
   let parsed: v.InferOutput<typeof frontMatterSchema>;
   try {
     // The front matter starts on line 2 of the file (line 1 is the opening --- or +++).
-    parsed = (fence?.parse ?? parseYamlData)({ text: written, file: path, what: 'front matter', firstLine: match ? 2 : 1, base: defaults, adapt, liftedTables: ['params'] }, frontMatterSchema);
+    parsed = (fence?.parse ?? parseYamlData)(
+      {
+        text: written,
+        file: path,
+        what: 'front matter',
+        firstLine: match ? 2 : 1,
+        base: defaults,
+        adapt,
+        liftedTables: ['params'],
+      },
+      frontMatterSchema,
+    );
   } catch (error) {
     if (error instanceof ImprintError && error.message.endsWith('the required field "date"')) {
-      throw new ImprintError(heading ? 'no date: the file has no front matter, and neither its name nor git gives one' : error.message, error.location, `Add "date: 2024-04-17" to its front matter, start its file name with the date (2024-04-17-${stem}.md), or commit it to git.`);
+      throw new ImprintError(
+        heading ? 'no date: the file has no front matter, and neither its name nor git gives one' : error.message,
+        error.location,
+        `Add "date: 2024-04-17" to its front matter, start its file name with the date (2024-04-17-${stem}.md), or commit it to git.`,
+      );
     }
     throw error;
   }
   const { lead, dateTime, draft, ignored, unknown } = adapted!;
-  const meta0 = { ...parsed, byline: parsed.byline.flatMap(bylineNames), translators: parsed.translators.flatMap(bylineNames) };
+  const meta0 = {
+    ...parsed,
+    byline: parsed.byline.flatMap(bylineNames),
+    translators: parsed.translators.flatMap(bylineNames),
+  };
   let body = text.slice(match ? match[0].length : heading!.length);
   const notes: string[] = [];
-  if (heading) notes.push(`${path}: no front matter; its first heading is its title${fallbackDate ? `, its date that of its last commit (${fallbackDate})` : ''}`);
-  else if (fallbackDate && meta0.date === fallbackDate && !/^date\s*[:=]/m.test(written)) notes.push(`${path}: no date given; dated ${fallbackDate}, its last commit`);
+  if (heading)
+    notes.push(
+      `${path}: no front matter; its first heading is its title${fallbackDate ? `, its date that of its last commit (${fallbackDate})` : ''}`,
+    );
+  else if (fallbackDate && meta0.date === fallbackDate && !/^date\s*[:=]/m.test(written))
+    notes.push(`${path}: no date given; dated ${fallbackDate}, its last commit`);
   let lang = meta0.lang;
   if (lang === undefined) {
     const detected = detectLanguage(`${meta0.title}\n${meta0.subtitle ?? ''}\n${body}`);
@@ -101,14 +144,32 @@ export async function loadArticle(path: string, limits: InputLimits = defaultLim
   let bodyLine = countLines(match ? match[0] : text.slice(0, heading!.length)) + 1;
   const mdx = extname(path) === '.mdx' || looksLikeMdx(body) ? readComponents(body, path, bodyLine, notes) : undefined;
   if (mdx) body = mdx.markdown;
-  const meta: FrontMatter = { ...meta0, lang, ...(meta0.subtitle === undefined && mdx?.standfirst !== undefined && { subtitle: mdx.standfirst }) };
+  const meta: FrontMatter = {
+    ...meta0,
+    lang,
+    ...(meta0.subtitle === undefined && mdx?.standfirst !== undefined && { subtitle: mdx.standfirst }),
+  };
   // The lead photo opens the body as its first figure, unless the body shows it already.
   if (lead && !body.includes(basename(lead.src.split(/[?#]/)[0]!))) {
     const figure = leadFigure(lead);
     body = figure + body;
     bodyLine -= countLines(figure);
   }
-  return { path, dir: dirname(resolve(path)), slug: meta.slug ?? slugFromPath(path), meta, body, bodyLine, sourceBytes, dateTime, draft, ignoredFields: ignored, unknownFields: unknown, site: site ?? (meta.source && new URL(meta.source).origin), notes };
+  return {
+    path,
+    dir: dirname(resolve(path)),
+    slug: meta.slug ?? slugFromPath(path),
+    meta,
+    body,
+    bodyLine,
+    sourceBytes,
+    dateTime,
+    draft,
+    ignoredFields: ignored,
+    unknownFields: unknown,
+    site: site ?? (meta.source && new URL(meta.source).origin),
+    notes,
+  };
 }
 
 /**
@@ -119,13 +180,18 @@ function readComponents(body: string, path: string, bodyLine: number, notes: str
   try {
     const reading = readMdx(body);
     if (reading.unknownComponents.length > 0) {
-      notes.push(`${path}: components with no meaning in print kept their text and lost their tags: ${reading.unknownComponents.map((name) => `<${name}>`).join(', ')}`);
+      notes.push(
+        `${path}: components with no meaning in print kept their text and lost their tags: ${reading.unknownComponents.map((name) => `<${name}>`).join(', ')}`,
+      );
     }
     return reading;
   } catch (error) {
     if (!(error instanceof BodyError)) throw error;
-    if (extname(path) === '.mdx') throw new ImprintError(error.message, { file: path, line: bodyLine + error.bodyLine }, error.hint);
-    notes.push(`${path}:${bodyLine + error.bodyLine}: read as Markdown, not MDX (${error.message}); its component tags print as written`);
+    if (extname(path) === '.mdx')
+      throw new ImprintError(error.message, { file: path, line: bodyLine + error.bodyLine }, error.hint);
+    notes.push(
+      `${path}:${bodyLine + error.bodyLine}: read as Markdown, not MDX (${error.message}); its component tags print as written`,
+    );
     return undefined;
   }
 }
@@ -135,7 +201,12 @@ function slugFromPath(path: string): string {
   const stem = basename(path, extname(path));
   const name = stem === 'index' ? basename(dirname(resolve(path))) : (datedFileName.exec(stem)?.[2] ?? stem);
   // A folder or file name as a URL-safe slug: lower case, words joined by hyphens (letters of any script).
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || stem;
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || stem
+  );
 }
 
 function countLines(text: string): number {

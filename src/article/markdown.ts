@@ -1,12 +1,12 @@
 // Markdown body → HTML: CommonMark via markdown-it, typographer on, raw HTML off, figures, image references.
 import MarkdownIt from 'markdown-it';
 import { asidePlugin } from './aside-rule.js';
-import { figurePlugin, type FigureEnv } from './figure-rule.js';
+import { type FigureEnv, figurePlugin } from './figure-rule.js';
 import { linkLabelPlugin } from './link-label.js';
-import { siteLinksPlugin, type SiteLinkEnv } from './site-links.js';
-import { shortcodePlugin, type ShortcodeEnv } from './shortcodes.js';
-import { sanitizeBody } from './sanitize.js';
 import type { Token } from './markdown-types.js';
+import { sanitizeBody } from './sanitize.js';
+import { type ShortcodeEnv, shortcodePlugin } from './shortcodes.js';
+import { type SiteLinkEnv, siteLinksPlugin } from './site-links.js';
 
 export interface ImageReference {
   /** As written in the Markdown. */
@@ -58,7 +58,13 @@ export function parseBody(body: string, lang: string): Token[] {
   return createMarkdown(lang).parse(body, {});
 }
 
-export function renderBody(body: string, lang: string, imageUrl: (image: ImageReference) => string, allowHtml = false, env: ShortcodeEnv & FigureEnv & SiteLinkEnv = {}): RenderedBody {
+export function renderBody(
+  body: string,
+  lang: string,
+  imageUrl: (image: ImageReference) => string,
+  allowHtml = false,
+  env: ShortcodeEnv & FigureEnv & SiteLinkEnv = {},
+): RenderedBody {
   const md = createMarkdown(lang, allowHtml);
   const tokens = md.parse(body, env);
   const images: ImageReference[] = [];
@@ -66,15 +72,28 @@ export function renderBody(body: string, lang: string, imageUrl: (image: ImageRe
     for (const child of token.type === 'inline' ? (token.children ?? []) : []) {
       if (child.type !== 'image') continue;
       const credit = (child.meta as { credit?: string } | null)?.credit;
-      const image = { src: child.attrGet('src') ?? '', alt: child.content.trim(), bodyLine: token.map?.[0] ?? 0, ...(credit && { credit }) };
+      const image = {
+        src: child.attrGet('src') ?? '',
+        alt: child.content.trim(),
+        bodyLine: token.map?.[0] ?? 0,
+        ...(credit && { credit }),
+      };
       images.push(image);
       child.attrSet('src', imageUrl(image));
     }
   }
-  if (!allowHtml) return { html: md.renderer.render(tokens, md.options, env), images, firstParagraph: firstParagraphText(tokens) };
+  if (!allowHtml)
+    return { html: md.renderer.render(tokens, md.options, env), images, firstParagraph: firstParagraphText(tokens) };
   // Raw HTML's own images (a site's <figure><img><figcaption>) are checked and resolved like Markdown's.
-  const checkedUrls = new Set(tokens.flatMap((t) => t.children ?? []).filter((c) => c.type === 'image').map((c) => c.attrGet('src') ?? ''));
-  for (const token of [...tokens, ...tokens.flatMap((t) => t.children ?? [])].filter((t) => t.type === 'html_block' || t.type === 'html_inline')) {
+  const checkedUrls = new Set(
+    tokens
+      .flatMap((t) => t.children ?? [])
+      .filter((c) => c.type === 'image')
+      .map((c) => c.attrGet('src') ?? ''),
+  );
+  for (const token of [...tokens, ...tokens.flatMap((t) => t.children ?? [])].filter(
+    (t) => t.type === 'html_block' || t.type === 'html_inline',
+  )) {
     token.content = token.content.replace(/<img\b[^>]*>/gi, (tag) => {
       const src = /\ssrc\s*=\s*"([^"]*)"|\ssrc\s*=\s*'([^']*)'/i.exec(tag);
       const written = src?.[1] ?? src?.[2];
@@ -94,7 +113,10 @@ export function renderBody(body: string, lang: string, imageUrl: (image: ImageRe
   }
   const html = sanitizeBody(md.renderer.render(tokens, md.options, env), checkedUrls)
     // A raw figure's caption ending in bold has its credit there, as in `::: figure`.
-    .replace(/<strong>([^<]*)<\/strong>(\s*)<\/figcaption>/g, '<span class="credit" dir="auto">$1</span>$2</figcaption>');
+    .replace(
+      /<strong>([^<]*)<\/strong>(\s*)<\/figcaption>/g,
+      '<span class="credit" dir="auto">$1</span>$2</figcaption>',
+    );
   return { html, images, firstParagraph: firstParagraphText(tokens) };
 }
 

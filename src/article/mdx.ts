@@ -22,8 +22,31 @@ export interface MdxReading {
 }
 
 /** Components that are an aside, by name; `title` or the first heading inside is its title. */
-const asides = new Set(['Note', 'Tip', 'Info', 'Warning', 'Caution', 'Danger', 'Important', 'Pitfall', 'DeepDive', 'Callout', 'Admonition', 'Aside', 'Sidenote']);
-const videos = new Set(['YouTubeIframe', 'YouTube', 'Youtube', 'Video', 'Vimeo', 'iframe', 'video', 'LiteYouTubeEmbed']);
+const asides = new Set([
+  'Note',
+  'Tip',
+  'Info',
+  'Warning',
+  'Caution',
+  'Danger',
+  'Important',
+  'Pitfall',
+  'DeepDive',
+  'Callout',
+  'Admonition',
+  'Aside',
+  'Sidenote',
+]);
+const videos = new Set([
+  'YouTubeIframe',
+  'YouTube',
+  'Youtube',
+  'Video',
+  'Vimeo',
+  'iframe',
+  'video',
+  'LiteYouTubeEmbed',
+]);
 const intros = new Set(['Intro', 'Lead', 'Standfirst']);
 
 /** A body an MDX site wrote: a component tag (capitalised) at the start of a line, or an expression anchor. */
@@ -47,7 +70,11 @@ export function readMdx(written: string): MdxReading {
     tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
   } catch (error) {
     const { line, reason } = error as { line?: number; reason?: string };
-    throw new BodyError(`not valid MDX: ${reason ?? String(error)}`, Math.max(0, (line ?? 1) - 1), 'MDX is Markdown with JSX: close every component tag, and write { and < in text as \\{ and &lt;.');
+    throw new BodyError(
+      `not valid MDX: ${reason ?? String(error)}`,
+      Math.max(0, (line ?? 1) - 1),
+      'MDX is Markdown with JSX: close every component tag, and write { and < in text as \\{ and &lt;.',
+    );
   }
   const edits: Edit[] = [];
   const unknown = new Set<string>();
@@ -56,11 +83,16 @@ export function readMdx(written: string): MdxReading {
   // Blank lines instead of what is removed, so the lines after it keep their numbers.
   const remove = (node: Nodes, keep = '') => {
     const lines = (text: string) => text.split('\n').length - 1;
-    edits.push({ start: node.position!.start.offset!, end: node.position!.end.offset!, text: keep + '\n'.repeat(Math.max(0, lines(source(node)) - lines(keep))) });
+    edits.push({
+      start: node.position!.start.offset!,
+      end: node.position!.end.offset!,
+      text: keep + '\n'.repeat(Math.max(0, lines(source(node)) - lines(keep))),
+    });
   };
 
   const visit = (node: Nodes): void => {
-    if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') return remove(node);
+    if (node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression')
+      return remove(node);
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') {
       if ('children' in node) for (const child of node.children) visit(child as Nodes);
       return;
@@ -75,21 +107,33 @@ export function readMdx(written: string): MdxReading {
     if (videos.has(name)) {
       const url = videoUrl(attrs);
       if (!url) return remove(node);
-      const title = attrs.title ?? (inlineText(node.children.map((child) => source(child as Nodes)).join(' ')) || undefined);
+      const title =
+        attrs.title ?? (inlineText(node.children.map((child) => source(child as Nodes)).join(' ')) || undefined);
       return remove(node, `${flow ? '\n' : ''}::: video ${url}\n${title ?? ''}\n:::\n`);
     }
-    if (name === 'img' && attrs.src) return remove(node, `![${(attrs.alt ?? '').replace(/[[\]]/g, '')}](<${attrs.src}>)`);
+    if (name === 'img' && attrs.src)
+      return remove(node, `![${(attrs.alt ?? '').replace(/[[\]]/g, '')}](<${attrs.src}>)`);
     const [open, close] = tagRanges(body, node.position!.start.offset!, node.position!.end.offset!);
     if (flow && asides.has(name)) {
       let title = attrs.title;
       const first = node.children[0];
       if (title === undefined && first?.type === 'heading') {
         // Its words, not its anchor: an expression written onto the heading is left out.
-        title = inlineText(first.children.filter((child) => (child.type as string) !== 'mdxTextExpression').map((child) => source(child as Nodes)).join(''));
+        title = inlineText(
+          first.children
+            .filter((child) => (child.type as string) !== 'mdxTextExpression')
+            .map((child) => source(child as Nodes))
+            .join(''),
+        );
         remove(first);
       }
-      edits.push({ start: open.start, end: open.end, text: `::: aside ${title ?? ''}`.trimEnd() + (body[open.end] === '\n' ? '' : '\n') });
-      if (close) edits.push({ start: close.start, end: close.end, text: `${body[close.start - 1] === '\n' ? '' : '\n'}:::` });
+      edits.push({
+        start: open.start,
+        end: open.end,
+        text: `::: aside ${title ?? ''}`.trimEnd() + (body[open.end] === '\n' ? '' : '\n'),
+      });
+      if (close)
+        edits.push({ start: close.start, end: close.end, text: `${body[close.start - 1] === '\n' ? '' : '\n'}:::` });
     } else {
       if (/^[A-Z]/.test(name)) unknown.add(name);
       edits.push({ start: open.start, end: open.end, text: '' });
@@ -100,21 +144,28 @@ export function readMdx(written: string): MdxReading {
   visit(tree);
 
   let markdown = body;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) markdown = markdown.slice(0, edit.start) + edit.text + markdown.slice(edit.end);
+  for (const edit of edits.sort((a, b) => b.start - a.start))
+    markdown = markdown.slice(0, edit.start) + edit.text + markdown.slice(edit.end);
   return { markdown, standfirst, unknownComponents: [...unknown] };
 }
 
 /** The string-valued attributes (an expression's value is code, and never run). */
 function attributes(list: readonly (MdxJsxAttribute | MdxJsxExpressionAttribute)[]): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const attribute of list) if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string') found[attribute.name] = attribute.value;
+  for (const attribute of list)
+    if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string')
+      found[attribute.name] = attribute.value;
   return found;
 }
 
 /** A video's address to print: its src or url, or YouTube's watch address for an id. */
 function videoUrl(attrs: Record<string, string>): string | undefined {
   const direct = attrs.src ?? attrs.url ?? attrs.href;
-  if (direct && /^https?:\/\//.test(direct)) return direct.replace(/^https:\/\/www\.youtube(?:-nocookie)?\.com\/embed\/([\w-]+).*$/, 'https://www.youtube.com/watch?v=$1');
+  if (direct && /^https?:\/\//.test(direct))
+    return direct.replace(
+      /^https:\/\/www\.youtube(?:-nocookie)?\.com\/embed\/([\w-]+).*$/,
+      'https://www.youtube.com/watch?v=$1',
+    );
   const id = attrs.id ?? attrs.videoId ?? attrs.videoid;
   return id && /^[\w-]+$/.test(id) ? `https://www.youtube.com/watch?v=${id}` : undefined;
 }
@@ -123,7 +174,11 @@ function videoUrl(attrs: Record<string, string>): string | undefined {
  * Where an element's opening tag ends and its closing tag begins (undefined when it closes itself), found by
  * reading past quoted values and {…} expressions, which may hold a ">".
  */
-function tagRanges(body: string, start: number, end: number): [{ start: number; end: number }, { start: number; end: number } | undefined] {
+function tagRanges(
+  body: string,
+  start: number,
+  end: number,
+): [{ start: number; end: number }, { start: number; end: number } | undefined] {
   let depth = 0;
   let quote = '';
   let openEnd = end;

@@ -24,7 +24,10 @@ export function pageDimensions(page: PageSize): { width: number; height: number 
   if (named) return named;
   const match = trimSize.exec(page);
   if (!match) throw new Error(`imprint: unvalidated page size ${page}`);
-  return { width: Number(match[1]) * millimetresPer[match[2]!.toLowerCase()]!, height: Number(match[3]) * millimetresPer[match[4]!.toLowerCase()]! };
+  return {
+    width: Number(match[1]) * millimetresPer[match[2]!.toLowerCase()]!,
+    height: Number(match[3]) * millimetresPer[match[4]!.toLowerCase()]!,
+  };
 }
 
 function isSensibleTrim(value: string): boolean {
@@ -40,7 +43,11 @@ function isSensibleTrim(value: string): boolean {
 export function pageMargins(page: PageSize): { top: number; side: number; bottom: number } {
   const { width, height } = pageDimensions(page);
   const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
-  return { top: clamp(height * 0.08, 15, 24), side: clamp(width * 0.11, 13, 24), bottom: clamp(height * 0.074, 14, 22) };
+  return {
+    top: clamp(height * 0.08, 15, 24),
+    side: clamp(width * 0.11, 13, 24),
+    bottom: clamp(height * 0.074, 14, 22),
+  };
 }
 
 /** The most of the type area's height a photo may take (print-html.ts sets it as the photo's max-height). */
@@ -50,5 +57,8 @@ export const photoHeightShare = 0.42;
 export function photoBox(page: PageSize): { widthMm: number; heightMm: number } {
   const trim = pageDimensions(page);
   const margins = pageMargins(page);
-  return { widthMm: trim.width - 2 * margins.side, heightMm: (trim.height - margins.top - margins.bottom) * photoHeightShare };
+  return {
+    widthMm: trim.width - 2 * margins.side,
+    heightMm: (trim.height - margins.top - margins.bottom) * photoHeightShare,
+  };
 }

@@ -12,18 +12,30 @@ export interface SourceText {
 export async function readSource(path: string, maxBytes: number): Promise<SourceText> {
   const { size } = await stat(path);
   if (size > maxBytes) {
-    throw new ImprintError(`file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit for an article`, { file: path }, 'Split the article, or raise the limit with --max-article-mb.');
+    throw new ImprintError(
+      `file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit for an article`,
+      { file: path },
+      'Split the article, or raise the limit with --max-article-mb.',
+    );
   }
   const bytes = await readFile(path);
   if (bytes.toString('utf8').trim() === '') {
-    throw new ImprintError('file is empty', { file: path, line: 1 }, 'Write the front matter (title, date, publication) and the article, or remove the file.');
+    throw new ImprintError(
+      'file is empty',
+      { file: path, line: 1 },
+      'Write the front matter (title, date, publication) and the article, or remove the file.',
+    );
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const { line, column } = firstInvalidByte(bytes);
-    throw new ImprintError('file is not UTF-8 text', { file: path, line, column }, 'Save it as UTF-8 (most editors: "Save with encoding"; or iconv -f windows-1252 -t utf-8).');
+    throw new ImprintError(
+      'file is not UTF-8 text',
+      { file: path, line, column },
+      'Save it as UTF-8 (most editors: "Save with encoding"; or iconv -f windows-1252 -t utf-8).',
+    );
   }
   text = text.replace(/^\uFEFF/, '');
   const control = xmlIllegal.exec(text);

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { ImprintError, type ErrorLocation } from '../errors.js';
+import { type ErrorLocation, ImprintError } from '../errors.js';
 
 export interface RemoteImagePolicy {
   /** Host patterns (`images.example.org`, `*.cdn.example.net`, `127.0.0.1:8080`); `*` allows every public host. */
@@ -26,12 +26,22 @@ export interface CachedImage {
   sha256: string;
 }
 
-const extensions: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp', 'image/gif': '.gif' };
+const extensions: Record<string, string> = {
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'image/webp': '.webp',
+  'image/gif': '.gif',
+};
 const maxRedirects = 3;
 
 /** Whether the URL's host is one the policy lists (exactly, by a `*.` suffix pattern, or by `*`). */
 export function hostAllowed(url: URL, hosts: readonly string[]): boolean {
-  return hosts.some((pattern) => pattern === '*' || listedExactly(url, [pattern]) || (pattern.startsWith('*.') && url.hostname.endsWith(pattern.slice(1))));
+  return hosts.some(
+    (pattern) =>
+      pattern === '*' ||
+      listedExactly(url, [pattern]) ||
+      (pattern.startsWith('*.') && url.hostname.endsWith(pattern.slice(1))),
+  );
 }
 
 function listedExactly(url: URL, hosts: readonly string[]): boolean {
@@ -43,7 +53,15 @@ export function isPrivateAddress(address: string): boolean {
   const v4 = /^(?:::ffff:)?(\d+)\.(\d+)\.\d+\.\d+$/i.exec(address);
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   const v6 = address.toLowerCase();
   return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6);
@@ -63,27 +81,50 @@ export async function cachedImage(url: string, cacheDir: string): Promise<Cached
 }
 
 /** The photo at `url` as a local file: from the cache, else downloaded into it under the policy. */
-export async function fetchRemoteImage(url: string, policy: RemoteImagePolicy, where: ErrorLocation): Promise<CachedImage> {
+export async function fetchRemoteImage(
+  url: string,
+  policy: RemoteImagePolicy,
+  where: ErrorLocation,
+): Promise<CachedImage> {
   const cached = await cachedImage(url, policy.cacheDir);
   if (cached) return cached;
-  const refuse = (why: string, hint = 'Download the photo into the article\'s folder and refer to it by a relative path.') => new ImprintError(`image "${url}" ${why}`, where, hint);
+  const refuse = (
+    why: string,
+    hint = "Download the photo into the article's folder and refer to it by a relative path.",
+  ) => new ImprintError(`image "${url}" ${why}`, where, hint);
   let target = new URL(url);
   let response: Response | undefined;
   const signal = AbortSignal.timeout(policy.timeoutMs);
   for (let hop = 0; hop <= maxRedirects; hop++) {
-    if (target.protocol !== 'https:' && target.protocol !== 'http:') throw refuse(`leads to ${target.protocol} addresses, which are never fetched`);
-    if (!hostAllowed(target, policy.hosts)) throw refuse(`${hop > 0 ? `redirects to ${target.host}, which` : `is on ${target.host}, which`} imprint.yaml's images.fetch does not list`, `Add "${target.hostname}" to images.fetch in imprint.yaml to allow its photos.`);
+    if (target.protocol !== 'https:' && target.protocol !== 'http:')
+      throw refuse(`leads to ${target.protocol} addresses, which are never fetched`);
+    if (!hostAllowed(target, policy.hosts))
+      throw refuse(
+        `${hop > 0 ? `redirects to ${target.host}, which` : `is on ${target.host}, which`} imprint.yaml's images.fetch does not list`,
+        `Add "${target.hostname}" to images.fetch in imprint.yaml to allow its photos.`,
+      );
     // A private address is reached only when its host is listed by name, never through a pattern or a redirect's DNS.
     if (!listedExactly(target, policy.hosts)) {
       const host = target.hostname.replace(/^\[|\]$/g, '');
-      const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((found) => found.address);
+      const addresses = isIP(host)
+        ? [host]
+        : (await lookup(host, { all: true }).catch(() => [])).map((found) => found.address);
       if (addresses.length === 0) throw refuse(`cannot be fetched: no address for ${host}`);
-      if (addresses.some(isPrivateAddress)) throw refuse(`leads to a private or loopback address (${host}), which is fetched only when listed in images.fetch`);
+      if (addresses.some(isPrivateAddress))
+        throw refuse(
+          `leads to a private or loopback address (${host}), which is fetched only when listed in images.fetch`,
+        );
     }
     try {
-      response = await fetch(target, { redirect: 'manual', signal, headers: { accept: 'image/jpeg,image/png,image/webp,image/gif' } });
+      response = await fetch(target, {
+        redirect: 'manual',
+        signal,
+        headers: { accept: 'image/jpeg,image/png,image/webp,image/gif' },
+      });
     } catch (error) {
-      throw refuse(`could not be fetched: ${signal.aborted ? `no answer within ${policy.timeoutMs / 1000} s` : (error as Error).message}`);
+      throw refuse(
+        `could not be fetched: ${signal.aborted ? `no answer within ${policy.timeoutMs / 1000} s` : (error as Error).message}`,
+      );
     }
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {
@@ -92,13 +133,18 @@ export async function fetchRemoteImage(url: string, policy: RemoteImagePolicy, w
     }
     break;
   }
-  if (!response || (response.status >= 300 && response.status < 400)) throw refuse(`redirects more than ${maxRedirects} times`);
+  if (!response || (response.status >= 300 && response.status < 400))
+    throw refuse(`redirects more than ${maxRedirects} times`);
   if (!response.ok) throw refuse(`could not be fetched: the server answered ${response.status}`);
   const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const extension = extensions[type];
   if (!extension) throw refuse(`is served as "${type || 'no type'}", not as a JPEG, PNG, WebP or GIF photo`);
   const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > policy.maxBytes) throw refuse(`is ${declared} bytes, over the limit for an image`, 'Raise the limit with --max-image-mb, or use a smaller copy.');
+  if (declared > policy.maxBytes)
+    throw refuse(
+      `is ${declared} bytes, over the limit for an image`,
+      'Raise the limit with --max-image-mb, or use a smaller copy.',
+    );
   const bytes = await readBounded(response, policy.maxBytes, signal).catch((error: Error) => {
     throw refuse(error.message, 'Raise the limit with --max-image-mb, or use a smaller copy.');
   });
@@ -109,7 +155,10 @@ export async function fetchRemoteImage(url: string, policy: RemoteImagePolicy, w
   // Written whole, then renamed: a build that stops half-way leaves no half photo for the next to trust.
   await writeFile(join(policy.cacheDir, `${file}.part`), bytes);
   await rename(join(policy.cacheDir, `${file}.part`), join(policy.cacheDir, file));
-  await writeFile(join(policy.cacheDir, `${name}.json`), `${JSON.stringify({ url, file, sha256, contentType: type }, null, 2)}\n`);
+  await writeFile(
+    join(policy.cacheDir, `${name}.json`),
+    `${JSON.stringify({ url, file, sha256, contentType: type }, null, 2)}\n`,
+  );
   return { url, path: join(policy.cacheDir, file), sha256 };
 }
 

@@ -92,19 +92,25 @@ function shortcodeInline(state: StateInline, silent: boolean): boolean {
 const lastCloses = new WeakMap<StateInline, number>();
 function lastClose(state: StateInline): number {
   let found = lastCloses.get(state);
-  if (found === undefined) lastCloses.set(state, (found = Math.max(state.src.lastIndexOf('%}}'), state.src.lastIndexOf('>}}'))));
+  if (found === undefined)
+    lastCloses.set(state, (found = Math.max(state.src.lastIndexOf('%}}'), state.src.lastIndexOf('>}}'))));
   return found;
 }
 
 /** `src="a.jpg" caption="A harbour" attr='AP'` → { src, caption, attr }. */
 function attributes(text: string): Record<string, string> {
   const found: Record<string, string> = {};
-  for (const [, key, double, single, bare] of text.matchAll(/(?<![\w-])([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g)) found[key!] = double ?? single ?? bare ?? '';
+  for (const [, key, double, single, bare] of text.matchAll(/(?<![\w-])([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/g))
+    found[key!] = double ?? single ?? bare ?? '';
   return found;
 }
 
 /** "posts/the-harbour-reopens.md" → "the harbour reopens", when the linked article cannot be read. */
 export function titleFromPath(target: string): string {
-  const segments = target.replace(/\/(index|_index)\.md$/, '').replace(/\.md$/, '').split('/').filter(Boolean);
+  const segments = target
+    .replace(/\/(index|_index)\.md$/, '')
+    .replace(/\.md$/, '')
+    .split('/')
+    .filter(Boolean);
   return (segments.at(-1) ?? target).replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/[-_]+/g, ' ');
 }

@@ -56,31 +56,127 @@ const aliases: Record<string, string> = {
 };
 
 /** The lead photo and what describes it, under the names themes of Hugo and Jekyll use. */
-const leadImageFields = ['lede', 'image', 'featured_image', 'featuredImage', 'feature_image', 'cover', 'images', 'thumbnail', 'header_image'];
+const leadImageFields = [
+  'lede',
+  'image',
+  'featured_image',
+  'featuredImage',
+  'feature_image',
+  'cover',
+  'images',
+  'thumbnail',
+  'header_image',
+];
 const leadCaptionFields = ['lede_caption', 'image_caption', 'caption', 'cover_caption'];
 const leadCreditFields = ['lede_author', 'image_credit', 'photo_credit', 'image_attribution', 'cover_credit'];
 const leadAltFields = ['lede_alt', 'image_alt', 'cover_alt', 'alt'];
 
 /** Fields that drive a website (templates, URLs, menus, comments) and mean nothing in print or an e-book. */
 export const siteFields = new Set([
-  'layout', 'type', 'comments', 'weight', 'aliases', 'wordpress_id', 'wordpress_url', 'wp_id', 'link', 'url', 'permalink', 'menu', 'menus',
-  'toc', 'showToc', 'ShowToc', 'tocOpen', 'lastmod', 'last_modified_at', 'modified', 'updated', 'series', 'sitemap', 'redirect_from',
-  'redirect_to', 'guid', 'id', 'status', 'format', 'post_format', 'share', 'featured', 'hidden', 'expiryDate', 'expirydate', 'publishDate',
-  'publishdate', 'linkTitle', 'linktitle', 'markup', 'outputs', 'resources', 'translationKey',
-  'disqus_identifier', 'disqus_url', 'dsq_thread_id', 'excerpt_separator', 'nav', 'sidebar', 'math', 'mathjax', 'katex', 'highlight',
-  'comments_locked', 'robots', 'noindex', 'seo', 'headless', 'build', 'cascade', 'reading_time', 'readingTime', 'ShowReadingTime',
-  'ShowBreadCrumbs', 'ShowPostNavLinks', 'ShowWordCount', 'ShowShareButtons', 'hideSummary', 'searchHidden', 'tag', 'eleventyNavigation',
-  'permalinkPattern', 'eleventyExcludeFromCollections', 'pagination', 'templateEngineOverride', 'css', 'js', 'script', 'scripts',
-  'styles', 'original_url', 'syndication', 'mastodon', 'twitter', 'featured_image_alt_hidden', 'sticky', 'pinned', 'thumbnail_alt',
+  'layout',
+  'type',
+  'comments',
+  'weight',
+  'aliases',
+  'wordpress_id',
+  'wordpress_url',
+  'wp_id',
+  'link',
+  'url',
+  'permalink',
+  'menu',
+  'menus',
+  'toc',
+  'showToc',
+  'ShowToc',
+  'tocOpen',
+  'lastmod',
+  'last_modified_at',
+  'modified',
+  'updated',
+  'series',
+  'sitemap',
+  'redirect_from',
+  'redirect_to',
+  'guid',
+  'id',
+  'status',
+  'format',
+  'post_format',
+  'share',
+  'featured',
+  'hidden',
+  'expiryDate',
+  'expirydate',
+  'publishDate',
+  'publishdate',
+  'linkTitle',
+  'linktitle',
+  'markup',
+  'outputs',
+  'resources',
+  'translationKey',
+  'disqus_identifier',
+  'disqus_url',
+  'dsq_thread_id',
+  'excerpt_separator',
+  'nav',
+  'sidebar',
+  'math',
+  'mathjax',
+  'katex',
+  'highlight',
+  'comments_locked',
+  'robots',
+  'noindex',
+  'seo',
+  'headless',
+  'build',
+  'cascade',
+  'reading_time',
+  'readingTime',
+  'ShowReadingTime',
+  'ShowBreadCrumbs',
+  'ShowPostNavLinks',
+  'ShowWordCount',
+  'ShowShareButtons',
+  'hideSummary',
+  'searchHidden',
+  'tag',
+  'eleventyNavigation',
+  'permalinkPattern',
+  'eleventyExcludeFromCollections',
+  'pagination',
+  'templateEngineOverride',
+  'css',
+  'js',
+  'script',
+  'scripts',
+  'styles',
+  'original_url',
+  'syndication',
+  'mastodon',
+  'twitter',
+  'featured_image_alt_hidden',
+  'sticky',
+  'pinned',
+  'thumbnail_alt',
 ]);
 
 /** Jekyll's post names carry the date: 2011-03-14-the-title.md. */
 export const datedFileName = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
 
-export function adaptFrontMatter(asWritten: Record<string, unknown>, fileStem: string, rules: FieldRules = {}): Adapted {
+export function adaptFrontMatter(
+  asWritten: Record<string, unknown>,
+  fileStem: string,
+  rules: FieldRules = {},
+): Adapted {
   // Hugo reads a page's own fields from its `params` table too ([params] in TOML); those at the top win.
   const { params, ...top } = asWritten;
-  const raw = params && typeof params === 'object' && !Array.isArray(params) ? { ...(params as Record<string, unknown>), ...top } : asWritten;
+  const raw =
+    params && typeof params === 'object' && !Array.isArray(params)
+      ? { ...(params as Record<string, unknown>), ...top }
+      : asWritten;
   const fields: Record<string, unknown> = {};
   const ignored: string[] = [];
   const unknown: string[] = [];
@@ -126,7 +222,8 @@ export function adaptFrontMatter(asWritten: Record<string, unknown>, fileStem: s
 }
 
 function leadPhoto(raw: Record<string, unknown>): LeadPhoto | undefined {
-  const first = (names: readonly string[]) => names.map((name) => raw[name]).find((value) => value !== undefined && value !== null && value !== '');
+  const first = (names: readonly string[]) =>
+    names.map((name) => raw[name]).find((value) => value !== undefined && value !== null && value !== '');
   let image = first(leadImageFields);
   if (Array.isArray(image)) image = image[0];
   // Some themes nest it: cover: { image: x.jpg, alt: …, caption: … }

@@ -40,7 +40,8 @@ export function siteLinksPlugin(md: MarkdownIt): void {
   md.core.ruler.push('site_links', (state: StateCore) => {
     const env = state.env as SiteLinkEnv;
     if (!env.resolveLinks) return;
-    for (const token of state.tokens) if (token.type === 'inline' && token.children) token.children = resolveLinks(token.children, env);
+    for (const token of state.tokens)
+      if (token.type === 'inline' && token.children) token.children = resolveLinks(token.children, env);
   });
 }
 

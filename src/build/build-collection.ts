@@ -4,18 +4,18 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { writeRendered, type ArticleResult, type BuildContext } from './build-result.js';
-import { articleView } from '../editions/page/article-view.js';
-import { renderEditions } from '../editions/render.js';
-import { ImprintError } from '../errors.js';
-import { failure, loadOne } from './load-articles.js';
-import type { Edition } from '../edition.js';
-import { articleFingerprint } from '../output/fingerprint.js';
-import { sha256, type Manifest } from '../output/manifest.js';
-import { isUpToDate } from '../output/verify.js';
 import { loadCollection } from '../collection/collection-file.js';
 import { collectionPublication } from '../collection/collection-publication.js';
 import type { CollectedArticle } from '../collection/collection-view.js';
+import type { Edition } from '../edition.js';
+import { articleView } from '../editions/page/article-view.js';
+import { renderEditions } from '../editions/render.js';
+import { ImprintError } from '../errors.js';
+import { articleFingerprint } from '../output/fingerprint.js';
+import { type Manifest, sha256 } from '../output/manifest.js';
+import { isUpToDate } from '../output/verify.js';
+import { type ArticleResult, type BuildContext, writeRendered } from './build-result.js';
+import { failure, loadOne } from './load-articles.js';
 
 export interface CollectionContext extends BuildContext {
   buildPrint: string;
@@ -29,7 +29,11 @@ export async function publishCollection(file: string, context: CollectionContext
   try {
     const collection = await loadCollection(file);
     if (taken.has(collection.slug)) {
-      throw new ImprintError(`slug "${collection.slug}" is already used by an article of this build`, { file }, 'Give the collection another "slug:", or rename its file.');
+      throw new ImprintError(
+        `slug "${collection.slug}" is already used by an article of this build`,
+        { file },
+        'Give the collection another "slug:", or rename its file.',
+      );
     }
     const editions = options.formats;
     const collected: CollectedArticle[] = [];
@@ -39,27 +43,77 @@ export async function publishCollection(file: string, context: CollectionContext
       for (const path of section.articles) {
         const shown = relative(process.cwd(), path);
         if (!existsSync(path)) {
-          throw new ImprintError(`the article ${shown} does not exist`, { file, line: lineOf(text, relative(collection.dir, path)) }, 'Paths in a collection are relative to the collection file.');
+          throw new ImprintError(
+            `the article ${shown} does not exist`,
+            { file, line: lineOf(text, relative(collection.dir, path)) },
+            'Paths in a collection are relative to the collection file.',
+          );
         }
         const loaded = await loadOne(shown, limits, options, 'copy');
-        if ('draft' in loaded) throw new ImprintError(`the article ${shown} is a draft`, { file, line: lineOf(text, relative(collection.dir, path)) }, 'Publish it (draft: false) or take it out of the collection.');
+        if ('draft' in loaded)
+          throw new ImprintError(
+            `the article ${shown} is a draft`,
+            { file, line: lineOf(text, relative(collection.dir, path)) },
+            'Publish it (draft: false) or take it out of the collection.',
+          );
         if (!('article' in loaded)) return failure(file, loaded.error, loaded.warnings);
-        collected.push({ article: loaded.article, view: articleView(loaded.article, options.style), section: section.title });
+        collected.push({
+          article: loaded.article,
+          view: articleView(loaded.article, options.style),
+          section: section.title,
+        });
         fingerprint.update(await articleFingerprint(loaded.article, buildPrint, editions));
       }
     }
     const inputs = fingerprint.update(editions.join(',')).digest('hex');
     const publication = collectionPublication(collection, collected, options.style);
     const { meta } = publication;
-    const summary = { title: collection.title, date: collection.date, byline: meta.byline, description: meta.description, publication: collection.publication, lang: collection.lang };
+    const summary = {
+      title: collection.title,
+      date: collection.date,
+      byline: meta.byline,
+      description: meta.description,
+      publication: collection.publication,
+      lang: collection.lang,
+    };
     const members = collected.map(({ article }) => ({ slug: article.slug, title: article.meta.title }));
-    const base = { file, ok: true as const, slug: collection.slug, sourceSha256: sha256(collection.sourceBytes), fingerprint: inputs, summary, warnings: [], members };
+    const base = {
+      file,
+      ok: true as const,
+      slug: collection.slug,
+      sourceSha256: sha256(collection.sourceBytes),
+      fingerprint: inputs,
+      summary,
+      warnings: [],
+      members,
+    };
     const entry = previous?.articles[collection.slug];
     if (!options.force && entry && (await isUpToDate(entry, inputs, editions, options.outDir))) {
-      return { ...base, status: 'unchanged', written: entry.editions.map((edition) => ({ ...edition, edition: edition.edition as Edition, path: join(options.outDir, edition.path) })) };
+      return {
+        ...base,
+        status: 'unchanged',
+        written: entry.editions.map((edition) => ({
+          ...edition,
+          edition: edition.edition as Edition,
+          path: join(options.outDir, edition.path),
+        })),
+      };
     }
-    const rendered = await renderEditions(publication, editions, { tabs: await browsers.tabs(), workDir, page: options.page ?? 'a4', style: options.style });
-    return { ...base, status: 'built', written: await writeRendered(rendered, join(options.outDir, collection.slug), context.recorder?.beforeReplacing(collection.slug)) };
+    const rendered = await renderEditions(publication, editions, {
+      tabs: await browsers.tabs(),
+      workDir,
+      page: options.page ?? 'a4',
+      style: options.style,
+    });
+    return {
+      ...base,
+      status: 'built',
+      written: await writeRendered(
+        rendered,
+        join(options.outDir, collection.slug),
+        context.recorder?.beforeReplacing(collection.slug),
+      ),
+    };
   } catch (error) {
     return failure(file, error);
   }

@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import type { InputLimits } from '../article/limits.js';
 import type { Diagnostic } from '../check/diagnostic.js';
+import type { BuildOptions } from '../config/options.js';
+import type { Edition } from '../edition.js';
 import type { RenderedEdition } from '../editions/render.js';
 import { webFileNames } from '../editions/web/web.js';
 import { ImprintError } from '../errors.js';
-import type { FailedArticle } from './load-articles.js';
-import type { BuildOptions } from '../config/options.js';
-import type { Edition } from '../edition.js';
-import { sha256, type ArticleSummary, type CollectionMember } from '../output/manifest.js';
+import { type ArticleSummary, type CollectionMember, sha256 } from '../output/manifest.js';
 import type { ManifestRecorder } from '../output/manifest-recorder.js';
 import { writeAllAtomic } from '../output/write-atomic.js';
 import type { BrowserHandle } from '../render/browser.js';
+import type { FailedArticle } from './load-articles.js';
 
 export interface WrittenFile {
   edition: Edition;
@@ -27,7 +27,18 @@ export interface WrittenFile {
 }
 
 export type ArticleResult =
-  | { file: string; ok: true; status: 'built' | 'unchanged'; slug: string; sourceSha256: string; fingerprint: string; summary: ArticleSummary | undefined; written: WrittenFile[]; warnings: Diagnostic[]; members?: CollectionMember[] }
+  | {
+      file: string;
+      ok: true;
+      status: 'built' | 'unchanged';
+      slug: string;
+      sourceSha256: string;
+      fingerprint: string;
+      summary: ArticleSummary | undefined;
+      written: WrittenFile[];
+      warnings: Diagnostic[];
+      members?: CollectionMember[];
+    }
   | FailedArticle;
 
 export interface BuildHooks {
@@ -62,20 +73,35 @@ export interface BuildContext {
  * temporary names first, then renamed into place, so that a full disk leaves its old files as they were.
  * `beforeReplace` runs in between (the manifest stops listing the old files).
  */
-export async function writeRendered(editions: readonly RenderedEdition[], folder: string, beforeReplace?: () => Promise<void>): Promise<WrittenFile[]> {
+export async function writeRendered(
+  editions: readonly RenderedEdition[],
+  folder: string,
+  beforeReplace?: () => Promise<void>,
+): Promise<WrittenFile[]> {
   const files = editions.map(({ name, bytes }) => ({ path: join(folder, name), bytes }));
   await writeAllAtomic(files, beforeReplace).catch((error: unknown) => {
     const path = (error as { target?: string }).target ?? folder;
     const full = (error as NodeJS.ErrnoException).code === 'ENOSPC';
     throw new ImprintError(
-      full ? `cannot write ${path}: the disk is full (ENOSPC); nothing of this article was changed` : `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      full
+        ? `cannot write ${path}: the disk is full (ENOSPC); nothing of this article was changed`
+        : `cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`,
       undefined,
-      full ? 'Free some space on the output folder\'s disk (or choose another with --out) and build again: the other articles are intact.' : 'Check that the output folder is writable and the disk has space, or choose another with --out.',
+      full
+        ? "Free some space on the output folder's disk (or choose another with --out) and build again: the other articles are intact."
+        : 'Check that the output folder is writable and the disk has space, or choose another with --out.',
       { cause: error },
     );
   });
   return editions.map(({ edition, name, bytes, pages }) => {
     const asset = edition === 'html' && name !== webFileNames.page;
-    return { edition, path: join(folder, name), bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }), sha256: sha256(bytes), ...(asset && { asset }) };
+    return {
+      edition,
+      path: join(folder, name),
+      bytes: bytes.byteLength,
+      ...(pages === undefined ? {} : { pages }),
+      sha256: sha256(bytes),
+      ...(asset && { asset }),
+    };
   });
 }

@@ -11,30 +11,41 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { inputLimits, type InputLimits } from '../article/limits.js';
-import { writeRendered, type ArticleResult, type BuildContext, type BuildHooks } from './build-result.js';
-import { publishCollection } from './build-collection.js';
-import { isCollectionFile } from '../collection/collection-file.js';
-import { articlePublication } from '../editions/publication.js';
-import { renderEditions } from '../editions/render.js';
-import { ImprintError } from '../errors.js';
 import { findArticles } from '../article/find-articles.js';
-import { failure, loadOne, planBatch, type FailedArticle, type PlannedArticle } from './load-articles.js';
+import { type InputLimits, inputLimits } from '../article/limits.js';
+import { isCollectionFile } from '../collection/collection-file.js';
 import type { BuildOptions } from '../config/options.js';
 import type { Edition } from '../edition.js';
-import { buildFingerprint } from '../output/fingerprint.js';
+import { articlePublication } from '../editions/publication.js';
+import { renderEditions } from '../editions/render.js';
 import { downloadPageName, renderDownloadPage } from '../editions/web/download-page.js';
+import { ImprintError } from '../errors.js';
+import { buildFingerprint } from '../output/fingerprint.js';
 import { removeOnExit } from '../output/left-behind.js';
-import { articleSummary, readManifest, sha256, shardManifestName, type BuiltArticle, type Manifest } from '../output/manifest.js';
-import { manifestRecorder, type ManifestRecorder } from '../output/manifest-recorder.js';
+import {
+  articleSummary,
+  type BuiltArticle,
+  type Manifest,
+  readManifest,
+  sha256,
+  shardManifestName,
+} from '../output/manifest.js';
+import { type ManifestRecorder, manifestRecorder } from '../output/manifest-recorder.js';
 import { isUpToDate } from '../output/verify.js';
 import { browserHandle } from '../render/browser.js';
 import type { TabPool } from '../render/tab-pool.js';
+import { publishCollection } from './build-collection.js';
+import { type ArticleResult, type BuildContext, type BuildHooks, writeRendered } from './build-result.js';
+import { type FailedArticle, failure, loadOne, type PlannedArticle, planBatch } from './load-articles.js';
 import { explainRenderFailure, internalError, interrupted, isBrowserFailure } from './render-failures.js';
 
 export type { ArticleResult, BuildContext, BuildHooks, WrittenFile } from './build-result.js';
 
-export async function build(paths: readonly string[], options: BuildOptions, hooks: BuildHooks = {}): Promise<ArticleResult[]> {
+export async function build(
+  paths: readonly string[],
+  options: BuildOptions,
+  hooks: BuildHooks = {},
+): Promise<ArticleResult[]> {
   const limits = inputLimits(options);
   // A .yaml path is a collection, built after the articles (see collection/); the rest are articles.
   const collections = paths.filter(isCollectionFile);
@@ -42,13 +53,22 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
   const found = articlePaths.length > 0 ? await findArticles(articlePaths) : { files: [], notes: [] };
   const buildPrint = await buildFingerprint(options);
   const { planned: all, notes } = await planBatch(found.files, limits, options, buildPrint);
-  const planned = options.shard ? all.filter((item) => inShard('slug' in item ? item.slug : item.file, options.shard!)) : all;
+  const planned = options.shard
+    ? all.filter((item) => inShard('slug' in item ? item.slug : item.file, options.shard!))
+    : all;
   for (const note of [...found.notes, ...notes]) hooks.onNote?.(note);
   const previous = await readManifest(options.outDir, options.shard && shardManifestName(options.shard));
   // A few at a time: each check reads the article's files, and a batch of thousands must not hold them all.
   const checking = pLimit(8);
   const upToDate = await Promise.all(
-    planned.map((item) => checking(async () => 'slug' in item && !options.force && isUpToDate(previous?.articles[item.slug], item.fingerprint, item.editions, options.outDir))),
+    planned.map((item) =>
+      checking(
+        async () =>
+          'slug' in item &&
+          !options.force &&
+          isUpToDate(previous?.articles[item.slug], item.fingerprint, item.editions, options.outDir),
+      ),
+    ),
   );
   hooks.onPlan?.({ total: planned.length + collections.length, unchanged: upToDate.filter(Boolean).length });
   const recorder = recorderFor(options, previous);
@@ -61,15 +81,22 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
     inOrder(index, result);
   };
   const plan: Plan = { planned, upToDate, previous, report };
-  const withCollections = async (articles: ArticleResult[], context: BuildContext) => [...articles, ...(await publishCollections(collections, articles, context, buildPrint, previous))];
+  const withCollections = async (articles: ArticleResult[], context: BuildContext) => [
+    ...articles,
+    ...(await publishCollections(collections, articles, context, buildPrint, previous)),
+  ];
 
   try {
     if (options.queue) {
       // The articles render on the queue's workers; the collections here, after them, with a browser of this build's own.
       const queued = await publishQueued(plan, options, hooks);
-      return collections.length === 0 ? queued : await rendering(options, limits, hooks, recorder, (context) => withCollections(queued, context));
+      return collections.length === 0
+        ? queued
+        : await rendering(options, limits, hooks, recorder, (context) => withCollections(queued, context));
     }
-    return await rendering(options, limits, hooks, recorder, async (context) => withCollections(await publishHere(plan, context), context));
+    return await rendering(options, limits, hooks, recorder, async (context) =>
+      withCollections(await publishHere(plan, context), context),
+    );
   } finally {
     await recorder.finish();
   }
@@ -84,13 +111,24 @@ export async function build(paths: readonly string[], options: BuildOptions, hoo
 function recorderFor(options: BuildOptions, previous: Manifest | undefined): ManifestRecorder {
   if (options.shard) return manifestRecorder(options, { name: shardManifestName(options.shard), previous });
   const path = join(options.outDir, downloadPageName);
-  const downloadPage = options.formats.includes('html') || existsSync(path) ? { path, render: (manifest: Manifest) => renderDownloadPage(manifest, options.style) } : undefined;
+  const downloadPage =
+    options.formats.includes('html') || existsSync(path)
+      ? { path, render: (manifest: Manifest) => renderDownloadPage(manifest, options.style) }
+      : undefined;
   return manifestRecorder(options, { previous, ...(downloadPage && { downloadPage }) });
 }
 
 function record(recorder: ManifestRecorder | undefined, result: ArticleResult): void {
   if (!result.ok || result.status !== 'built') return;
-  const built: BuiltArticle = { slug: result.slug, sourcePath: result.file, sourceSha256: result.sourceSha256, fingerprint: result.fingerprint, summary: result.summary, editions: result.written, members: result.members };
+  const built: BuiltArticle = {
+    slug: result.slug,
+    sourcePath: result.file,
+    sourceSha256: result.sourceSha256,
+    fingerprint: result.fingerprint,
+    summary: result.summary,
+    editions: result.written,
+    members: result.members,
+  };
   recorder?.add(built);
 }
 
@@ -103,7 +141,13 @@ interface Plan {
 }
 
 /** `work` with the build's browser (replaced if it dies or freezes) and a scratch folder, both gone after. */
-async function rendering<T>(options: BuildOptions, limits: InputLimits, hooks: BuildHooks, recorder: ManifestRecorder, work: (context: BuildContext) => Promise<T>): Promise<T> {
+async function rendering<T>(
+  options: BuildOptions,
+  limits: InputLimits,
+  hooks: BuildHooks,
+  recorder: ManifestRecorder,
+  work: (context: BuildContext) => Promise<T>,
+): Promise<T> {
   const browsers = browserHandle({ given: hooks.browser, tabs: options.jobs, timeoutMs: options.timeoutMs });
   // Named by the process, so that a later build removes it if this one is killed (output/write-atomic.ts).
   const workDir = await mkdtemp(join(tmpdir(), `imprint-work-${process.pid}-`));
@@ -138,24 +182,44 @@ function publishHere({ planned, upToDate, previous, report }: Plan, context: Bui
 }
 
 /** Rendered on the queue's workers: this process only plans, waits and records. */
-async function publishQueued({ planned, upToDate, previous, report }: Plan, options: BuildOptions, hooks: BuildHooks): Promise<ArticleResult[]> {
+async function publishQueued(
+  { planned, upToDate, previous, report }: Plan,
+  options: BuildOptions,
+  hooks: BuildHooks,
+): Promise<ArticleResult[]> {
   const { publishOnQueue } = await import('./queue.js');
-  const results = planned.map((item, index) => (!('slug' in item) ? item : upToDate[index] ? unchanged(item, previous!, options.outDir) : undefined));
-  results.forEach((result, index) => result && report(index, result));
-  const queued = planned.flatMap((item, index) => (results[index] ? [] : [{ item: item as PlannedArticle, index }]));
-  await publishOnQueue(queued.map(({ item }) => item), options, {
-    onStart: hooks.onStart,
-    onResult: (i, result) => report(queued[i]!.index, (results[queued[i]!.index] = result)),
+  const results = planned.map((item, index) =>
+    !('slug' in item) ? item : upToDate[index] ? unchanged(item, previous!, options.outDir) : undefined,
+  );
+  results.forEach((result, index) => {
+    if (result) report(index, result);
   });
+  const queued = planned.flatMap((item, index) => (results[index] ? [] : [{ item: item as PlannedArticle, index }]));
+  await publishOnQueue(
+    queued.map(({ item }) => item),
+    options,
+    {
+      onStart: hooks.onStart,
+      onResult: (i, result) => report(queued[i]!.index, (results[queued[i]!.index] = result)),
+    },
+  );
   return results as ArticleResult[];
 }
 
 /** The collections, one after another once the articles are done; a collection's slug must not be an article's. */
-async function publishCollections(files: readonly string[], articles: readonly ArticleResult[], context: BuildContext, buildPrint: string, previous: Manifest | undefined): Promise<ArticleResult[]> {
+async function publishCollections(
+  files: readonly string[],
+  articles: readonly ArticleResult[],
+  context: BuildContext,
+  buildPrint: string,
+  previous: Manifest | undefined,
+): Promise<ArticleResult[]> {
   const taken = new Set(articles.flatMap((result) => ('slug' in result ? [result.slug] : [])));
   const results: ArticleResult[] = [];
   for (const file of files) {
-    const result = context.hooks.signal?.aborted ? failure(file, interrupted()) : await publishCollection(file, { ...context, buildPrint, previous, taken });
+    const result = context.hooks.signal?.aborted
+      ? failure(file, interrupted())
+      : await publishCollection(file, { ...context, buildPrint, previous, taken });
     record(context.recorder, result);
     context.hooks.onResult?.(result);
     results.push(result);
@@ -174,13 +238,18 @@ export async function publishWithRetry(item: PlannedArticle, context: BuildConte
     return await publish(item, await used, context);
   } catch (first) {
     if (signal?.aborted) return failure(file, interrupted(), warnings);
-    if (!isBrowserFailure(first)) return failure(file, first instanceof ImprintError ? first : internalError(first), warnings);
+    if (!isBrowserFailure(first))
+      return failure(file, first instanceof ImprintError ? first : internalError(first), warnings);
     onRetry?.(file, first instanceof Error ? first.message.split('\n')[0]! : String(first));
     await context.browsers.replaceIfUnwell(used);
     try {
       return await publish(item, await context.browsers.tabs(), context);
     } catch (second) {
-      return failure(file, signal?.aborted ? interrupted() : explainRenderFailure(second, context.options.timeoutMs), warnings);
+      return failure(
+        file,
+        signal?.aborted ? interrupted() : explainRenderFailure(second, context.options.timeoutMs),
+        warnings,
+      );
     }
   }
 }
@@ -192,17 +261,50 @@ async function publish(item: PlannedArticle, tabs: TabPool, context: BuildContex
   if ('draft' in loaded) throw new Error(`${item.file} became a draft during the build`);
   if (!('article' in loaded)) return loaded;
   const { article, warnings } = loaded;
-  const editions = await renderEditions(articlePublication(article, options.style), item.editions, { tabs, workDir, page: options.page ?? article.meta.page ?? 'a4', style: options.style });
+  const editions = await renderEditions(articlePublication(article, options.style), item.editions, {
+    tabs,
+    workDir,
+    page: options.page ?? article.meta.page ?? 'a4',
+    style: options.style,
+  });
   if (hooks.signal?.aborted) throw interrupted();
-  const written = await writeRendered(editions, join(options.outDir, article.slug), context.recorder?.beforeReplacing(article.slug));
-  return { file: item.file, ok: true, status: 'built', slug: article.slug, sourceSha256: sha256(article.sourceBytes), fingerprint: item.fingerprint, summary: articleSummary(article), written, warnings };
+  const written = await writeRendered(
+    editions,
+    join(options.outDir, article.slug),
+    context.recorder?.beforeReplacing(article.slug),
+  );
+  return {
+    file: item.file,
+    ok: true,
+    status: 'built',
+    slug: article.slug,
+    sourceSha256: sha256(article.sourceBytes),
+    fingerprint: item.fingerprint,
+    summary: articleSummary(article),
+    written,
+    warnings,
+  };
 }
 
 /** An article whose files a previous build made from the same inputs: reported from the manifest. */
 function unchanged(item: PlannedArticle, previous: Manifest, outDir: string): ArticleResult {
   const entry = previous.articles[item.slug]!;
-  const written = entry.editions.map((edition) => ({ ...edition, edition: edition.edition as Edition, path: join(outDir, edition.path) }));
-  return { file: item.file, ok: true, status: 'unchanged', slug: item.slug, sourceSha256: entry.source.sha256, fingerprint: item.fingerprint, summary: entry.article, written, warnings: item.warnings };
+  const written = entry.editions.map((edition) => ({
+    ...edition,
+    edition: edition.edition as Edition,
+    path: join(outDir, edition.path),
+  }));
+  return {
+    file: item.file,
+    ok: true,
+    status: 'unchanged',
+    slug: item.slug,
+    sourceSha256: entry.source.sha256,
+    fingerprint: item.fingerprint,
+    summary: entry.article,
+    written,
+    warnings: item.warnings,
+  };
 }
 
 /** A stable partition by a hash of the slug: the same article is in the same shard on every machine. */

@@ -4,18 +4,19 @@
 // the producer reports each as a local build would and writes the manifest. Inputs travel through the shared
 // folder: a job names its article by its path relative to a root both sides are given (--root), so photos of
 // any size need no copy through Redis.
-import { Queue, QueueEvents, UnrecoverableError, Worker, type ConnectionOptions, type Job } from 'bullmq';
+
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import type { ArticleResult, BuildContext, WrittenFile } from './build-result.js';
-import { ImprintError } from '../errors.js';
+import { type ConnectionOptions, type Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import { inputLimits } from '../article/limits.js';
-import { failure, type PlannedArticle } from './load-articles.js';
 import type { BuildOptions } from '../config/options.js';
 import type { Edition } from '../edition.js';
+import { ImprintError } from '../errors.js';
 import { browserHandle } from '../render/browser.js';
+import type { ArticleResult, BuildContext, WrittenFile } from './build-result.js';
+import { failure, type PlannedArticle } from './load-articles.js';
 
 export const queueName = 'imprint-articles';
 
@@ -33,7 +34,9 @@ export interface ArticleJob {
 }
 
 /** What a worker hands back: the article's result, its files named relative to the output folder. */
-export type JobOutcome = Omit<Extract<ArticleResult, { ok: true }>, 'file' | 'warnings' | 'written'> & { written: (Omit<WrittenFile, 'path'> & { path: string })[] };
+export type JobOutcome = Omit<Extract<ArticleResult, { ok: true }>, 'file' | 'warnings' | 'written'> & {
+  written: (Omit<WrittenFile, 'path'> & { path: string })[];
+};
 
 /** redis://HOST:PORT[/DB], with an optional password, as BullMQ's (ioredis') connection options. */
 export function connectionFor(url: string): ConnectionOptions {
@@ -43,7 +46,12 @@ export function connectionFor(url: string): ConnectionOptions {
   } catch {
     parsed = new URL('invalid:');
   }
-  if (parsed.protocol !== 'redis:') throw new ImprintError(`--queue takes a redis:// URL, not "${url}"`, undefined, 'For example --queue redis://127.0.0.1:6379/0.');
+  if (parsed.protocol !== 'redis:')
+    throw new ImprintError(
+      `--queue takes a redis:// URL, not "${url}"`,
+      undefined,
+      'For example --queue redis://127.0.0.1:6379/0.',
+    );
   return {
     host: parsed.hostname || '127.0.0.1',
     port: Number(parsed.port || 6379),
@@ -57,7 +65,11 @@ export function connectionFor(url: string): ConnectionOptions {
  * The producer's side: each planned article becomes a job, its id derived from the article and its inputs, so
  * enqueueing the same article twice adds nothing (a job that failed before is replaced, to be tried again).
  */
-export async function publishOnQueue(items: readonly PlannedArticle[], options: BuildOptions, hooks: { onStart?: (file: string) => void; onResult: (index: number, result: ArticleResult) => void }): Promise<void> {
+export async function publishOnQueue(
+  items: readonly PlannedArticle[],
+  options: BuildOptions,
+  hooks: { onStart?: (file: string) => void; onResult: (index: number, result: ArticleResult) => void },
+): Promise<void> {
   const root = options.root;
   const connection = connectionFor(options.queue!);
   const queue = new Queue<ArticleJob, JobOutcome>(queueName, { connection });
@@ -75,19 +87,46 @@ export async function publishOnQueue(items: readonly PlannedArticle[], options: 
 
   async function publishOne(item: PlannedArticle): Promise<ArticleResult> {
     // The same article, inputs and output folder: the same job, whichever producer adds it.
-    const jobId = `${item.slug}-${createHash('sha256').update(`${item.fingerprint}\n${relative(root, resolve(options.outDir))}`).digest('hex').slice(0, 32)}`;
+    const jobId = `${item.slug}-${createHash('sha256')
+      .update(`${item.fingerprint}\n${relative(root, resolve(options.outDir))}`)
+      .digest('hex')
+      .slice(0, 32)}`;
     // Not up to date (the producer checked), so a finished job of the same ID is stale: its files were
     // removed or changed since, or it failed. It goes, and the article is built again.
     const earlier = await queue.getJob(jobId);
     if (earlier && ((await earlier.isFailed()) || (await earlier.isCompleted()))) await earlier.remove();
-    const data: ArticleJob = { file: relative(root, resolve(item.file)), slug: item.slug, fingerprint: item.fingerprint, editions: item.editions, page: options.page, html: options.html, strict: options.strict, timeoutMs: options.timeoutMs };
-    const job = await queue.add('article', data, { jobId, attempts: 3, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 24 * 3600 } });
+    const data: ArticleJob = {
+      file: relative(root, resolve(item.file)),
+      slug: item.slug,
+      fingerprint: item.fingerprint,
+      editions: item.editions,
+      page: options.page,
+      html: options.html,
+      strict: options.strict,
+      timeoutMs: options.timeoutMs,
+    };
+    const job = await queue.add('article', data, {
+      jobId,
+      attempts: 3,
+      backoff: { type: 'fixed', delay: 1000 },
+      removeOnComplete: { age: 24 * 3600 },
+      removeOnFail: { age: 24 * 3600 },
+    });
     hooks.onStart?.(item.file);
     try {
       const outcome = (await job.waitUntilFinished(events)) as JobOutcome;
-      return { ...outcome, file: item.file, warnings: item.warnings, written: outcome.written.map((file) => ({ ...file, path: join(options.outDir, file.path) })) };
+      return {
+        ...outcome,
+        file: item.file,
+        warnings: item.warnings,
+        written: outcome.written.map((file) => ({ ...file, path: join(options.outDir, file.path) })),
+      };
     } catch (error) {
-      return failure(item.file, new ImprintError(`on the queue: ${error instanceof Error ? error.message : String(error)}`), item.warnings);
+      return failure(
+        item.file,
+        new ImprintError(`on the queue: ${error instanceof Error ? error.message : String(error)}`),
+        item.warnings,
+      );
     }
   }
 }
@@ -107,7 +146,12 @@ const closeWaitMs = 120_000;
  * into `options.outDir`. Stopping lets the jobs in hand finish; a worker killed outright loses its jobs to
  * another worker once their lock expires, and a file is never half-written (every write is a rename).
  */
-export async function runWorker(options: BuildOptions, root: string, hooks: WorkerHooks, publish: (item: PlannedArticle, context: BuildContext) => Promise<ArticleResult>): Promise<void> {
+export async function runWorker(
+  options: BuildOptions,
+  root: string,
+  hooks: WorkerHooks,
+  publish: (item: PlannedArticle, context: BuildContext) => Promise<ArticleResult>,
+): Promise<void> {
   const browsers = browserHandle({ tabs: options.jobs, timeoutMs: options.timeoutMs });
   const workDir = await mkdtemp(join(tmpdir(), 'imprint-worker-'));
   const limits = inputLimits(options);
@@ -116,8 +160,24 @@ export async function runWorker(options: BuildOptions, root: string, hooks: Work
     async (job: Job<ArticleJob>) => {
       const data = job.data;
       const file = relative(process.cwd(), resolve(root, data.file));
-      const jobOptions: BuildOptions = { ...options, formats: data.editions, page: data.page, html: data.html, strict: data.strict, timeoutMs: data.timeoutMs };
-      const item: PlannedArticle = { file, slug: data.slug, editions: data.editions, fingerprint: data.fingerprint, warnings: [], ignoredFields: [], unknownFields: [], notes: [] };
+      const jobOptions: BuildOptions = {
+        ...options,
+        formats: data.editions,
+        page: data.page,
+        html: data.html,
+        strict: data.strict,
+        timeoutMs: data.timeoutMs,
+      };
+      const item: PlannedArticle = {
+        file,
+        slug: data.slug,
+        editions: data.editions,
+        fingerprint: data.fingerprint,
+        warnings: [],
+        ignoredFields: [],
+        unknownFields: [],
+        notes: [],
+      };
       const result = await publish(item, { options: jobOptions, limits, browsers, workDir, hooks: {} });
       hooks.onDone?.(data, result);
       if (!result.ok) {
@@ -126,9 +186,18 @@ export async function runWorker(options: BuildOptions, root: string, hooks: Work
         throw result.error.location ? new UnrecoverableError(message) : new Error(message);
       }
       const { file: _file, warnings: _warnings, ...outcome } = result;
-      return { ...outcome, written: result.written.map((written) => ({ ...written, path: relative(options.outDir, written.path) })) };
+      return {
+        ...outcome,
+        written: result.written.map((written) => ({ ...written, path: relative(options.outDir, written.path) })),
+      };
     },
-    { connection: connectionFor(options.queue!), concurrency: options.jobs, lockDuration: lockMs, stalledInterval: lockMs / 3, maxStalledCount: 2 },
+    {
+      connection: connectionFor(options.queue!),
+      concurrency: options.jobs,
+      lockDuration: lockMs,
+      stalledInterval: lockMs / 3,
+      maxStalledCount: 2,
+    },
   );
   try {
     await worker.waitUntilReady();

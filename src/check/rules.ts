@@ -26,14 +26,21 @@ export type Rule = (input: RuleInput) => Finding[];
 /** Links to nowhere: `[text](#)` or `[text]()`, as converters leave them when the target is lost. */
 export const deadLink: Rule = ({ tokens, lines }) =>
   inlineTokens(tokens).flatMap(({ token, line }) => {
-    const dead = (token.children ?? []).filter((child) => child.type === 'link_open' && ['', '#'].includes((child.attrGet('href') ?? '').trim()));
+    const dead = (token.children ?? []).filter(
+      (child) => child.type === 'link_open' && ['', '#'].includes((child.attrGet('href') ?? '').trim()),
+    );
     if (dead.length === 0) return [];
     // Neither bracket inside the text and one way to match the spaces: linear on a line of thousands of "[" or " ".
     const places = findAll(lines, line, token.map?.[1] ?? line + 1, /\[[^[\]]*\]\(\s*(?:#\s*)?\)/g);
     return dead.map((link, i) => {
       const place = places[i] ?? { line, column: 1 };
       const text = textAfter(token.children ?? [], link);
-      return { rule: 'dead-link', bodyLine: place.line, column: place.column, message: `link "${text}" points nowhere (${link.attrGet('href') ? '#' : 'empty'}); link it to its source or make it plain text` };
+      return {
+        rule: 'dead-link',
+        bodyLine: place.line,
+        column: place.column,
+        message: `link "${text}" points nowhere (${link.attrGet('href') ? '#' : 'empty'}); link it to its source or make it plain text`,
+      };
     });
   });
 
@@ -41,7 +48,12 @@ export const deadLink: Rule = ({ tokens, lines }) =>
 export const siteLink: Rule = ({ tokens, siteKnown = false, pageKnown = false }) =>
   inlineTokens(tokens).flatMap(({ token, line }) =>
     (token.children ?? [])
-      .filter((child) => child.type === 'link_open' && isSitePath(child.attrGet('href') ?? '') && !((child.attrGet('href') ?? '').startsWith('/') ? siteKnown || pageKnown : pageKnown))
+      .filter(
+        (child) =>
+          child.type === 'link_open' &&
+          isSitePath(child.attrGet('href') ?? '') &&
+          !((child.attrGet('href') ?? '').startsWith('/') ? siteKnown || pageKnown : pageKnown),
+      )
       .map((link) => ({
         rule: 'site-link',
         bodyLine: line,
@@ -62,7 +74,7 @@ export const brokenParagraph: Rule = ({ tokens, lines }) => {
     const start = /^(\p{Ll}\p{L}*)/u.exec(after.text);
     if (!end || !start) continue;
     const lastLine = (before.map[1] ?? before.map[0] + 1) - 1;
-    const column = (lines[lastLine]?.trimEnd().length ?? 1);
+    const column = lines[lastLine]?.trimEnd().length ?? 1;
     findings.push({
       rule: 'broken-paragraph',
       bodyLine: lastLine,
@@ -77,7 +89,12 @@ export const missingAlt: Rule = ({ tokens }) =>
   inlineTokens(tokens).flatMap(({ token, line }) =>
     (token.children ?? [])
       .filter((child) => child.type === 'image' && child.content.trim() === '')
-      .map((image) => ({ rule: 'missing-alt', bodyLine: line, column: 1, message: `image "${image.attrGet('src')}" has no alt text; describe what it shows for readers who cannot see it` })),
+      .map((image) => ({
+        rule: 'missing-alt',
+        bodyLine: line,
+        column: 1,
+        message: `image "${image.attrGet('src')}" has no alt text; describe what it shows for readers who cannot see it`,
+      })),
   );
 
 /** Why the EPUB will carry no EPUB Accessibility 1.1 claim, once per article, at the first image that costs it. */
@@ -86,7 +103,9 @@ export const accessibilityClaim: Rule = (input) => {
   const first = undescribed[0];
   const why = accessibilityClaimWithheld(undescribed.length);
   if (!first || !why) return [];
-  return [{ ...first, rule: 'accessibility-claim', message: `the EPUB will not claim ${accessibilityConformance}: ${why}` }];
+  return [
+    { ...first, rule: 'accessibility-claim', message: `the EPUB will not claim ${accessibilityConformance}: ${why}` },
+  ];
 };
 
 /**
@@ -101,7 +120,12 @@ export const skippedHeadingLevel: Rule = ({ tokens }) => {
     const level = Number(token.tag.slice(1));
     if (level > previous + 1) {
       const hashes = '#'.repeat(previous + 1);
-      findings.push({ rule: 'heading-level', bodyLine: token.map?.[0] ?? 0, column: 1, message: `${'#'.repeat(level)} follows ${'#'.repeat(previous)} (the headline is #): use ${hashes}, or the print PDF will not claim PDF/UA` });
+      findings.push({
+        rule: 'heading-level',
+        bodyLine: token.map?.[0] ?? 0,
+        column: 1,
+        message: `${'#'.repeat(level)} follows ${'#'.repeat(previous)} (the headline is #): use ${hashes}, or the print PDF will not claim PDF/UA`,
+      });
     }
     previous = level;
   }
@@ -112,11 +136,17 @@ export const skippedHeadingLevel: Rule = ({ tokens }) => {
 export const shortcode: Rule = ({ tokens }) => {
   const findings: Finding[] = [];
   for (const token of tokens) {
-    const found = token.type === 'shortcode' ? [token] : (token.children ?? []).filter((child) => child.type === 'shortcode');
+    const found =
+      token.type === 'shortcode' ? [token] : (token.children ?? []).filter((child) => child.type === 'shortcode');
     for (const code of found) {
       const { name } = code.meta as ShortcodeMeta;
       if (name.startsWith('/')) continue; // the closing half of a pair is named with its opening
-      findings.push({ rule: 'shortcode', bodyLine: token.map?.[0] ?? 0, column: 1, message: `the shortcode {{< ${name} >}} means nothing in print and is left out of the editions; replace it with Markdown if its content matters` });
+      findings.push({
+        rule: 'shortcode',
+        bodyLine: token.map?.[0] ?? 0,
+        column: 1,
+        message: `the shortcode {{< ${name} >}} means nothing in print and is left out of the editions; replace it with Markdown if its content matters`,
+      });
     }
   }
   return findings;
@@ -127,15 +157,23 @@ export const figureWithoutCredit: Rule = ({ tokens }) => {
   tokens.forEach((token, i) => {
     if (token.type !== 'figure_open') return;
     const close = tokens.findIndex((t, j) => j > i && t.type === 'figure_close');
-    const hasCredit = tokens.slice(i, close).some((t) => (t.children ?? []).some((child) => child.attrGet('class') === 'credit'));
+    const hasCredit = tokens
+      .slice(i, close)
+      .some((t) => (t.children ?? []).some((child) => child.attrGet('class') === 'credit'));
     if (!hasCredit) {
-      findings.push({ rule: 'figure-without-credit', bodyLine: token.map?.[0] ?? 0, column: 1, message: 'figure has no photo credit; end its caption with the credit in bold, e.g. **Jane Doe / AP**' });
+      findings.push({
+        rule: 'figure-without-credit',
+        bodyLine: token.map?.[0] ?? 0,
+        column: 1,
+        message: 'figure has no photo credit; end its caption with the credit in bold, e.g. **Jane Doe / AP**',
+      });
     }
   });
   return findings;
 };
 
-const creditLine = /^(?:[\p{Lu}][\p{L}.&'’ -]*\s+contributed\s+(?:to\s+this\s+)?report(?:ing|s)?|(?:additional\s+|with\s+(?:additional\s+)?)?reporting\s+(?:by|from)\s+.+)\.?$/iu;
+const creditLine =
+  /^(?:[\p{Lu}][\p{L}.&'’ -]*\s+contributed\s+(?:to\s+this\s+)?report(?:ing|s)?|(?:additional\s+|with\s+(?:additional\s+)?)?reporting\s+(?:by|from)\s+.+)\.?$/iu;
 
 /** "AFP contributed reporting." belongs in the front matter's credits, where every edition prints it. */
 /** Longer than any credit line: such paragraphs are not matched (the pattern backtracks on long runs of spaces). */
@@ -151,7 +189,17 @@ export const creditInBody: Rule = ({ tokens }) =>
       message: `reporting credit in the body; move "${paragraph.text}" to the front matter's credits`,
     }));
 
-export const rules: readonly Rule[] = [deadLink, siteLink, brokenParagraph, missingAlt, accessibilityClaim, skippedHeadingLevel, shortcode, figureWithoutCredit, creditInBody];
+export const rules: readonly Rule[] = [
+  deadLink,
+  siteLink,
+  brokenParagraph,
+  missingAlt,
+  accessibilityClaim,
+  skippedHeadingLevel,
+  shortcode,
+  figureWithoutCredit,
+  creditInBody,
+];
 
 function inlineTokens(tokens: Token[]): { token: Token; line: number }[] {
   return tokens.filter((token) => token.type === 'inline').map((token) => ({ token, line: token.map?.[0] ?? 0 }));
@@ -161,7 +209,10 @@ function inlineTokens(tokens: Token[]): { token: Token; line: number }[] {
 function topLevelParagraphs(tokens: Token[]): { text: string; map: [number, number] }[] {
   return tokens.flatMap((token, i) => {
     if (token.type !== 'paragraph_open' || token.level !== 0 || !token.map) return [];
-    const text = (tokens[i + 1]?.children ?? []).map((child) => (child.type.endsWith('break') ? ' ' : child.content)).join('').trim();
+    const text = (tokens[i + 1]?.children ?? [])
+      .map((child) => (child.type.endsWith('break') ? ' ' : child.content))
+      .join('')
+      .trim();
     return [{ text, map: token.map as [number, number] }];
   });
 }
@@ -181,7 +232,10 @@ function lettersBefore(text: string, end: number, longest = 100): string | undef
 function textAfter(children: Token[], open: Token): string {
   const start = children.indexOf(open);
   const close = children.findIndex((child, i) => i > start && child.type === 'link_close');
-  return children.slice(start + 1, close).map((child) => child.content).join('');
+  return children
+    .slice(start + 1, close)
+    .map((child) => child.content)
+    .join('');
 }
 
 function findAll(lines: string[], from: number, to: number, pattern: RegExp): { line: number; column: number }[] {

@@ -4,11 +4,17 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import * as v from 'valibot';
 import { frontMatterSchema } from '../article/front-matter.js';
-import { ImprintError } from '../errors.js';
 import { parseYamlData } from '../data/yaml-data.js';
+import { ImprintError } from '../errors.js';
 
 const { entries: field } = frontMatterSchema;
-const articlePaths = v.pipe(v.array(v.pipe(v.string('articles lists Markdown files'), v.nonEmpty('an article path is empty')), 'articles lists Markdown files, relative to this file'), v.minLength(1, 'articles needs at least one article'));
+const articlePaths = v.pipe(
+  v.array(
+    v.pipe(v.string('articles lists Markdown files'), v.nonEmpty('an article path is empty')),
+    'articles lists Markdown files, relative to this file',
+  ),
+  v.minLength(1, 'articles needs at least one article'),
+);
 
 export const collectionSchema = v.strictObject({
   collection: v.strictObject({
@@ -23,7 +29,12 @@ export const collectionSchema = v.strictObject({
     /** A photo for the title page and the EPUB cover, relative to this file. */
     cover: v.optional(v.pipe(v.string('cover is the path of a photo'), v.nonEmpty('cover is the path of a photo'))),
     articles: v.optional(articlePaths),
-    sections: v.optional(v.pipe(v.array(v.strictObject({ title: field.title, articles: articlePaths })), v.minLength(1, 'sections needs at least one section'))),
+    sections: v.optional(
+      v.pipe(
+        v.array(v.strictObject({ title: field.title, articles: articlePaths })),
+        v.minLength(1, 'sections needs at least one section'),
+      ),
+    ),
   }),
 });
 
@@ -61,9 +72,16 @@ export async function loadCollection(file: string): Promise<Collection> {
   const sourceBytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new ImprintError(`cannot read the collection: ${error.message}`, { file });
   });
-  const { collection } = parseYamlData({ text: sourceBytes.toString('utf8'), file, what: 'collection' }, collectionSchema);
+  const { collection } = parseYamlData(
+    { text: sourceBytes.toString('utf8'), file, what: 'collection' },
+    collectionSchema,
+  );
   if (!collection.articles === !collection.sections) {
-    throw new ImprintError('a collection lists its articles either under articles: or under sections:, one of the two', { file, line: 1 }, 'Write articles: [a.md, b.md], or sections: [{ title: …, articles: [...] }].');
+    throw new ImprintError(
+      'a collection lists its articles either under articles: or under sections:, one of the two',
+      { file, line: 1 },
+      'Write articles: [a.md, b.md], or sections: [{ title: …, articles: [...] }].',
+    );
   }
   const dir = dirname(resolve(file));
   const fromFile = (path: string) => resolve(dir, path);

@@ -9,18 +9,30 @@ import { readTemplate, renderArticleFragment, renderPage } from '../editions/pag
 import { captureCover, coverViewport } from '../editions/page/cover.js';
 import { hyphenateHtml, hyphenatorFor } from '../editions/page/hyphenate.js';
 import { cssString, furnitureText, pageCss, printStylesheets, runningHead } from '../editions/page/print-html.js';
-import { htmlText } from '../fonts/missing-glyphs.js';
+import {
+  appendStyle,
+  type PrintContext,
+  type PrintPage,
+  type PrintWants,
+  printPdf,
+  readableFolders,
+} from '../editions/pdf/print.js';
+import { articleAnchor } from '../editions/publication.js';
 import { assertBundledFonts } from '../fonts/machine-fonts.js';
+import { htmlText } from '../fonts/missing-glyphs.js';
 import { pageFonts } from '../fonts/page-fonts.js';
 import { pageNumbering } from '../labels/dates.js';
-import { appendStyle, printPdf, readableFolders, type PrintContext, type PrintPage, type PrintWants } from '../editions/pdf/print.js';
 import { withPage } from '../render/sandboxed-page.js';
 import type { Collection } from './collection-file.js';
-import { articleAnchor } from '../editions/publication.js';
-import { bySection, collectionHead, type CollectedArticle } from './collection-view.js';
+import { bySection, type CollectedArticle, collectionHead } from './collection-view.js';
 
 /** Printed whatever `wants.pdf` says: the contents page needs the PDF to find where each article begins. */
-export async function renderCollectionPage(collection: Collection, collected: readonly CollectedArticle[], context: PrintContext, wants: PrintWants): Promise<PrintPage & { startPages: number[] }> {
+export async function renderCollectionPage(
+  collection: Collection,
+  collected: readonly CollectedArticle[],
+  context: PrintContext,
+  wants: PrintWants,
+): Promise<PrintPage & { startPages: number[] }> {
   const { tabs, workDir, page, style } = context;
   const { labels, head, photo } = collectionHead(collection, collected, style);
   const photoUrl = photo?.url;
@@ -29,14 +41,30 @@ export async function renderCollectionPage(collection: Collection, collected: re
   const articles = await Promise.all(
     collected.map(async ({ article, view }, index) => {
       const hyphenate = await hyphenatorFor(article.meta.lang);
-      const fragment = renderArticleFragment(hyphenate ? { ...view, bodyHtml: await hyphenateHtml(view.bodyHtml, hyphenate) } : view);
-      return { id: articleAnchor(index), lang: article.meta.lang, dir: view.dir, title: article.meta.title, byline: view.byline, fragment, bodyClass: hyphenate ? 'justified' : 'ragged', view };
+      const fragment = renderArticleFragment(
+        hyphenate ? { ...view, bodyHtml: await hyphenateHtml(view.bodyHtml, hyphenate) } : view,
+      );
+      return {
+        id: articleAnchor(index),
+        lang: article.meta.lang,
+        dir: view.dir,
+        title: article.meta.title,
+        byline: view.byline,
+        fragment,
+        bodyClass: hyphenate ? 'justified' : 'ragged',
+        view,
+      };
     }),
   );
   const sections = bySection(collected, articles);
 
   // The footer in the collection's language and digits; its running heads are its articles'.
-  const furniture = { publication: collection.publication, title: collection.title, labels, ...pageNumbering(collection.lang, style.numerals) };
+  const furniture = {
+    publication: collection.publication,
+    title: collection.title,
+    labels,
+    ...pageNumbering(collection.lang, style.numerals),
+  };
   const css = (bleed: number) =>
     [
       pageCss(furniture, page, bleed),
@@ -45,7 +73,16 @@ export async function renderCollectionPage(collection: Collection, collected: re
     ].join('\n');
   const theme = style.theme;
   // Everything the page prints: its title page, contents and furniture, and every article.
-  const printed = [furnitureText(furniture), head.publication, head.title, head.subtitle, head.displayDate, labels.contents, photoCredit, ...articles.flatMap(({ fragment, view }) => [htmlText(fragment), runningHead(view)])];
+  const printed = [
+    furnitureText(furniture),
+    head.publication,
+    head.title,
+    head.subtitle,
+    head.displayDate,
+    labels.contents,
+    photoCredit,
+    ...articles.flatMap(({ fragment, view }) => [htmlText(fragment), runningHead(view)]),
+  ];
   const fonts = pageFonts(printed.filter(Boolean).join('\n'), collection.lang);
   const html = renderPage(
     'collection/page.html',
@@ -56,7 +93,10 @@ export async function renderCollectionPage(collection: Collection, collected: re
       pageCss: [css(0), fonts.css].join('\n'),
       photoUrl,
       photoCredit,
-      sections: sections.map((section) => ({ title: section.title, entries: section.entries.map(({ id, title, byline }) => ({ id, title, byline, page: '00' })) })),
+      sections: sections.map((section) => ({
+        title: section.title,
+        entries: section.entries.map(({ id, title, byline }) => ({ id, title, byline, page: '00' })),
+      })),
       articles,
       cover: wants.cover && { ...head, photoUrl, photoCredit },
     },
@@ -65,31 +105,38 @@ export async function renderCollectionPage(collection: Collection, collected: re
   const readable = readableFolders(context);
   const print = (loaded: Page) => printPdf(loaded, tabs.timeoutMs);
 
-  return withPage({ tabs, html, workDir, name: collection.slug, readable, ...(wants.cover ? { viewport: coverViewport } : {}) }, async (loaded, step) => {
-    step('capturing the cover');
-    const cover = wants.cover ? await captureCover(loaded) : undefined;
-    step('printing the PDF');
-    let pdf = await print(loaded);
-    await assertBundledFonts(pdf, fonts.drawsEmoji, theme?.root, collection.slug);
-    let startPages = await articleStartPages(pdf, articles.length);
-    // Numbers in the contents can move what follows (a wider number, a line more): print until they hold.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await loaded.evaluate((pages: Record<string, string>) => {
-        for (const element of Array.from(document.querySelectorAll<HTMLElement>('.contents-page'))) element.textContent = pages[element.dataset.for ?? ''] ?? '';
-      }, Object.fromEntries(articles.map(({ id }, i) => [id, String(startPages[i])])));
-      pdf = await print(loaded);
-      const printed = await articleStartPages(pdf, articles.length);
-      if (printed.join() === startPages.join()) break;
-      startPages = printed;
-    }
-    let bleedPdf: Uint8Array | undefined;
-    if (wants.bleed !== undefined) {
-      step('printing the press page');
-      await appendStyle(loaded, css(wants.bleed));
-      bleedPdf = await print(loaded);
-    }
-    return { pdf, cover, bleedPdf, startPages };
-  });
+  return withPage(
+    { tabs, html, workDir, name: collection.slug, readable, ...(wants.cover ? { viewport: coverViewport } : {}) },
+    async (loaded, step) => {
+      step('capturing the cover');
+      const cover = wants.cover ? await captureCover(loaded) : undefined;
+      step('printing the PDF');
+      let pdf = await print(loaded);
+      await assertBundledFonts(pdf, fonts.drawsEmoji, theme?.root, collection.slug);
+      let startPages = await articleStartPages(pdf, articles.length);
+      // Numbers in the contents can move what follows (a wider number, a line more): print until they hold.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await loaded.evaluate(
+          (pages: Record<string, string>) => {
+            for (const element of Array.from(document.querySelectorAll<HTMLElement>('.contents-page')))
+              element.textContent = pages[element.dataset.for ?? ''] ?? '';
+          },
+          Object.fromEntries(articles.map(({ id }, i) => [id, String(startPages[i])])),
+        );
+        pdf = await print(loaded);
+        const printed = await articleStartPages(pdf, articles.length);
+        if (printed.join() === startPages.join()) break;
+        startPages = printed;
+      }
+      let bleedPdf: Uint8Array | undefined;
+      if (wants.bleed !== undefined) {
+        step('printing the press page');
+        await appendStyle(loaded, css(wants.bleed));
+        bleedPdf = await print(loaded);
+      }
+      return { pdf, cover, bleedPdf, startPages };
+    },
+  );
 }
 
 /** The page (1-based) each article begins on: where its headline's bookmark points, after the contents'. */
@@ -99,12 +146,15 @@ async function articleStartPages(pdf: Uint8Array, count: number): Promise<number
   const starts: number[] = [];
   let item = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict);
   for (; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-    const destination = item.lookupMaybe(PDFName.of('Dest'), PDFArray) ?? item.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('D'), PDFArray);
+    const destination =
+      item.lookupMaybe(PDFName.of('Dest'), PDFArray) ??
+      item.lookupMaybe(PDFName.of('A'), PDFDict)?.lookupMaybe(PDFName.of('D'), PDFArray);
     const target = destination?.get(0);
     if (target instanceof PDFRef) starts.push(pages.indexOf(target.toString()) + 1);
   }
   // The first bookmark is the contents page's own heading.
   const articleStarts = starts.slice(1);
-  if (articleStarts.length !== count) throw new Error(`the collection's PDF has ${articleStarts.length} article bookmarks for ${count} articles`);
+  if (articleStarts.length !== count)
+    throw new Error(`the collection's PDF has ${articleStarts.length} article bookmarks for ${count} articles`);
   return articleStarts;
 }

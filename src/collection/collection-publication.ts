@@ -3,35 +3,53 @@
 // article's; its print page has a title page and contents (collection-print.ts); its EPUB has a chapter per
 // article, grouped by section; its web page shows every article in full (collection-web.ts).
 import type { HouseStyle } from '../config/house-style.js';
-import { renderArticleFragment } from '../editions/page/article-view.js';
 import type { EpubBook } from '../editions/epub/epub.js';
+import { renderArticleFragment } from '../editions/page/article-view.js';
 import { markPageBreaks, pageStarts } from '../editions/page/page-breaks.js';
-import { articleHeadings } from '../editions/pdf/pdf-metadata.js';
 import { runningHead } from '../editions/page/print-html.js';
-import type { ImageEdition } from '../images/edition-images.js';
-import { articleAnchor, forEdition, photoFolders, withPhotos, type Publication } from '../editions/publication.js';
+import { articleHeadings } from '../editions/pdf/pdf-metadata.js';
+import { articleAnchor, forEdition, type Publication, photoFolders, withPhotos } from '../editions/publication.js';
 import type { PublicationMeta } from '../editions/publication-meta.js';
 import { textDirection } from '../fonts/writing-systems.js';
+import type { ImageEdition } from '../images/edition-images.js';
 import type { Collection } from './collection-file.js';
 import { renderCollectionPage } from './collection-print.js';
-import { bySection, collectionHead, type CollectedArticle } from './collection-view.js';
+import { bySection, type CollectedArticle, collectionHead } from './collection-view.js';
 import { renderCollectionWeb } from './collection-web.js';
 
-export function collectionPublication(collection: Collection, collected: readonly CollectedArticle[], style: HouseStyle): Publication {
+export function collectionPublication(
+  collection: Collection,
+  collected: readonly CollectedArticle[],
+  style: HouseStyle,
+): Publication {
   const meta = collectionMeta(collection, collected);
   const { labels } = collectionHead(collection, collected, style);
   // Its articles' photos, and the collection's own cover photo beside its file.
-  const folders = [...new Set(collected.map(({ article }) => article.dir)), ...photoFolders(collected.map(({ article }) => article)), ...(collection.cover ? [collection.dir] : [])];
+  const folders = [
+    ...new Set(collected.map(({ article }) => article.dir)),
+    ...photoFolders(collected.map(({ article }) => article)),
+    ...(collection.cover ? [collection.dir] : []),
+  ];
   // Each edition shows its own copy of every photo, as an article's do.
   const shown = (edition: ImageEdition): CollectedArticle[] =>
-    collected.map((item) => ({ ...item, article: edition === 'epub' ? item.article : forEdition(item.article, edition), view: withPhotos(item.view, item.article, edition) }));
+    collected.map((item) => ({
+      ...item,
+      article: edition === 'epub' ? item.article : forEdition(item.article, edition),
+      view: withPhotos(item.view, item.article, edition),
+    }));
   return {
     meta,
     folders,
-    headings: [labels.contents, ...collected.flatMap(({ article }) => articleHeadings(article.meta.title, article.bodyHtml))],
-    renderPrintPage: (context, wants) => renderCollectionPage(collection, shown('print'), { ...context, folders }, wants),
-    epubBook: (printPage, pageTexts) => collectionBook(collection, shown('epub'), meta, style, pageTexts, printPage.startPages!),
-    renderWebPage: (inputs) => renderCollectionWeb(collection, shown('web'), collectionMeta(collection, shown('web')), style, inputs),
+    headings: [
+      labels.contents,
+      ...collected.flatMap(({ article }) => articleHeadings(article.meta.title, article.bodyHtml)),
+    ],
+    renderPrintPage: (context, wants) =>
+      renderCollectionPage(collection, shown('print'), { ...context, folders }, wants),
+    epubBook: (printPage, pageTexts) =>
+      collectionBook(collection, shown('epub'), meta, style, pageTexts, printPage.startPages!),
+    renderWebPage: (inputs) =>
+      renderCollectionWeb(collection, shown('web'), collectionMeta(collection, shown('web')), style, inputs),
   };
 }
 
@@ -50,7 +68,10 @@ export function collectionMeta(collection: Collection, collected: readonly Colle
     dir: textDirection(collection.lang),
     date: collection.date,
     dateTime: undefined,
-    description: collection.description ?? collection.subtitle ?? `${collection.title}: ${articles.map((article) => article.meta.title).join('; ')}`,
+    description:
+      collection.description ??
+      collection.subtitle ??
+      `${collection.title}: ${articles.map((article) => article.meta.title).join('; ')}`,
     tags: once(articles.flatMap((article) => article.meta.tags)),
     credits: once(articles.flatMap((article) => article.meta.credits)),
     translators: once(articles.flatMap((article) => article.meta.translators)),
@@ -63,7 +84,14 @@ export function collectionMeta(collection: Collection, collected: readonly Colle
 }
 
 /** A chapter per article, each with its print pages marked: from the page it begins on to the one before the next article's. */
-function collectionBook(collection: Collection, collected: readonly CollectedArticle[], meta: PublicationMeta, style: HouseStyle, pageTexts: readonly string[], startPages: readonly number[]): EpubBook {
+function collectionBook(
+  collection: Collection,
+  collected: readonly CollectedArticle[],
+  meta: PublicationMeta,
+  style: HouseStyle,
+  pageTexts: readonly string[],
+  startPages: readonly number[],
+): EpubBook {
   const { labels, displayDate } = collectionHead(collection, collected, style);
   const printPages: { page: number; filename: string }[] = [];
   const chapters = collected.map(({ article, view }, index) => {
@@ -74,11 +102,24 @@ function collectionBook(collection: Collection, collected: readonly CollectedArt
     printPages.push(...marked.pages.map((page) => ({ page, filename })));
     // An article in another language than the collection says so, for reading systems and screen readers.
     const { lang, dir } = view;
-    const html = lang === collection.lang && dir === meta.dir ? marked.html : `<div lang="${lang}" xml:lang="${lang}" dir="${dir}">${marked.html}</div>`;
+    const html =
+      lang === collection.lang && dir === meta.dir
+        ? marked.html
+        : `<div lang="${lang}" xml:lang="${lang}" dir="${dir}">${marked.html}</div>`;
     return { title: article.meta.title, filename, html };
   });
   const titled = collected.some(({ section }) => section !== undefined);
-  const sections = titled ? bySection(collected, chapters).map(({ title, entries }) => ({ title: title ?? '', chapters: entries })) : undefined;
+  const sections = titled
+    ? bySection(collected, chapters).map(({ title, entries }) => ({ title: title ?? '', chapters: entries }))
+    : undefined;
   // The title page and the contents are print pages too, though no chapter marks them.
-  return { meta, labels, displayDate, chapters, printPages, printEditionPages: pageTexts.length, ...(sections && { sections }) };
+  return {
+    meta,
+    labels,
+    displayDate,
+    chapters,
+    printPages,
+    printEditionPages: pageTexts.length,
+    ...(sections && { sections }),
+  };
 }

@@ -17,9 +17,11 @@ export interface CollectedArticle {
   section: string | undefined;
 }
 
-
 /** `entries` (one per collected article) grouped under the sections their articles open or continue. */
-export function bySection<T>(collected: readonly CollectedArticle[], entries: readonly T[]): { title: string | undefined; entries: T[] }[] {
+export function bySection<T>(
+  collected: readonly CollectedArticle[],
+  entries: readonly T[],
+): { title: string | undefined; entries: T[] }[] {
   const sections: { title: string | undefined; entries: T[] }[] = [];
   collected.forEach(({ section }, index) => {
     if (index === 0 || section !== collected[index - 1]!.section) sections.push({ title: section, entries: [] });
@@ -42,6 +44,14 @@ export function collectionHead(collection: Collection, collected: readonly Colle
     credit: !collection.cover && lead?.credit ? fillLabel(labels.photo, { credit: lead.credit }) : undefined,
   };
   const logo = style.theme?.logo;
-  const head = { lang: collection.lang, dir: textDirection(collection.lang), title: collection.title, publication: collection.publication, subtitle: collection.subtitle, displayDate, logoUrl: logo && pathToFileURL(logo.path).href };
+  const head = {
+    lang: collection.lang,
+    dir: textDirection(collection.lang),
+    title: collection.title,
+    publication: collection.publication,
+    subtitle: collection.subtitle,
+    displayDate,
+    logoUrl: logo && pathToFileURL(logo.path).href,
+  };
   return { labels, displayDate, photo: photo || undefined, head };
 }

@@ -2,18 +2,32 @@
 // article, every article in full, and the download block for the collection's other editions. It is the
 // article's web page (see editions/web/web.ts) with the collection as its content.
 import Mustache from 'mustache';
-import { textDirection } from '../fonts/writing-systems.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { readTemplate, renderArticleFragment } from '../editions/page/article-view.js';
+import { articleAnchor } from '../editions/publication.js';
 import { articleMeta, type PublicationMeta } from '../editions/publication-meta.js';
 import { newsArticle, renderWebPage, type WebFile, type WebInputs } from '../editions/web/web.js';
+import { textDirection } from '../fonts/writing-systems.js';
 import type { Collection } from './collection-file.js';
-import { articleAnchor } from '../editions/publication.js';
-import { bySection, collectionHead, type CollectedArticle } from './collection-view.js';
+import { bySection, type CollectedArticle, collectionHead } from './collection-view.js';
 
-export function renderCollectionWeb(collection: Collection, collected: readonly CollectedArticle[], meta: PublicationMeta, style: HouseStyle, inputs: WebInputs): Promise<WebFile[]> {
+export function renderCollectionWeb(
+  collection: Collection,
+  collected: readonly CollectedArticle[],
+  meta: PublicationMeta,
+  style: HouseStyle,
+  inputs: WebInputs,
+): Promise<WebFile[]> {
   const { labels, head, photo } = collectionHead(collection, collected, style);
-  const articles = collected.map(({ article, view }, index) => ({ id: articleAnchor(index), lang: article.meta.lang, dir: view.dir, title: article.meta.title, byline: view.byline, fragment: renderArticleFragment(view), article }));
+  const articles = collected.map(({ article, view }, index) => ({
+    id: articleAnchor(index),
+    lang: article.meta.lang,
+    dir: view.dir,
+    title: article.meta.title,
+    byline: view.byline,
+    fragment: renderArticleFragment(view),
+    article,
+  }));
   const sections = bySection(collected, articles);
   const main = Mustache.render(readTemplate('web/collection.html'), { ...head, labels, photo, sections, articles });
   return renderWebPage(

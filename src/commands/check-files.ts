@@ -1,12 +1,18 @@
 // imprint check: every article's input errors and editorial warnings, without rendering anything.
-import type { InputLimits } from '../article/limits.js';
-import type { BuildOptions } from '../config/options.js';
+
 import { findArticles } from '../article/find-articles.js';
-import { loadOne, type DraftArticle } from '../build/load-articles.js';
+import type { InputLimits } from '../article/limits.js';
+import { type DraftArticle, loadOne } from '../build/load-articles.js';
 import { errorDiagnostic } from '../check/check-article.js';
 import type { Diagnostic } from '../check/diagnostic.js';
+import type { BuildOptions } from '../config/options.js';
 
-export async function checkFiles(paths: readonly string[], limits: InputLimits, { html, style }: Pick<BuildOptions, 'html' | 'style'>, onNote: (note: string) => void = () => undefined): Promise<Diagnostic[]> {
+export async function checkFiles(
+  paths: readonly string[],
+  limits: InputLimits,
+  { html, style }: Pick<BuildOptions, 'html' | 'style'>,
+  onNote: (note: string) => void = () => undefined,
+): Promise<Diagnostic[]> {
   const { files, notes } = await findArticles(paths);
   for (const note of notes) onNote(note);
   const loaded = await Promise.all(files.map((file) => loadOne(file, limits, { strict: false, html, style })));
@@ -15,5 +21,7 @@ export async function checkFiles(paths: readonly string[], limits: InputLimits, 
   for (const item of loaded) if ('article' in item) item.article.notes.forEach(onNote);
   const perFile = loaded.filter((item): item is Exclude<typeof item, DraftArticle> => !('draft' in item));
   // Images and figures are prepared too: the errors a build would stop on come before the warnings.
-  return perFile.flatMap((item) => ('article' in item ? item.warnings : [errorDiagnostic(item.file, item.error), ...item.warnings]));
+  return perFile.flatMap((item) =>
+    'article' in item ? item.warnings : [errorDiagnostic(item.file, item.error), ...item.warnings],
+  );
 }

@@ -9,11 +9,18 @@ import { starterDir } from '../paths.js';
 /** Copies the starter project into `dir`; returns the files written. */
 export async function initProject(dir: string): Promise<string[]> {
   const entries = await readdir(starterDir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => relative(starterDir, join(entry.parentPath, entry.name))).sort();
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(starterDir, join(entry.parentPath, entry.name)))
+    .sort();
   // Every file is checked before any is written: a refused init leaves the folder as it was.
   const existing = files.map((file) => join(dir, file)).filter((target) => existsSync(target));
   if (existing.length > 0) {
-    throw new ImprintError(`already exists${existing.length > 1 ? ` (and ${existing.length - 1} more of the starter's files)` : ''}; imprint init never overwrites a file`, { file: existing[0]! }, 'Run imprint init in an empty or new folder.');
+    throw new ImprintError(
+      `already exists${existing.length > 1 ? ` (and ${existing.length - 1} more of the starter's files)` : ''}; imprint init never overwrites a file`,
+      { file: existing[0]! },
+      'Run imprint init in an empty or new folder.',
+    );
   }
   const written: string[] = [];
   for (const file of files) {

@@ -83,7 +83,12 @@ export type BuildReport = v.InferOutput<typeof buildReportSchema>;
 export type CheckReport = v.InferOutput<typeof checkReportSchema>;
 export type VerifyJson = v.InferOutput<typeof verifyReportSchema>;
 
-export function buildJson(results: readonly ArticleResult[], notes: readonly string[], exitCode: number, interrupted: boolean): BuildReport {
+export function buildJson(
+  results: readonly ArticleResult[],
+  notes: readonly string[],
+  exitCode: number,
+  interrupted: boolean,
+): BuildReport {
   const failed = results.filter((result) => !result.ok).length;
   const unchanged = results.filter((result) => result.ok && result.status === 'unchanged').length;
   return {

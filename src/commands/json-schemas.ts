@@ -16,7 +16,11 @@ const sources: Record<string, { title: string; schema: GenericSchema }> = {
 /** Each schema file's name and its text. Checks, trims and transforms have no JSON Schema form and are left out. */
 export function jsonSchemaFiles(): { name: string; text: string }[] {
   return Object.entries(sources).map(([name, { title, schema }]) => {
-    const json = { $schema: 'http://json-schema.org/draft-07/schema#', title, ...toJsonSchema(schema, { errorMode: 'ignore' }) };
+    const json = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      title,
+      ...toJsonSchema(schema, { errorMode: 'ignore' }),
+    };
     return { name, text: `${JSON.stringify(json, null, 2)}\n` };
   });
 }

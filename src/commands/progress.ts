@@ -11,7 +11,12 @@ export interface Progress {
   stop(): void;
 }
 
-const silent: Progress = { started: () => undefined, finished: () => undefined, print: (write) => write(), stop: () => undefined };
+const silent: Progress = {
+  started: () => undefined,
+  finished: () => undefined,
+  print: (write) => write(),
+  stop: () => undefined,
+};
 
 export function progressLine(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY || process.env.CI || total < 2) return silent;

@@ -2,9 +2,9 @@
 // over them, checked by the build options' schema. Shared by the CLI and the library API, so a flag and an
 // API setting mean the same thing and are refused with the same words.
 import * as v from 'valibot';
+import { type BuildOptions, buildOptionsSchema } from '../config/options.js';
 import type { Edition } from '../edition.js';
 import { ImprintError } from '../errors.js';
-import { buildOptionsSchema, type BuildOptions } from '../config/options.js';
 
 /** What a caller may set; each overrides imprint.yaml's `build:` setting of the same name. */
 export interface ProjectSettings {
@@ -51,7 +51,8 @@ export class UsageError extends ImprintError {
 export async function loadProject(given: readonly string[], settings: ProjectSettings): Promise<Project> {
   const { loadConfig } = await import('../config/config.js');
   const { loadHouseStyle } = await import('../config/load-house-style.js');
-  let config, style;
+  let config: Awaited<ReturnType<typeof loadConfig>>;
+  let style: Awaited<ReturnType<typeof loadHouseStyle>>;
   try {
     config = await loadConfig(settings.config);
     style = await loadHouseStyle(config);

@@ -8,7 +8,8 @@ export function report(result: ArticleResult): void {
   for (const warning of result.warnings) console.error(`warning: ${formatDiagnostic(warning)}`);
   if (result.ok) {
     // The web page's images and thumbnails go unmentioned: the page is the edition.
-    if (result.status === 'built') for (const file of result.written.filter((written) => !written.asset)) console.log(describeWritten(file));
+    if (result.status === 'built')
+      for (const file of result.written.filter((written) => !written.asset)) console.log(describeWritten(file));
   } else {
     console.error(`error: ${result.error.describe()}`);
   }

@@ -4,13 +4,13 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as v from 'valibot';
-import { articleDefaultsSchema, knownFields, type ArticleDefaults } from '../article/front-matter.js';
+import { type ArticleDefaults, articleDefaultsSchema, knownFields } from '../article/front-matter.js';
 import type { FieldRules } from '../article/site-generator.js';
-import { ImprintError } from '../errors.js';
-import { calendarSchema, numeralsSchema, type Calendar, type Numerals } from '../labels/dates.js';
-import { labelOverridesSchema, type LabelOverrides } from '../labels/labels.js';
-import { buildOptionsSchema } from './options.js';
 import { parseYamlData } from '../data/yaml-data.js';
+import { ImprintError } from '../errors.js';
+import { type Calendar, calendarSchema, type Numerals, numeralsSchema } from '../labels/dates.js';
+import { type LabelOverrides, labelOverridesSchema } from '../labels/labels.js';
+import { buildOptionsSchema } from './options.js';
 
 export const configFileName = 'imprint.yaml';
 
@@ -18,13 +18,20 @@ export const configFileName = 'imprint.yaml';
 const { entries: option } = buildOptionsSchema;
 
 const buildSettingsSchema = v.strictObject({
-  paths: v.optional(v.array(v.pipe(v.string('paths must be a list of files or folders'), v.nonEmpty('paths must not be empty')), 'paths must be a list of files or folders')),
+  paths: v.optional(
+    v.array(
+      v.pipe(v.string('paths must be a list of files or folders'), v.nonEmpty('paths must not be empty')),
+      'paths must be a list of files or folders',
+    ),
+  ),
   out: v.optional(option.outDir.wrapped),
   formats: v.optional(option.formats.wrapped),
   page: v.optional(option.page.wrapped),
   jobs: v.optional(option.jobs.wrapped),
   /** Seconds, as on the command line. */
-  timeout: v.optional(v.pipe(v.number('timeout takes a number of seconds'), v.minValue(1, 'timeout must be at least 1 second'))),
+  timeout: v.optional(
+    v.pipe(v.number('timeout takes a number of seconds'), v.minValue(1, 'timeout must be at least 1 second')),
+  ),
   strict: v.optional(option.strict.wrapped),
   html: v.optional(option.html.wrapped),
   'max-article-mb': v.optional(option.maxArticleMb.wrapped),
@@ -34,26 +41,49 @@ const buildSettingsSchema = v.strictObject({
 
 export const configSchema = v.strictObject({
   defaults: v.optional(articleDefaultsSchema),
-  theme: v.optional(v.pipe(v.string('theme must be the path of a folder'), v.nonEmpty('theme must be the path of a folder'))),
+  theme: v.optional(
+    v.pipe(v.string('theme must be the path of a folder'), v.nonEmpty('theme must be the path of a folder')),
+  ),
   build: v.optional(buildSettingsSchema),
   /** How photos are published: `keep_location: true` keeps the photographer's GPS position in the copies (off: a source's safety). */
-  images: v.optional(v.strictObject({
-    keep_location: v.optional(v.boolean('images.keep_location is true or false')),
-    /** Remote photos: the hosts they may be downloaded from, once, into .imprint-cache/images beside this file. */
-    fetch: v.optional(v.array(v.pipe(v.string('images.fetch lists host names, such as images.example.org or *.cdn.example.net'), v.nonEmpty('images.fetch lists host names')), 'images.fetch lists host names')),
-  })),
+  images: v.optional(
+    v.strictObject({
+      keep_location: v.optional(v.boolean('images.keep_location is true or false')),
+      /** Remote photos: the hosts they may be downloaded from, once, into .imprint-cache/images beside this file. */
+      fetch: v.optional(
+        v.array(
+          v.pipe(
+            v.string('images.fetch lists host names, such as images.example.org or *.cdn.example.net'),
+            v.nonEmpty('images.fetch lists host names'),
+          ),
+          'images.fetch lists host names',
+        ),
+      ),
+    }),
+  ),
   labels: v.optional(labelOverridesSchema),
   /** The calendar of every displayed date (`persian`, `buddhist`…); unset, Gregorian in every language. */
   calendar: v.optional(calendarSchema),
   /** The digits of dates and page numbers (`latn`, `arab`, `arabext`, `deva`…); unset, each language's usual ones. */
   numerals: v.optional(numeralsSchema),
   /** The address of the site the articles come from: links written as its paths (/docs/…) resolve against it. */
-  site: v.optional(v.pipe(v.string('site must be the address of a website'), v.url('site must be a full URL, such as https://example.org'), v.regex(/^https?:\/\//, 'site must be an http(s) URL'))),
+  site: v.optional(
+    v.pipe(
+      v.string('site must be the address of a website'),
+      v.url('site must be a full URL, such as https://example.org'),
+      v.regex(/^https?:\/\//, 'site must be an http(s) URL'),
+    ),
+  ),
   /** Front matter written for a site generator: more fields to leave out, and names for imprint's fields. */
   fields: v.optional(
     v.strictObject({
       ignore: v.optional(v.array(v.string('fields.ignore lists field names'))),
-      map: v.optional(v.record(v.string(), v.picklist(knownFields, `fields.map gives each field one of imprint's: ${knownFields.join(', ')}`))),
+      map: v.optional(
+        v.record(
+          v.string(),
+          v.picklist(knownFields, `fields.map gives each field one of imprint's: ${knownFields.join(', ')}`),
+        ),
+      ),
     }),
   ),
 });
@@ -94,7 +124,11 @@ export async function loadConfig(given: string | undefined): Promise<Config | un
     text = await readFile(file, 'utf8');
   } catch (error) {
     if (given === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ImprintError(`cannot read the config: ${(error as Error).message}`, { file }, 'Give --config the path of an imprint.yaml (imprint init writes one).');
+    throw new ImprintError(
+      `cannot read the config: ${(error as Error).message}`,
+      { file },
+      'Give --config the path of an imprint.yaml (imprint init writes one).',
+    );
   }
   const parsed = parseYamlData({ text, file, what: configFileName }, configSchema);
   const dir = dirname(resolve(file));
@@ -109,7 +143,11 @@ export async function loadConfig(given: string | undefined): Promise<Config | un
     file,
     defaults: parsed.defaults ?? {},
     themeDir: parsed.theme === undefined ? undefined : fromConfig(parsed.theme),
-    build: { ...build, ...(build.paths && { paths: build.paths.map(fromConfig) }), ...(build.out !== undefined && { out: fromConfig(build.out) }) },
+    build: {
+      ...build,
+      ...(build.paths && { paths: build.paths.map(fromConfig) }),
+      ...(build.out !== undefined && { out: fromConfig(build.out) }),
+    },
     labels: parsed.labels ?? {},
     ...(parsed.calendar && { calendar: parsed.calendar }),
     ...(parsed.numerals && { numerals: parsed.numerals }),

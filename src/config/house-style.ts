@@ -31,4 +31,11 @@ export interface HouseStyle {
 }
 
 /** No imprint.yaml: the built-in look, English labels for articles in languages imprint has no table for. */
-export const builtInStyle: HouseStyle = { defaults: {}, labels: [], theme: undefined, fields: {}, images: { keepLocation: false, projectDir: '.' }, fingerprint: '' };
+export const builtInStyle: HouseStyle = {
+  defaults: {},
+  labels: [],
+  theme: undefined,
+  fields: {},
+  images: { keepLocation: false, projectDir: '.' },
+  fingerprint: '',
+};

@@ -10,10 +10,32 @@ export async function loadHouseStyle(config: Config | undefined): Promise<HouseS
   const { loadTheme } = await import('../theme/theme.js');
   const theme = config.themeDir === undefined ? undefined : await loadTheme(config.themeDir);
   const fingerprint = createHash('sha256')
-    .update(JSON.stringify({ defaults: config.defaults, labels: config.labels, calendar: config.calendar, numerals: config.numerals, fields: config.fields, images: config.images, site: config.site }))
+    .update(
+      JSON.stringify({
+        defaults: config.defaults,
+        labels: config.labels,
+        calendar: config.calendar,
+        numerals: config.numerals,
+        fields: config.fields,
+        images: config.images,
+        site: config.site,
+      }),
+    )
     .update(theme?.fingerprint ?? '')
     .digest('hex');
   const labels = [config.labels, ...(theme ? [theme.labels] : [])];
   const { calendar, numerals } = config;
-  return { defaults: config.defaults, labels, ...(calendar && { calendar }), ...(numerals && { numerals }), theme, fields: config.fields, images: { ...config.images, projectDir: config.dir }, site: config.site, imageHosts: config.imageHosts, imageCache: config.imageCache, fingerprint };
+  return {
+    defaults: config.defaults,
+    labels,
+    ...(calendar && { calendar }),
+    ...(numerals && { numerals }),
+    theme,
+    fields: config.fields,
+    images: { ...config.images, projectDir: config.dir },
+    site: config.site,
+    imageHosts: config.imageHosts,
+    imageCache: config.imageCache,
+    fingerprint,
+  };
 }

@@ -2,8 +2,8 @@
 // checked against a valibot schema here. Every problem names the file, the line and column of the field,
 // and, for a misspelt field, the one it was probably meant to be.
 import * as v from 'valibot';
+import { type ErrorLocation, ImprintError } from '../errors.js';
 import { closestWord } from './closest-word.js';
-import { ImprintError, type ErrorLocation } from '../errors.js';
 
 export interface DataSource {
   text: string;
@@ -25,11 +25,20 @@ export type AnySchema = v.GenericSchema;
 /** Where a field is written, found by its path of keys (the deepest of them that is written), if it is. */
 export type FieldLocator = (path: readonly string[]) => ErrorLocation | undefined;
 
-export function checkData<S extends AnySchema>(schema: S, data: Record<string, unknown>, source: DataSource, locate: FieldLocator): v.InferOutput<S> {
+export function checkData<S extends AnySchema>(
+  schema: S,
+  data: Record<string, unknown>,
+  source: DataSource,
+  locate: FieldLocator,
+): v.InferOutput<S> {
   const { what, file, firstLine = 1, base = {}, adapt = (fields) => fields, liftedTables = [] } = source;
   // Not written (a missing field): the start of the data.
   const fieldAt = (path: readonly string[]): ErrorLocation =>
-    [path, ...liftedTables.map((table) => [table, ...path])].map(locate).find(Boolean) ?? { file, line: firstLine, ...(path.length === 0 ? { column: 1 } : {}) };
+    [path, ...liftedTables.map((table) => [table, ...path])].map(locate).find(Boolean) ?? {
+      file,
+      line: firstLine,
+      ...(path.length === 0 ? { column: 1 } : {}),
+    };
   const result = v.safeParse(schema, { ...base, ...adapt(data) });
   if (result.success) return result.output;
   // Unknown fields first: a misspelt field explains the "missing" one it was meant to be.
@@ -41,10 +50,20 @@ export function checkData<S extends AnySchema>(schema: S, data: Record<string, u
   if (isUnknownKey(issue)) {
     const known = knownKeys(schema, parent);
     const guess = closestWord(path.at(-1)!, known);
-    throw new ImprintError(`unknown ${what} field "${field}"`, fieldAt(path), guess ? `Did you mean "${[...parent, guess].join('.')}"?` : `Known fields${parent.length > 0 ? ` in ${parent.join('.')}` : ''}: ${known.join(', ')}.`);
+    throw new ImprintError(
+      `unknown ${what} field "${field}"`,
+      fieldAt(path),
+      guess
+        ? `Did you mean "${[...parent, guess].join('.')}"?`
+        : `Known fields${parent.length > 0 ? ` in ${parent.join('.')}` : ''}: ${known.join(', ')}.`,
+    );
   }
   if (issue.received === 'undefined' && issue.type === 'strict_object') {
-    throw new ImprintError(`${what} is missing the required field "${field}"`, fieldAt(parent), `Add a line "${path.at(-1)}: …"${parent.length > 0 ? ` under ${parent.join('.')}` : ''}.`);
+    throw new ImprintError(
+      `${what} is missing the required field "${field}"`,
+      fieldAt(parent),
+      `Add a line "${path.at(-1)}: …"${parent.length > 0 ? ` under ${parent.join('.')}` : ''}.`,
+    );
   }
   throw new ImprintError(`${what} field "${field}": ${issue.message}`, fieldAt(path));
 }
@@ -68,6 +87,7 @@ export function knownKeys(schema: AnySchema, path: readonly string[]): string[] 
 
 function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
-  while (current.type === 'optional' || current.type === 'nullish') current = (current as unknown as { wrapped: AnySchema }).wrapped;
+  while (current.type === 'optional' || current.type === 'nullish')
+    current = (current as unknown as { wrapped: AnySchema }).wrapped;
   return current;
 }

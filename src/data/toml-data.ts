@@ -3,7 +3,7 @@
 import { parse, TomlDate, TomlError } from 'smol-toml';
 import type * as v from 'valibot';
 import { ImprintError } from '../errors.js';
-import { checkData, type AnySchema, type DataSource } from './checked-data.js';
+import { type AnySchema, checkData, type DataSource } from './checked-data.js';
 
 export function parseTomlData<S extends AnySchema>(source: DataSource, schema: S): v.InferOutput<S> {
   const { text, file, what, firstLine = 1 } = source;
@@ -13,7 +13,11 @@ export function parseTomlData<S extends AnySchema>(source: DataSource, schema: S
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
     const message = error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
-    throw new ImprintError(`${what} is not valid TOML: ${message}`, { file, line: error.line + firstLine - 1, column: error.column }, 'Fix the TOML syntax: one "field = value" a line, text in double quotes.');
+    throw new ImprintError(
+      `${what} is not valid TOML: ${message}`,
+      { file, line: error.line + firstLine - 1, column: error.column },
+      'Fix the TOML syntax: one "field = value" a line, text in double quotes.',
+    );
   }
   return checkData(schema, asWritten(data) as Record<string, unknown>, source, (path) => {
     const line = keyLine(text, path);
@@ -25,7 +29,8 @@ export function parseTomlData<S extends AnySchema>(source: DataSource, schema: S
 function asWritten(value: unknown): unknown {
   if (value instanceof TomlDate) return value.toISOString().replace(/\.000(?=Z|[+-]\d|$)/, '');
   if (Array.isArray(value)) return value.map(asWritten);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asWritten(item)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, asWritten(item)]));
   return value;
 }
 

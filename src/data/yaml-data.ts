@@ -1,9 +1,9 @@
 // YAML written by people → a value checked against a valibot schema (see checked-data.ts). YAML is data
 // here: the core schema, no tags, no code.
 import type * as v from 'valibot';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Pair } from 'yaml';
-import { ImprintError, type ErrorLocation } from '../errors.js';
-import { checkData, knownKeys, type AnySchema, type DataSource } from './checked-data.js';
+import { type Document, isMap, isScalar, LineCounter, type Pair, parseDocument } from 'yaml';
+import { type ErrorLocation, ImprintError } from '../errors.js';
+import { type AnySchema, checkData, type DataSource, knownKeys } from './checked-data.js';
 
 export function parseYamlData<S extends AnySchema>(source: DataSource, schema: S): v.InferOutput<S> {
   const { text, file, what, firstLine = 1 } = source;
@@ -17,10 +17,18 @@ export function parseYamlData<S extends AnySchema>(source: DataSource, schema: S
 
   const syntaxError = doc.errors[0];
   if (syntaxError) {
-    throw new ImprintError(`${what} is not valid YAML: ${firstMessageLine(syntaxError.message)}`, at(syntaxError.pos[0]), 'Fix the YAML syntax (quote values that contain ": " or start with a special character).');
+    throw new ImprintError(
+      `${what} is not valid YAML: ${firstMessageLine(syntaxError.message)}`,
+      at(syntaxError.pos[0]),
+      'Fix the YAML syntax (quote values that contain ": " or start with a special character).',
+    );
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
-    throw new ImprintError(`${what} must be a list of "field: value" lines`, at(0), `Known fields: ${knownKeys(schema, []).join(', ')}.`);
+    throw new ImprintError(
+      `${what} must be a list of "field: value" lines`,
+      at(0),
+      `Known fields: ${knownKeys(schema, []).join(', ')}.`,
+    );
   }
   const data = (doc.toJS() as Record<string, unknown> | null) ?? {};
   return checkData(schema, data, source, (path) => {

@@ -2,14 +2,14 @@
 // parts that differ by kind (its print page, its EPUB book, its web page). render.ts renders either the same way.
 import { dirname } from 'node:path';
 import type { Article, ArticleImage } from '../article/article.js';
-import { withEditionImages, type ImageEdition } from '../images/edition-images.js';
 import type { HouseStyle } from '../config/house-style.js';
-import { articleView } from './page/article-view.js';
+import { type ImageEdition, withEditionImages } from '../images/edition-images.js';
 import { articleBook, type EpubBook } from './epub/epub.js';
+import { articleView } from './page/article-view.js';
 import { pageStarts } from './page/page-breaks.js';
-import { articleHeadings } from './pdf/pdf-metadata.js';
 import { runningHead } from './page/print-html.js';
-import { renderPrintPage, type PageContext, type PrintPage, type PrintWants } from './pdf/print.js';
+import { articleHeadings } from './pdf/pdf-metadata.js';
+import { type PageContext, type PrintPage, type PrintWants, renderPrintPage } from './pdf/print.js';
 import { articleMeta, type PublicationMeta } from './publication-meta.js';
 import { renderWebEdition, type WebFile, type WebInputs } from './web/web.js';
 
@@ -48,16 +48,24 @@ export function articlePublication(article: Article, style: HouseStyle): Publica
     meta,
     folders,
     headings: articleHeadings(meta.title, article.bodyHtml),
-    renderPrintPage: (context, wants) => renderPrintPage(forEdition(article, 'print'), withPhotos(view, article, 'print'), { ...context, folders }, wants),
+    renderPrintPage: (context, wants) =>
+      renderPrintPage(forEdition(article, 'print'), withPhotos(view, article, 'print'), { ...context, folders }, wants),
     // Its pages are told apart by what follows the running head on each.
-    epubBook: (_printPage, pageTexts) => articleBook(meta, withPhotos(view, article, 'epub'), pageStarts(pageTexts, runningHead(view))),
+    epubBook: (_printPage, pageTexts) =>
+      articleBook(meta, withPhotos(view, article, 'epub'), pageStarts(pageTexts, runningHead(view))),
     renderWebPage: (inputs) => renderWebEdition(webMeta, withPhotos(view, article, 'web'), inputs),
   };
 }
 
 /** The folders of the cache entries holding the articles' photo copies: the print page may read them. */
 export function photoFolders(articles: readonly Article[]): string[] {
-  return [...new Set(articles.flatMap((article) => article.images.flatMap((image) => (image.copies ? [dirname(image.copies.print.path)] : []))))];
+  return [
+    ...new Set(
+      articles.flatMap((article) =>
+        article.images.flatMap((image) => (image.copies ? [dirname(image.copies.print.path)] : [])),
+      ),
+    ),
+  ];
 }
 
 /** A view whose body shows the edition's copy of every photo (images/edition-images.ts). */

@@ -2,13 +2,13 @@
 // The print page is loaded once and gives Chromium's PDF, the EPUB cover and the press page (the same layout
 // printed at bleed size): the print PDF is finished, the archival copy made from it, the press edition from
 // the bleed page, the EPUB marks where the print PDF's pages begin, and the web page comes last, offering the others.
-import { editionSuffix, type Edition } from '../edition.js';
-import { renderArchivalEdition } from './pdf/archival.js';
+import { type Edition, editionSuffix } from '../edition.js';
 import { packageEpub } from './epub/epub.js';
 import { pdfPageTexts } from './page/page-breaks.js';
+import { renderArchivalEdition } from './pdf/archival.js';
 import type { FinishedPdf } from './pdf/pdf-metadata.js';
 import { pressGeometry, renderPressEdition } from './pdf/press.js';
-import { finishPrintEdition, pdfMetadata, type PageContext } from './pdf/print.js';
+import { finishPrintEdition, type PageContext, pdfMetadata } from './pdf/print.js';
 import { buildDate, type Publication } from './publication.js';
 import { pdfFirstPageJpeg } from './web/thumbnail.js';
 import type { Download } from './web/web.js';
@@ -23,7 +23,11 @@ export interface RenderedEdition {
 
 export type RenderContext = PageContext;
 
-export async function renderEditions(publication: Publication, editions: readonly Edition[], context: RenderContext): Promise<RenderedEdition[]> {
+export async function renderEditions(
+  publication: Publication,
+  editions: readonly Edition[],
+  context: RenderContext,
+): Promise<RenderedEdition[]> {
   const { meta, headings } = publication;
   const date = buildDate(meta);
   const wants = (edition: Edition) => editions.includes(edition);
@@ -40,26 +44,38 @@ export async function renderEditions(publication: Publication, editions: readonl
   const printPdf = () => (print ??= printPage.then(({ pdf }) => finishPrintEdition(pdf!, meta, date, headings)));
   const info = pdfMetadata(meta, date);
   const files = await Promise.all(
-    editions.filter((edition) => edition !== 'html').map(async (edition): Promise<RenderedEdition> => {
-      const name = `${meta.slug}${editionSuffix[edition]}`;
-      if (edition === 'epub') {
-        const page = await printPage;
-        const book = publication.epubBook(page, await pdfPageTexts(page.pdf!, tabs.timeoutMs));
-        return { edition, name, bytes: await packageEpub(book, { buildDate: date, cover: page.cover!, theme: context.style.theme }) };
-      }
-      let pdf: FinishedPdf;
-      if (edition === 'pdf') pdf = await printPdf();
-      else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, meta, info);
-      else pdf = await renderPressEdition((await printPage).bleedPdf!, meta, info, { page: context.page });
-      return { edition, name, bytes: pdf.bytes, pages: pdf.pageCount };
-    }),
+    editions
+      .filter((edition) => edition !== 'html')
+      .map(async (edition): Promise<RenderedEdition> => {
+        const name = `${meta.slug}${editionSuffix[edition]}`;
+        if (edition === 'epub') {
+          const page = await printPage;
+          const book = publication.epubBook(page, await pdfPageTexts(page.pdf!, tabs.timeoutMs));
+          return {
+            edition,
+            name,
+            bytes: await packageEpub(book, { buildDate: date, cover: page.cover!, theme: context.style.theme }),
+          };
+        }
+        let pdf: FinishedPdf;
+        if (edition === 'pdf') pdf = await printPdf();
+        else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, meta, info);
+        else pdf = await renderPressEdition((await printPage).bleedPdf!, meta, info, { page: context.page });
+        return { edition, name, bytes: pdf.bytes, pages: pdf.pageCount };
+      }),
   );
   if (!wants('html')) return files;
   // The web page offers the other editions, with their sizes and pictures of them (the PDF's first page, the EPUB's cover).
-  const downloads = files.map(({ edition, name, bytes, pages }) => ({ edition: edition as Download['edition'], name, bytes: bytes.byteLength, ...(pages === undefined ? {} : { pages }) }));
+  const downloads = files.map(({ edition, name, bytes, pages }) => ({
+    edition: edition as Download['edition'],
+    name,
+    bytes: bytes.byteLength,
+    ...(pages === undefined ? {} : { pages }),
+  }));
   const web = await publication.renderWebPage({
     downloads,
-    pageThumbnail: wants('pdf') || wants('archival') ? await pdfFirstPageJpeg((await printPdf()).bytes, tabs.timeoutMs) : undefined,
+    pageThumbnail:
+      wants('pdf') || wants('archival') ? await pdfFirstPageJpeg((await printPdf()).bytes, tabs.timeoutMs) : undefined,
     cover: wants('epub') ? (await printPage).cover : undefined,
   });
   return [...files, ...web.map(({ name, bytes }) => ({ edition: 'html' as const, name, bytes }))];

@@ -8,7 +8,11 @@ const require = createRequire(import.meta.url);
 
 /** The font packages themselves (@fontsource/…). */
 export const fontPackages = [
-  ...new Set([baseFonts.text.module, baseFonts.sans.module, ...writingSystems.flatMap((system) => [system.text.module, system.sans.module])]),
+  ...new Set([
+    baseFonts.text.module,
+    baseFonts.sans.module,
+    ...writingSystems.flatMap((system) => [system.text.module, system.sans.module]),
+  ]),
 ];
 
 /** The folders of the font packages, which rendered pages may read. */

@@ -3,10 +3,11 @@
 // writing-systems.ts), and only the characters the book uses, subset with HarfBuzz (subset-font, which keeps
 // what shaping needs) into TrueType, which Kobo reads and WOFF2 it does not. Latin, Cyrillic, Greek, Han,
 // Arabic, Hebrew, Devanagari and Thai are left to the reader's own fonts, as every common reading system has them.
+
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import subsetFont from 'subset-font';
-import { readFile } from 'node:fs/promises';
 import { characterSet, facesOf } from './font-faces.js';
 import { fontsFor } from './font-stack.js';
 
@@ -44,10 +45,15 @@ export async function epubFonts(text: string, lang: string): Promise<EpubFonts> 
         const has = characterSet(face);
         const codePoints = scriptChars.filter((codePoint) => has.has(codePoint)).sort((a, b) => a - b);
         if (codePoints.length === 0) continue;
-        const bytes = await subsetFont(await readFile(face.path), String.fromCodePoint(...codePoints), { targetFormat: 'sfnt' });
+        const bytes = await subsetFont(await readFile(face.path), String.fromCodePoint(...codePoints), {
+          targetFormat: 'sfnt',
+        });
         const filename = `${system.text.module.split('/')[1]}-${weight}-${index}.ttf`;
         fonts.push({ filename, bytes: new Uint8Array(bytes), family: system.text.family, weight, codePoints });
-        licences.set(`fonts/${system.text.module.split('/')[1]}-LICENSE.txt`, join(dirname(require.resolve(`${system.text.module}/package.json`)), 'LICENSE'));
+        licences.set(
+          `fonts/${system.text.module.split('/')[1]}-LICENSE.txt`,
+          join(dirname(require.resolve(`${system.text.module}/package.json`)), 'LICENSE'),
+        );
       }
     }
   }

@@ -25,7 +25,9 @@ export function facesOf(stylesheet: string): FontFace[] {
   let faces = facesByStylesheet.get(stylesheet);
   if (!faces) {
     const path = require.resolve(stylesheet);
-    faces = [...readFileSync(path, 'utf8').matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) => parseFace(body!, dirname(path)));
+    faces = [...readFileSync(path, 'utf8').matchAll(/@font-face\s*{([^}]*)}/g)].map(([, body]) =>
+      parseFace(body!, dirname(path)),
+    );
     facesByStylesheet.set(stylesheet, faces);
   }
   return faces;

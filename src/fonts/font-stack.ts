@@ -4,8 +4,8 @@
 // machine's fonts (or to a box). Only the fonts of the scripts present are loaded, so a Latin page pays
 // for nothing else.
 import { pathToFileURL } from 'node:url';
-import { characterSet, draws, facesOf, type FontFace } from './font-faces.js';
-import { baseFonts, candidateSystems, ownSystem, type FontPackage, type WritingSystem } from './writing-systems.js';
+import { characterSet, draws, type FontFace, facesOf } from './font-faces.js';
+import { baseFonts, candidateSystems, type FontPackage, ownSystem, type WritingSystem } from './writing-systems.js';
 
 export interface MissingGlyph {
   char: string;
@@ -45,17 +45,25 @@ const baseStylesheets = [
  * and what is not text at all (lone surrogates, noncharacters), which the
  * editions drop as XML forbids it.
  */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are listed on their own, as code points to skip.
 const drawsNothing = /[\p{Cc}\p{Cf}\p{Cs}\p{Zs}\p{Zl}\p{Zp}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\uFDD0-\uFDEF\uFFFE\uFFFF]/u;
 
 export function fontsFor(text: string, lang: string): FontChoice {
   const own = ownSystem(lang);
   const base = facesCandidate(undefined, regularFaces(baseFonts.text));
-  const scripts = candidateSystems(lang).map((system) => (system.id === 'emoji' ? emojiCandidate(system, base) : facesCandidate(system, regularFaces(system.text))));
+  const scripts = candidateSystems(lang).map((system) =>
+    system.id === 'emoji' ? emojiCandidate(system, base) : facesCandidate(system, regularFaces(system.text)),
+  );
   const emoji = scripts.find((candidate) => candidate.system?.id === 'emoji')!;
   const first = scripts.find((candidate) => candidate.system === own);
   // Colour emoji first (only pictographs the text face lacks), then the article's own script's face (its
   // punctuation and Latin match its letters), the base text face, and every other script's.
-  const order = [emoji, ...(first ? [first] : []), base, ...scripts.filter((candidate) => candidate !== emoji && candidate !== first)];
+  const order = [
+    emoji,
+    ...(first ? [first] : []),
+    base,
+    ...scripts.filter((candidate) => candidate !== emoji && candidate !== first),
+  ];
 
   const used = new Set<Candidate>();
   const missing: MissingGlyph[] = [];
@@ -73,7 +81,12 @@ export function fontsFor(text: string, lang: string): FontChoice {
   ];
   const linked = systems.filter((system) => system.id !== 'emoji').flatMap((system) => [system.text, system.sans]);
   return {
-    stylesheets: [...new Set([...baseStylesheets, ...linked.flatMap((font) => font.weights.map((weight) => `${font.module}/${weight}.css`))])],
+    stylesheets: [
+      ...new Set([
+        ...baseStylesheets,
+        ...linked.flatMap((font) => font.weights.map((weight) => `${font.module}/${weight}.css`)),
+      ]),
+    ],
     textFamilies: families((system) => system.text, baseFonts.text.family),
     sansFamilies: families((system) => system.sans, baseFonts.sans.family),
     systems,
@@ -107,11 +120,13 @@ const pictograph = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F
  */
 function emojiCandidate(system: WritingSystem, base: Candidate): Candidate {
   const [face] = regularFaces(system.text);
-  const emoji = (codePoint: number) => codePoint > 0x7f && pictograph.test(String.fromCodePoint(codePoint)) && !base.draws(codePoint);
+  const emoji = (codePoint: number) =>
+    codePoint > 0x7f && pictograph.test(String.fromCodePoint(codePoint)) && !base.draws(codePoint);
   return {
     system,
     draws: (codePoint) => emoji(codePoint) && characterSet(face!).has(codePoint),
-    css: () => fontFaceRule({ ...face!, ranges: toRanges([...characterSet(face!)].filter(emoji).concat(0x200d, 0xfe0f)) }),
+    css: () =>
+      fontFaceRule({ ...face!, ranges: toRanges([...characterSet(face!)].filter(emoji).concat(0x200d, 0xfe0f)) }),
   };
 }
 
@@ -126,6 +141,8 @@ function toRanges(codePoints: number[]): [number, number][] {
 }
 
 function fontFaceRule(face: FontFace): string {
-  const range = face.ranges?.map(([from, to]) => (from === to ? `U+${from.toString(16)}` : `U+${from.toString(16)}-${to.toString(16)}`)).join(',');
+  const range = face.ranges
+    ?.map(([from, to]) => (from === to ? `U+${from.toString(16)}` : `U+${from.toString(16)}-${to.toString(16)}`))
+    .join(',');
   return `@font-face { font-family: '${face.family}'; font-style: normal; font-weight: 400; src: url("${pathToFileURL(face.path).href}") format('woff2');${range ? ` unicode-range: ${range};` : ''} }`;
 }

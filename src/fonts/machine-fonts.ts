@@ -43,9 +43,19 @@ function postscriptNames(path: string): string[] {
 }
 
 /** Refuses a print PDF that drew anything with a font imprint did not bundle (see fontsNotBundled). */
-export async function assertBundledFonts(pdf: Uint8Array, drawsEmoji: boolean, themeRoot: string | undefined, name: string): Promise<void> {
+export async function assertBundledFonts(
+  pdf: Uint8Array,
+  drawsEmoji: boolean,
+  themeRoot: string | undefined,
+  name: string,
+): Promise<void> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const themeFonts = themeRoot && existsSync(join(themeRoot, 'fonts')) ? readdirSync(join(themeRoot, 'fonts'), { withFileTypes: true }).flatMap((entry) => (entry.isFile() ? [join(themeRoot, 'fonts', entry.name)] : [])) : [];
+  const themeFonts =
+    themeRoot && existsSync(join(themeRoot, 'fonts'))
+      ? readdirSync(join(themeRoot, 'fonts'), { withFileTypes: true }).flatMap((entry) =>
+          entry.isFile() ? [join(themeRoot, 'fonts', entry.name)] : [],
+        )
+      : [];
   const foreign = fontsNotBundled(doc, themeFonts, drawsEmoji);
   if (foreign.length > 0) {
     throw new ImprintError(

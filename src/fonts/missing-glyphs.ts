@@ -29,7 +29,9 @@ export function checkGlyphs(text: string, lang: string, source: { path: string; 
 
 /** `"ສ" (U+0EAA), "ະ" (U+0EB0)`: the first eight characters, and how many more. */
 export function describeMissing(missing: readonly MissingGlyph[]): string {
-  const shown = missing.slice(0, 8).map(({ char, codePoint }) => `"${char}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')})`);
+  const shown = missing
+    .slice(0, 8)
+    .map(({ char, codePoint }) => `"${char}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')})`);
   return `${shown.join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}`;
 }
 

@@ -30,11 +30,19 @@ export function pageFonts(text: string, lang: string): PageFonts {
       { rule: 'missing-glyph' },
     );
   }
-  const list = (families: string[], generic: string) => [...families.map((family) => `'${family}'`), generic].join(', ');
+  const list = (families: string[], generic: string) =>
+    [...families.map((family) => `'${family}'`), generic].join(', ');
   const onlyBase = choice.systems.every((system) => system.id === 'armenian');
   return {
     stylesheetUrls: choice.stylesheets.map((module) => pathToFileURL(require.resolve(module)).href),
-    css: onlyBase ? '' : [`:root { --text-font: ${list(choice.textFamilies, 'serif')}; --sans-font: ${list(choice.sansFamilies, 'sans-serif')}; }`, choice.extraCss].filter(Boolean).join('\n'),
+    css: onlyBase
+      ? ''
+      : [
+          `:root { --text-font: ${list(choice.textFamilies, 'serif')}; --sans-font: ${list(choice.sansFamilies, 'sans-serif')}; }`,
+          choice.extraCss,
+        ]
+          .filter(Boolean)
+          .join('\n'),
     drawsEmoji: choice.systems.some((system) => system.id === 'emoji'),
   };
 }

@@ -4,8 +4,8 @@
 import type { ErrorLocation } from '../errors.js';
 import type { ImageSettings } from './image-settings.js';
 import { printPpi } from './image-settings.js';
-import { photoCopies, readPhotoFacts, type PhotoCopies, type PhotoFacts } from './process-photo.js';
 import type { PhotoBox } from './print-size.js';
+import { type PhotoCopies, type PhotoFacts, photoCopies, readPhotoFacts } from './process-photo.js';
 import type { PhotoCredit } from './xmp-credit.js';
 
 export interface PhotoOptions {
@@ -31,15 +31,21 @@ export interface PhotoFinding {
 }
 
 export function readArticlePhotos(places: readonly PhotoPlace[], options: PhotoOptions): Promise<PhotoFacts[]> {
-  return Promise.all(places.map((place) => readPhotoFacts(place.path, place.where, place.written, options.settings, options.box)));
+  return Promise.all(
+    places.map((place) => readPhotoFacts(place.path, place.where, place.written, options.settings, options.box)),
+  );
 }
 
 /** What figures may take from their photos: the embedded caption and credit line, by src as written. */
-export function embeddedTexts(places: readonly PhotoPlace[], facts: readonly PhotoFacts[]): Record<string, { caption?: string; credit?: string }> {
+export function embeddedTexts(
+  places: readonly PhotoPlace[],
+  facts: readonly PhotoFacts[],
+): Record<string, { caption?: string; credit?: string }> {
   const texts: Record<string, { caption?: string; credit?: string }> = {};
   places.forEach((place, i) => {
     const { caption, credit } = facts[i]!.embedded.credit;
-    if (caption !== undefined || credit !== undefined) texts[place.written] = { ...(caption !== undefined && { caption }), ...(credit !== undefined && { credit }) };
+    if (caption !== undefined || credit !== undefined)
+      texts[place.written] = { ...(caption !== undefined && { caption }), ...(credit !== undefined && { credit }) };
   });
   return texts;
 }
@@ -51,22 +57,42 @@ export function publishedCredit(facts: PhotoFacts, figureCredit: string | undefi
 }
 
 /** Each photo's copies, one photo at a time (a 24-megapixel photo decodes to 72 MB). */
-export async function makeArticleCopies(places: readonly PhotoPlace[], facts: readonly PhotoFacts[], credits: readonly (string | undefined)[], settings: ImageSettings): Promise<PhotoCopies[]> {
+export async function makeArticleCopies(
+  places: readonly PhotoPlace[],
+  facts: readonly PhotoFacts[],
+  credits: readonly (string | undefined)[],
+  settings: ImageSettings,
+): Promise<PhotoCopies[]> {
   const copies: PhotoCopies[] = [];
   for (const [i, place] of places.entries()) {
-    copies.push((await photoCopies(facts[i]!, publishedCredit(facts[i]!, credits[i]), settings, place.where, place.written)).copies);
+    copies.push(
+      (await photoCopies(facts[i]!, publishedCredit(facts[i]!, credits[i]), settings, place.where, place.written))
+        .copies,
+    );
   }
   return copies;
 }
 
-export function photoFindings(places: readonly PhotoPlace[], facts: readonly PhotoFacts[], credits: readonly (string | undefined)[]): PhotoFinding[] {
+export function photoFindings(
+  places: readonly PhotoPlace[],
+  facts: readonly PhotoFacts[],
+  credits: readonly (string | undefined)[],
+): PhotoFinding[] {
   const findings: PhotoFinding[] = [];
   places.forEach((place, i) => {
     const { embedded, printed, header } = facts[i]!;
     const figureCredit = credits[i];
     const ownCredit = embedded.credit.credit;
-    if (figureCredit && ownCredit && contradicts(figureCredit, [ownCredit, embedded.credit.creator, embedded.credit.source])) {
-      findings.push({ rule: 'credit-mismatch', line: place.where.line, message: `the figure credits "${figureCredit}" but photo "${place.written}" says its credit line is "${ownCredit}"; check which is right` });
+    if (
+      figureCredit &&
+      ownCredit &&
+      contradicts(figureCredit, [ownCredit, embedded.credit.creator, embedded.credit.source])
+    ) {
+      findings.push({
+        rule: 'credit-mismatch',
+        line: place.where.line,
+        message: `the figure credits "${figureCredit}" but photo "${place.written}" says its credit line is "${ownCredit}"; check which is right`,
+      });
     }
     if (printed && header && printed.ppi < printPpi.minimum) {
       findings.push({
@@ -80,17 +106,31 @@ export function photoFindings(places: readonly PhotoPlace[], facts: readonly Pho
 }
 
 /** What the check says of a photo's embedded facts that the editions use or remove. */
-export function photoNotes(places: readonly PhotoPlace[], facts: readonly PhotoFacts[], keepLocation: boolean): string[] {
+export function photoNotes(
+  places: readonly PhotoPlace[],
+  facts: readonly PhotoFacts[],
+  keepLocation: boolean,
+): string[] {
   return places.flatMap((place, i) => {
     const where = `${place.where.file}:${place.where.line}`;
     if (!facts[i]!.embedded.location) return [];
-    return [`${where}: photo "${place.written}" carries a GPS position; ${keepLocation ? 'it is kept in the published copies (images.keep_location)' : 'it is removed from every published copy'}`];
+    return [
+      `${where}: photo "${place.written}" carries a GPS position; ${keepLocation ? 'it is kept in the published copies (images.keep_location)' : 'it is removed from every published copy'}`,
+    ];
   });
 }
 
 /** "Valery Sharifulin / TASS" agrees with "TASS"; "Reuters" does not agree with "AFP". */
 function contradicts(figure: string, photo: readonly (string | undefined)[]): boolean {
-  const plain = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const given = plain(figure);
-  return !photo.some((value) => value !== undefined && plain(value) !== '' && (given.includes(plain(value)) || plain(value).includes(given)));
+  return !photo.some(
+    (value) =>
+      value !== undefined && plain(value) !== '' && (given.includes(plain(value)) || plain(value).includes(given)),
+  );
 }

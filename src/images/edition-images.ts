@@ -25,9 +25,15 @@ export function withEditionImages(html: string, photos: readonly PublishedPhoto[
       if (edition !== 'web') return tag.replace(` src="${written}"`, ` src="${urlOf(copies[edition])}"`);
       const { fallback, avif } = copies.web;
       const largest = fallback.at(-1)!;
-      const attributes = [` src="${urlOf(largest)}"`, largest.width > 0 ? ` width="${largest.width}" height="${largest.height}"` : '', fallback.length > 1 ? ` srcset="${srcset(fallback)}" sizes="${webSizes}"` : ''].join('');
+      const attributes = [
+        ` src="${urlOf(largest)}"`,
+        largest.width > 0 ? ` width="${largest.width}" height="${largest.height}"` : '',
+        fallback.length > 1 ? ` srcset="${srcset(fallback)}" sizes="${webSizes}"` : '',
+      ].join('');
       const img = tag.replace(` src="${written}"`, attributes);
-      return avif.length > 0 ? `<picture><source type="image/avif" srcset="${srcset(avif)}" sizes="${webSizes}">${img}</picture>` : img;
+      return avif.length > 0
+        ? `<picture><source type="image/avif" srcset="${srcset(avif)}" sizes="${webSizes}">${img}</picture>`
+        : img;
     });
   }
   return out;

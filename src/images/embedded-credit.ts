@@ -11,7 +11,17 @@ export interface EmbeddedFacts {
 
 export async function readEmbeddedFacts(bytes: Uint8Array): Promise<EmbeddedFacts> {
   // A file whose metadata cannot be read is a photo without embedded facts, not a broken photo: sharp decides that.
-  const tags = ((await exifr.parse(Buffer.from(bytes), { tiff: true, exif: false, gps: true, iptc: true, xmp: true, icc: false, mergeOutput: true }).catch(() => undefined)) ?? {}) as Record<string, unknown>;
+  const tags = ((await exifr
+    .parse(Buffer.from(bytes), {
+      tiff: true,
+      exif: false,
+      gps: true,
+      iptc: true,
+      xmp: true,
+      icc: false,
+      mergeOutput: true,
+    })
+    .catch(() => undefined)) ?? {}) as Record<string, unknown>;
   // XMP's names first (UTF-8 by definition), then IPTC IIM's (what older wire systems write), then EXIF's.
   const pick = (...names: string[]) => names.map((name) => textOf(tags[name])).find((value) => value !== undefined);
   const credit: PhotoCredit = {};
@@ -27,7 +37,13 @@ export async function readEmbeddedFacts(bytes: Uint8Array): Promise<EmbeddedFact
     if (value !== undefined) credit[field] = value;
   }
   const { latitude, longitude } = tags;
-  const location = typeof latitude === 'number' && typeof longitude === 'number' && Number.isFinite(latitude) && Number.isFinite(longitude) ? { latitude, longitude } : undefined;
+  const location =
+    typeof latitude === 'number' &&
+    typeof longitude === 'number' &&
+    Number.isFinite(latitude) &&
+    Number.isFinite(longitude)
+      ? { latitude, longitude }
+      : undefined;
   return { credit, location };
 }
 
@@ -39,7 +55,8 @@ function textOf(value: unknown): string | undefined {
     return parts.length > 0 ? parts.join(', ') : undefined;
   }
   if (value instanceof Uint8Array) return textOf(Buffer.from(value).toString('utf8'));
-  if (typeof value === 'object' && value !== null && 'value' in value) return textOf((value as { value: unknown }).value);
+  if (typeof value === 'object' && value !== null && 'value' in value)
+    return textOf((value as { value: unknown }).value);
   return undefined;
 }
 

@@ -14,7 +14,10 @@ export interface ImageSettings {
 /** About 100 megapixels: a 12000 × 8000 scan still fits; a 40000 × 40000 pixel bomb (6.4 GB decoded) does not. */
 export const defaultMaxMegapixels = 100;
 
-export function imageSettings(projectDir: string, options: { maxImageMegapixels?: number; keepLocation?: boolean } = {}): ImageSettings {
+export function imageSettings(
+  projectDir: string,
+  options: { maxImageMegapixels?: number; keepLocation?: boolean } = {},
+): ImageSettings {
   return {
     cacheDir: join(resolve(projectDir), '.imprint-cache', 'images'),
     maxPixels: Math.round((options.maxImageMegapixels ?? defaultMaxMegapixels) * 1e6),

@@ -9,7 +9,12 @@ import { join } from 'node:path';
 const pipelineVersion = 'imprint-images-3';
 
 export function cacheKey(bytes: Uint8Array, recipe: object): string {
-  return createHash('sha256').update(pipelineVersion).update(JSON.stringify(recipe)).update(bytes).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(pipelineVersion)
+    .update(JSON.stringify(recipe))
+    .update(bytes)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** The entry's description (what was made, and the files' names), or undefined when it is not cached. */
@@ -23,7 +28,12 @@ export async function readCached<T>(cacheDir: string, key: string): Promise<T | 
   }
 }
 
-export async function writeCached(cacheDir: string, key: string, files: { name: string; bytes: Uint8Array }[], description: object): Promise<void> {
+export async function writeCached(
+  cacheDir: string,
+  key: string,
+  files: { name: string; bytes: Uint8Array }[],
+  description: object,
+): Promise<void> {
   const temporary = join(cacheDir, `.${key}.${process.pid}.${randomBytes(4).toString('hex')}`);
   await mkdir(temporary, { recursive: true });
   try {

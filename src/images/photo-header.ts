@@ -2,7 +2,7 @@
 // space, and the pixel limit, checked before anything decodes it (a 40000 × 40000 PNG is 1.5 MB on disk and
 // 6.4 GB in memory).
 import sharp, { type Metadata } from 'sharp';
-import { ImprintError, type ErrorLocation } from '../errors.js';
+import { type ErrorLocation, ImprintError } from '../errors.js';
 
 export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'avif' | 'heif';
 
@@ -19,17 +19,31 @@ export interface PhotoHeader {
   pages: number;
 }
 
-export async function readPhotoHeader(bytes: Uint8Array, where: ErrorLocation, written: string, maxPixels: number): Promise<PhotoHeader> {
+export async function readPhotoHeader(
+  bytes: Uint8Array,
+  where: ErrorLocation,
+  written: string,
+  maxPixels: number,
+): Promise<PhotoHeader> {
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
-    throw new ImprintError(`image "${written}" could not be read: ${error instanceof Error ? error.message : String(error)}`, where, 'Export it again as a JPEG, PNG, WebP or AVIF file.', { cause: error });
+    throw new ImprintError(
+      `image "${written}" could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      where,
+      'Export it again as a JPEG, PNG, WebP or AVIF file.',
+      { cause: error },
+    );
   }
   const { width, height } = meta;
   const format = photoFormat(meta);
   if (!format || !width || !height) {
-    throw new ImprintError(`image "${written}" is not a photo imprint can read (its content is ${meta.format ?? 'unknown'})`, where, 'Export it again as a JPEG, PNG, WebP or AVIF file.');
+    throw new ImprintError(
+      `image "${written}" is not a photo imprint can read (its content is ${meta.format ?? 'unknown'})`,
+      where,
+      'Export it again as a JPEG, PNG, WebP or AVIF file.',
+    );
   }
   const frameHeight = meta.pageHeight ?? height;
   if (width * frameHeight > maxPixels) {
@@ -56,6 +70,7 @@ export async function readPhotoHeader(bytes: Uint8Array, where: ErrorLocation, w
 
 function photoFormat(meta: Metadata): PhotoFormat | undefined {
   if (meta.format === 'heif') return meta.compression === 'av1' ? 'avif' : 'heif';
-  if (meta.format === 'jpeg' || meta.format === 'png' || meta.format === 'webp' || meta.format === 'gif') return meta.format;
+  if (meta.format === 'jpeg' || meta.format === 'png' || meta.format === 'webp' || meta.format === 'gif')
+    return meta.format;
   return undefined;
 }

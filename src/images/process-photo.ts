@@ -2,12 +2,12 @@
 // embedded credit and position read, and each edition's copy made, or taken from the project's cache.
 import { readFile } from 'node:fs/promises';
 import type { ErrorLocation } from '../errors.js';
-import { readEmbeddedFacts, type EmbeddedFacts } from './embedded-credit.js';
+import { type EmbeddedFacts, readEmbeddedFacts } from './embedded-credit.js';
 import type { ImageSettings } from './image-settings.js';
-import { makeCopies, type CopyFormat, type MadeCopy } from './photo-copies.js';
 import { cachedPath, cacheKey, readCached, writeCached } from './photo-cache.js';
-import { readPhotoHeader, type PhotoHeader } from './photo-header.js';
-import { printedSize, type PhotoBox, type PrintedSize } from './print-size.js';
+import { type CopyFormat, type MadeCopy, makeCopies } from './photo-copies.js';
+import { type PhotoHeader, readPhotoHeader } from './photo-header.js';
+import { type PhotoBox, type PrintedSize, printedSize } from './print-size.js';
 import { cleanSvg } from './svg-clean.js';
 import { creditXmp, type PhotoCredit } from './xmp-credit.js';
 
@@ -35,16 +35,29 @@ export interface PhotoFacts {
   printed: PrintedSize | undefined;
 }
 
-export async function readPhotoFacts(path: string, where: ErrorLocation, written: string, settings: ImageSettings, box: PhotoBox): Promise<PhotoFacts> {
+export async function readPhotoFacts(
+  path: string,
+  where: ErrorLocation,
+  written: string,
+  settings: ImageSettings,
+  box: PhotoBox,
+): Promise<PhotoFacts> {
   const bytes = await readFile(path);
-  if (isSvg(path)) return { bytes, header: undefined, embedded: { credit: {}, location: undefined }, printed: undefined };
+  if (isSvg(path))
+    return { bytes, header: undefined, embedded: { credit: {}, location: undefined }, printed: undefined };
   const header = await readPhotoHeader(bytes, where, written, settings.maxPixels);
   const embedded = await readEmbeddedFacts(bytes);
   return { bytes, header, embedded, printed: printedSize(header.width, header.height, box) };
 }
 
 /** Each edition's copy, with `credit` (the photo's, completed by the figure's) in every copy's XMP. */
-export async function photoCopies(facts: PhotoFacts, credit: PhotoCredit, settings: ImageSettings, where: ErrorLocation, written: string): Promise<{ copies: PhotoCopies; cached: boolean }> {
+export async function photoCopies(
+  facts: PhotoFacts,
+  credit: PhotoCredit,
+  settings: ImageSettings,
+  where: ErrorLocation,
+  written: string,
+): Promise<{ copies: PhotoCopies; cached: boolean }> {
   const { bytes, header, printed, embedded } = facts;
   const location = settings.keepLocation ? embedded.location : undefined;
   const xmp = creditXmp(credit, location);
@@ -56,13 +69,28 @@ export async function photoCopies(facts: PhotoFacts, credit: PhotoCredit, settin
   let made: DescribedCopies;
   let files: MadeCopy[];
   if (!header) {
-    const svg: MadeCopy = { name: 'image.svg', format: 'svg', width: 0, height: 0, bytes: cleanSvg(bytes, where, written) };
+    const svg: MadeCopy = {
+      name: 'image.svg',
+      format: 'svg',
+      width: 0,
+      height: 0,
+      bytes: cleanSvg(bytes, where, written),
+    };
     files = [svg];
     made = { print: describe(svg), epub: describe(svg), web: { fallback: [describe(svg)], avif: [] } };
   } else {
-    const copies = await makeCopies(bytes, { header, printWidth: printed?.targetWidth ?? header.width, xmp, maxPixels: settings.maxPixels });
+    const copies = await makeCopies(bytes, {
+      header,
+      printWidth: printed?.targetWidth ?? header.width,
+      xmp,
+      maxPixels: settings.maxPixels,
+    });
     files = [copies.print, copies.epub, ...copies.web.fallback, ...copies.web.avif];
-    made = { print: describe(copies.print), epub: describe(copies.epub), web: { fallback: copies.web.fallback.map(describe), avif: copies.web.avif.map(describe) } };
+    made = {
+      print: describe(copies.print),
+      epub: describe(copies.epub),
+      web: { fallback: copies.web.fallback.map(describe), avif: copies.web.avif.map(describe) },
+    };
   }
   const unique = [...new Map(files.map((file) => [file.name, file])).values()];
   await writeCached(settings.cacheDir, key, unique, made);
@@ -86,5 +114,9 @@ function describe({ name, format, width, height }: MadeCopy): DescribedCopy {
 
 function locate(cacheDir: string, key: string, described: DescribedCopies): PhotoCopies {
   const at = ({ name, ...rest }: DescribedCopy): PhotoCopy => ({ path: cachedPath(cacheDir, key, name), ...rest });
-  return { print: at(described.print), epub: at(described.epub), web: { fallback: described.web.fallback.map(at), avif: described.web.avif.map(at) } };
+  return {
+    print: at(described.print),
+    epub: at(described.epub),
+    web: { fallback: described.web.fallback.map(at), avif: described.web.avif.map(at) },
+  };
 }

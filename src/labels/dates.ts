@@ -5,7 +5,25 @@
 import * as v from 'valibot';
 
 /** Calendars imprint.yaml may name: CLDR's identifiers, as Intl takes them. */
-export const calendars = ['gregory', 'persian', 'buddhist', 'islamic-umalqura', 'islamic', 'islamic-civil', 'islamic-tbla', 'islamic-rgsa', 'hebrew', 'indian', 'japanese', 'roc', 'chinese', 'dangi', 'coptic', 'ethiopic', 'ethioaa'] as const;
+export const calendars = [
+  'gregory',
+  'persian',
+  'buddhist',
+  'islamic-umalqura',
+  'islamic',
+  'islamic-civil',
+  'islamic-tbla',
+  'islamic-rgsa',
+  'hebrew',
+  'indian',
+  'japanese',
+  'roc',
+  'chinese',
+  'dangi',
+  'coptic',
+  'ethiopic',
+  'ethioaa',
+] as const;
 export type Calendar = (typeof calendars)[number];
 
 /** Each decimal numbering system imprint.yaml may name (CLDR's identifier) and the CSS counter style with its digits. */
@@ -75,7 +93,11 @@ function dateFormat(lang: string, { calendar, numerals }: DateSettings): Intl.Da
   const key = `${lang}|${calendar ?? ''}|${numerals ?? ''}`;
   let format = dateFormats.get(key);
   if (!format) {
-    const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC', calendar: calendar ?? tagCalendar(lang) ?? 'gregory' };
+    const options: Intl.DateTimeFormatOptions = {
+      dateStyle: 'long',
+      timeZone: 'UTC',
+      calendar: calendar ?? tagCalendar(lang) ?? 'gregory',
+    };
     if (numerals) options.numberingSystem = numerals;
     format = new Intl.DateTimeFormat(lang, options);
     dateFormats.set(key, format);

@@ -3,15 +3,16 @@
 // `labels:` may override any of them, per language. Dates and digits come from dates.ts, lists from Intl.
 import * as v from 'valibot';
 import { builtInLabels } from './built-in.js';
-import { labelNames, labelPlaceholders, type LabelName, type LabelOverrides, type Labels } from './label-names.js';
+import { type LabelName, type LabelOverrides, type Labels, labelNames, labelPlaceholders } from './label-names.js';
 
-export { labelNames, labelPlaceholders, type LabelName, type LabelOverrides, type Labels };
-
+export { type LabelName, type LabelOverrides, type Labels, labelNames, labelPlaceholders };
 
 /** The built-in table's language tags, as written there (`ja`, `zh-Hant`). */
 export const builtInLanguages = Object.keys(builtInLabels);
 // Looked up by lower-case tag, as languageFallbacks gives them.
-const builtIn = new Map<string, Labels>(Object.entries(builtInLabels).map(([tag, labels]) => [tag.toLowerCase(), labels]));
+const builtIn = new Map<string, Labels>(
+  Object.entries(builtInLabels).map(([tag, labels]) => [tag.toLowerCase(), labels]),
+);
 
 /**
  * The labels for a language tag: the most specific override first (pt-BR, then pt), then the built-in table
@@ -72,7 +73,10 @@ export function splitLabel(label: string, placeholder: string): { before: string
 
 /** The schema for overrides in imprint.yaml and a theme's labels.yaml: each label must keep its placeholders. */
 export const labelOverridesSchema = v.record(
-  v.pipe(v.string(), v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'labels are grouped by language tag, such as en or pt-BR')),
+  v.pipe(
+    v.string(),
+    v.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'labels are grouped by language tag, such as en or pt-BR'),
+  ),
   v.strictObject(
     Object.fromEntries(
       labelNames.map((name) => [
@@ -80,10 +84,16 @@ export const labelOverridesSchema = v.record(
         v.optional(
           v.pipe(
             v.string(`label "${name}" must be text`),
-            v.check((text) => labelPlaceholders[name].every((placeholder) => text.includes(placeholder)), `label "${name}" must contain ${labelPlaceholders[name].join(' and ') || 'text'}`),
+            v.check(
+              (text) => labelPlaceholders[name].every((placeholder) => text.includes(placeholder)),
+              `label "${name}" must contain ${labelPlaceholders[name].join(' and ') || 'text'}`,
+            ),
           ),
         ),
       ]),
-    ) as Record<LabelName, v.OptionalSchema<v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]>, undefined>>,
+    ) as Record<
+      LabelName,
+      v.OptionalSchema<v.SchemaWithPipe<readonly [v.StringSchema<string>, v.CheckAction<string, string>]>, undefined>
+    >,
   ),
 );

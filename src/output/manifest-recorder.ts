@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import type { BuildOptions } from '../config/options.js';
 import { ImprintError } from '../errors.js';
-import { manifestName, mergeManifest, readManifest, writeManifest, type BuiltArticle, type Manifest } from './manifest.js';
+import {
+  type BuiltArticle,
+  type Manifest,
+  manifestName,
+  mergeManifest,
+  readManifest,
+  writeManifest,
+} from './manifest.js';
 import { writeAtomic } from './write-atomic.js';
 
 /** How long after one write the next may come: a batch of thousands writes its manifest about once a second. */
@@ -34,7 +41,14 @@ export interface DownloadPage {
   render: (manifest: Manifest) => string;
 }
 
-export function manifestRecorder(options: BuildOptions, { name = manifestName, downloadPage, previous }: { name?: string; downloadPage?: DownloadPage; previous?: Manifest } = {}): ManifestRecorder {
+export function manifestRecorder(
+  options: BuildOptions,
+  {
+    name = manifestName,
+    downloadPage,
+    previous,
+  }: { name?: string; downloadPage?: DownloadPage; previous?: Manifest } = {},
+): ManifestRecorder {
   const { outDir } = options;
   const pending = new Map<string, BuiltArticle>();
   let writing: Promise<void> = Promise.resolve();
@@ -46,14 +60,16 @@ export function manifestRecorder(options: BuildOptions, { name = manifestName, d
   const update = (forget?: string) => {
     const batch = [...pending.values()];
     pending.clear();
-    const run = writing.then(() => underLock(outDir, name, async () => {
-      const current = await readManifest(outDir, name);
-      if (forget && current?.articles[forget]) delete current.articles[forget];
-      else if (batch.length === 0) return;
-      const manifest = mergeManifest(current, batch, outDir, options);
-      await writeManifest(outDir, manifest, name);
-      if (downloadPage) await writeAtomic(downloadPage.path, Buffer.from(downloadPage.render(manifest)));
-    }));
+    const run = writing.then(() =>
+      underLock(outDir, name, async () => {
+        const current = await readManifest(outDir, name);
+        if (forget && current?.articles[forget]) delete current.articles[forget];
+        else if (batch.length === 0) return;
+        const manifest = mergeManifest(current, batch, outDir, options);
+        await writeManifest(outDir, manifest, name);
+        if (downloadPage) await writeAtomic(downloadPage.path, Buffer.from(downloadPage.render(manifest)));
+      }),
+    );
     lastWrite = Date.now();
     writing = run.catch((error: unknown) => void (failure ??= error));
     return run;
@@ -63,10 +79,13 @@ export function manifestRecorder(options: BuildOptions, { name = manifestName, d
     add(built) {
       pending.set(built.slug, built);
       if (scheduled) return;
-      scheduled = setTimeout(() => {
-        scheduled = undefined;
-        void update();
-      }, Math.max(0, lastWrite + writeEveryMs - Date.now()));
+      scheduled = setTimeout(
+        () => {
+          scheduled = undefined;
+          void update();
+        },
+        Math.max(0, lastWrite + writeEveryMs - Date.now()),
+      );
       scheduled.unref();
     },
     beforeReplacing(slug) {
@@ -100,7 +119,12 @@ async function underLock(outDir: string, name: string, work: () => Promise<void>
       onCompromised: () => undefined,
     });
   } catch (error) {
-    throw new ImprintError(`cannot lock ${file}: ${error instanceof Error ? error.message : String(error)}`, { file }, `Another build holds it; if none is running, remove ${file}.lock.`, { cause: error });
+    throw new ImprintError(
+      `cannot lock ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      { file },
+      `Another build holds it; if none is running, remove ${file}.lock.`,
+      { cause: error },
+    );
   }
   try {
     await work();

@@ -32,7 +32,15 @@ export interface ArticleSummary {
 
 export function articleSummary(article: Article): ArticleSummary {
   const { meta } = article;
-  return { title: meta.title, date: meta.date, byline: meta.byline, description: article.description, publication: meta.publication, lang: meta.lang, ...(article.remoteImages.length > 0 && { remotePhotos: article.remoteImages }) };
+  return {
+    title: meta.title,
+    date: meta.date,
+    byline: meta.byline,
+    description: article.description,
+    publication: meta.publication,
+    lang: meta.lang,
+    ...(article.remoteImages.length > 0 && { remotePhotos: article.remoteImages }),
+  };
 }
 
 export interface ManifestArticle {
@@ -80,20 +88,41 @@ export async function readManifest(outDir: string, name = manifestName): Promise
 }
 
 /** Adds this build's articles to what the manifest already lists (a partial build keeps the others). */
-export function mergeManifest(previous: Manifest | undefined, built: readonly BuiltArticle[], outDir: string, options: BuildOptions): Manifest {
+export function mergeManifest(
+  previous: Manifest | undefined,
+  built: readonly BuiltArticle[],
+  outDir: string,
+  options: BuildOptions,
+): Manifest {
   const articles: Record<string, ManifestArticle> = { ...(previous?.articles ?? {}) };
   for (const article of built) {
     articles[article.slug] = {
       source: { path: article.sourcePath, sha256: article.sourceSha256 },
       ...(article.summary && { article: article.summary }),
-      ...(article.members && { collection: { articles: article.members.map(({ slug }) => slug), titles: article.members.map(({ title }) => title) } }),
+      ...(article.members && {
+        collection: {
+          articles: article.members.map(({ slug }) => slug),
+          titles: article.members.map(({ title }) => title),
+        },
+      }),
       inputs: article.fingerprint,
-      editions: article.editions.map(({ asset: _, ...edition }: BuiltArticle['editions'][number] & { asset?: boolean }) => ({ ...edition, path: relative(outDir, edition.path) })),
+      editions: article.editions.map(
+        ({ asset: _, ...edition }: BuiltArticle['editions'][number] & { asset?: boolean }) => ({
+          ...edition,
+          path: relative(outDir, edition.path),
+        }),
+      ),
     };
   }
   const sorted = Object.fromEntries(Object.entries(articles).sort(([a], [b]) => (a < b ? -1 : 1)));
   const { formats, page, html, strict } = options;
-  const settings = { formats, page: page ?? 'per article (default a4)', html, strict, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null };
+  const settings = {
+    formats,
+    page: page ?? 'per article (default a4)',
+    html,
+    strict,
+    sourceDateEpoch: process.env.SOURCE_DATE_EPOCH ?? null,
+  };
   return { tool: { name: 'imprint', version: toolVersion }, settings, articles: sorted };
 }
 

@@ -4,13 +4,18 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ImprintError } from '../errors.js';
-import { manifestName, readManifest, writeManifest, type Manifest, type ManifestArticle } from './manifest.js';
+import { type Manifest, type ManifestArticle, manifestName, readManifest, writeManifest } from './manifest.js';
 
 const partName = /^manifest\.shard-\d+-of-\d+\.json$/;
 
 export async function mergeManifestParts(dir: string): Promise<{ parts: string[]; articles: number }> {
   const parts = (await readdir(dir).catch(() => [] as string[])).filter((name) => partName.test(name)).sort();
-  if (parts.length === 0) throw new ImprintError('no manifest parts to merge', { file: dir }, 'Build with --shard I/N into this folder first; each shard writes manifest.shard-I-of-N.json.');
+  if (parts.length === 0)
+    throw new ImprintError(
+      'no manifest parts to merge',
+      { file: dir },
+      'Build with --shard I/N into this folder first; each shard writes manifest.shard-I-of-N.json.',
+    );
   const merged: Manifest | undefined = await readManifest(dir);
   const articles: Record<string, ManifestArticle> = { ...(merged?.articles ?? {}) };
   const from: Record<string, string> = Object.fromEntries(Object.keys(articles).map((slug) => [slug, manifestName]));
@@ -22,7 +27,11 @@ export async function mergeManifestParts(dir: string): Promise<{ parts: string[]
     for (const [slug, entry] of Object.entries(manifest.articles)) {
       const known = articles[slug];
       if (known && from[slug] !== manifestName && JSON.stringify(known) !== JSON.stringify(entry)) {
-        throw new ImprintError(`"${slug}" is in ${from[slug]} and ${part} with other sources or files`, { file: join(dir, part) }, 'Each article belongs to one shard: build every shard with the same N and the same articles.');
+        throw new ImprintError(
+          `"${slug}" is in ${from[slug]} and ${part} with other sources or files`,
+          { file: join(dir, part) },
+          'Each article belongs to one shard: build every shard with the same N and the same articles.',
+        );
       }
       articles[slug] = entry;
       from[slug] = part;

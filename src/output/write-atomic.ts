@@ -23,7 +23,10 @@ export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void
  * full disk) changes nothing in the output. `beforeReplace` runs between the two (the manifest forgets files
  * about to change). The error's `target` is the file that could not be written.
  */
-export async function writeAllAtomic(files: readonly FileToWrite[], beforeReplace?: () => Promise<void>): Promise<void> {
+export async function writeAllAtomic(
+  files: readonly FileToWrite[],
+  beforeReplace?: () => Promise<void>,
+): Promise<void> {
   const staged: { path: string; temporary: string }[] = [];
   try {
     for (const { path, bytes } of files) {
@@ -64,7 +67,8 @@ async function temporaryFor(path: string): Promise<string> {
 function removeStagingOfDeadBuilds(): void {
   for (const entry of readdirSync(tmpdir())) {
     const pid = /^imprint-(?:staging|work)-(\d+)(?:-|$)/.exec(entry)?.[1];
-    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid))) rmSync(join(tmpdir(), entry), { recursive: true, force: true });
+    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid)))
+      rmSync(join(tmpdir(), entry), { recursive: true, force: true });
   }
 }
 

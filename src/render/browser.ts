@@ -17,7 +17,11 @@ export function chromiumPath(): string {
 export async function launchBrowser({ timeoutMs = 60_000 }: { timeoutMs?: number } = {}): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
-    throw new ImprintError(`Chromium not found at ${executablePath}`, undefined, 'Run "npm run setup" (installs Debian\'s chromium), or set IMPRINT_CHROMIUM to a Chromium binary.');
+    throw new ImprintError(
+      `Chromium not found at ${executablePath}`,
+      undefined,
+      'Run "npm run setup" (installs Debian\'s chromium), or set IMPRINT_CHROMIUM to a Chromium binary.',
+    );
   }
   return puppeteer.launch({
     executablePath,
@@ -62,7 +66,15 @@ export interface BrowserHandle {
   close(): Promise<void>;
 }
 
-export function browserHandle({ given, tabs, timeoutMs }: { given?: Promise<Browser>; tabs: number; timeoutMs: number }): BrowserHandle {
+export function browserHandle({
+  given,
+  tabs,
+  timeoutMs,
+}: {
+  given?: Promise<Browser>;
+  tabs: number;
+  timeoutMs: number;
+}): BrowserHandle {
   const pool = (browser: Promise<Browser>) => browser.then((launched) => new TabPool(launched, tabs, timeoutMs));
   let browser = given ?? launchBrowser({ timeoutMs });
   let current = pool(browser);

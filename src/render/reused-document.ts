@@ -15,9 +15,12 @@ export interface LinkedStylesheets {
 
 export function linkedStylesheets(html: string): LinkedStylesheets {
   const headEnd = html.search(/<\/head>/i);
-  const head = html.slice(0, headEnd < 0 ? 0 : headEnd);
+  const head = html.slice(0, Math.max(headEnd, 0));
   const urls: string[] = [];
-  const parser = new Parser({ onopentag: (name, attributes) => void (name === 'link' && attributes.href !== undefined && urls.push(attributes.href)) });
+  const parser = new Parser({
+    onopentag: (name, attributes) =>
+      void (name === 'link' && attributes.href !== undefined && urls.push(attributes.href)),
+  });
   parser.end(head);
   return { key: (head.match(/<link\b[^>]*>/gi) ?? []).join('\n'), urls };
 }

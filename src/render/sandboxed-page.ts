@@ -5,13 +5,13 @@
 // `readable` folders load; any other request is refused and reported.
 import { realpathSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { setTimeout as delay } from 'node:timers/promises';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { fontPackageDirs } from '../fonts/bundled.js';
 import { ImprintError } from '../errors.js';
-import { templatesDir, isOutside } from '../paths.js';
+import { fontPackageDirs } from '../fonts/bundled.js';
+import { isOutside, templatesDir } from '../paths.js';
 import type { Theme } from '../theme/theme.js';
 import { linkedStylesheets, replaceDocument } from './reused-document.js';
 import type { TabPool, Viewport } from './tab-pool.js';
@@ -29,7 +29,10 @@ export interface PageInput {
 }
 
 /** `use` may name what it is doing, for the message when the page runs out of time. */
-export async function withPage<T>({ tabs, html, workDir, name, viewport, readable }: PageInput, use: (page: Page, step: (doing: string) => void) => Promise<T>): Promise<T> {
+export async function withPage<T>(
+  { tabs, html, workDir, name, viewport, readable }: PageInput,
+  use: (page: Page, step: (doing: string) => void) => Promise<T>,
+): Promise<T> {
   const roots = [workDir, ...readable].map((root) => realpathSync(root));
   const allows = (url: string) => url.startsWith('data:') || isReadableFile(url, roots);
   const stylesheets = linkedStylesheets(html);
@@ -68,7 +71,11 @@ export async function withPage<T>({ tabs, html, workDir, name, viewport, readabl
       );
     }
     if (broken.length > 0) {
-      throw new ImprintError(`image could not be decoded: ${broken.join(', ')}`, undefined, 'Use a JPEG, PNG, WebP, GIF or SVG file whose content matches its name.');
+      throw new ImprintError(
+        `image could not be decoded: ${broken.join(', ')}`,
+        undefined,
+        'Use a JPEG, PNG, WebP, GIF or SVG file whose content matches its name.',
+      );
     }
     return use(page, (step) => (tab.step = step));
   }, `rendering ${name}`);

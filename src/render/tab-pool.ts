@@ -136,7 +136,13 @@ async function openTab(browser: Browser): Promise<PooledTab> {
     },
     refused: () => refused,
     async setViewport(wanted = defaultViewport) {
-      if ((viewport && viewport.width === wanted.width && viewport.height === wanted.height && viewport.deviceScaleFactor === wanted.deviceScaleFactor)) return;
+      if (
+        viewport &&
+        viewport.width === wanted.width &&
+        viewport.height === wanted.height &&
+        viewport.deviceScaleFactor === wanted.deviceScaleFactor
+      )
+        return;
       await page.setViewport(wanted);
       viewport = wanted;
     },

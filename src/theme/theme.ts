@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
-import { ImprintError } from '../errors.js';
-import { labelOverridesSchema, type LabelOverrides } from '../labels/labels.js';
-import { isOutside } from '../paths.js';
 import { parseYamlData } from '../data/yaml-data.js';
+import { ImprintError } from '../errors.js';
+import { type LabelOverrides, labelOverridesSchema } from '../labels/labels.js';
+import { isOutside } from '../paths.js';
 import { checkCss, epubCss, fontExtensions, type ThemeFont } from './theme-css.js';
 
 export type { ThemeFont };
@@ -36,7 +36,11 @@ const licenceName = /^(licen[cs]e|ofl|copying)/i;
 export async function loadTheme(dir: string): Promise<Theme> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new ImprintError('the theme folder does not exist', { file: dir }, 'Point theme: in imprint.yaml at a folder with print.css, epub.css, cover.css, a logo or fonts/ (imprint init writes one).');
+    throw new ImprintError(
+      'the theme folder does not exist',
+      { file: dir },
+      'Point theme: in imprint.yaml at a folder with print.css, epub.css, cover.css, a logo or fonts/ (imprint init writes one).',
+    );
   }
   const root = await realpath(dir);
   const files = await themeFiles(root);
@@ -63,7 +67,11 @@ export async function loadTheme(dir: string): Promise<Theme> {
   if (logoName === 'logo.svg') checkSvgLogo(await readFile(join(root, logoName), 'utf8'), shown(logoName));
 
   let labels: LabelOverrides = {};
-  if (has('labels.yaml')) labels = parseYamlData({ text: await readFile(join(root, 'labels.yaml'), 'utf8'), file: shown('labels.yaml'), what: 'labels.yaml' }, labelOverridesSchema);
+  if (has('labels.yaml'))
+    labels = parseYamlData(
+      { text: await readFile(join(root, 'labels.yaml'), 'utf8'), file: shown('labels.yaml'), what: 'labels.yaml' },
+      labelOverridesSchema,
+    );
 
   const hash = createHash('sha256');
   for (const name of files) hash.update(`${name}\n`).update(await readFile(join(root, name)));
@@ -72,7 +80,8 @@ export async function loadTheme(dir: string): Promise<Theme> {
     printCss,
     coverCss,
     epub,
-    fontLicence: licence && fonts.length > 0 ? { path: join(root, licence), filename: `theme-${basename(licence)}` } : undefined,
+    fontLicence:
+      licence && fonts.length > 0 ? { path: join(root, licence), filename: `theme-${basename(licence)}` } : undefined,
     logo: logoName && { path: join(root, logoName), mediaType: logoNames[logoName] },
     labels,
     fingerprint: hash.digest('hex'),
@@ -86,7 +95,11 @@ async function themeFiles(root: string): Promise<string[]> {
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
     if (entry.isSymbolicLink() && isOutside(root, await realpath(path).catch(() => path))) {
-      throw new ImprintError('the theme links to a file outside its folder', { file: path }, 'Copy the file into the theme folder instead of linking it.');
+      throw new ImprintError(
+        'the theme links to a file outside its folder',
+        { file: path },
+        'Copy the file into the theme folder instead of linking it.',
+      );
     }
     if (entry.isFile() || entry.isSymbolicLink()) files.push(relative(root, path));
   }
@@ -100,6 +113,10 @@ function checkSvgLogo(text: string, file: string): void {
     .flatMap((pattern) => lines.flatMap((line, i) => (pattern.test(line) ? [i + 1] : [])))
     .sort((a, b) => a - b)[0];
   if (problem !== undefined) {
-    throw new ImprintError('the logo has a script or refers to another file', { file, line: problem }, 'Export the logo as a plain SVG (shapes and text only), or use logo.png.');
+    throw new ImprintError(
+      'the logo has a script or refers to another file',
+      { file, line: problem },
+      'Export the logo as a plain SVG (shapes and text only), or use logo.png.',
+    );
   }
 }

@@ -13,7 +13,13 @@ import { imprint } from '../helpers/imprint.js';
 
 let outDir: string;
 // The last is built without alt text for its photo; the one before it with the house fixture's theme.
-const books = ['convoy-leaves-the-corridor', 'names-in-four-scripts', 'russian-peacekeepers-withdrawing-from-nagorno-karabakh', 'port-otkryt', 'undescribed-photo'];
+const books = [
+  'convoy-leaves-the-corridor',
+  'names-in-four-scripts',
+  'russian-peacekeepers-withdrawing-from-nagorno-karabakh',
+  'port-otkryt',
+  'undescribed-photo',
+];
 const epub = (slug: string) => join(outDir, slug, `${slug}.epub`);
 
 beforeAll(async () => {
@@ -22,11 +28,19 @@ beforeAll(async () => {
   const undescribed = await mkdtemp(join(tmpdir(), 'imprint-a11y-in-'));
   await mkdir(join(undescribed, 'images'));
   await copyFile('tests/fixtures/rich/images/map.png', join(undescribed, 'images', 'map.png'));
-  await writeFile(join(undescribed, 'undescribed-photo.md'), '---\ntitle: A Photo Nobody Described\ndate: 2024-04-17\npublication: Fixture Gazette\n---\n\n::: figure\n![](images/map.png)\nA map. **Fixture Gazette**\n:::\n\nThe text of the article.\n');
-  const results = await build(['tests/fixtures/rich', 'tests/fixtures/scripts', 'content', undescribed], v.parse(buildOptionsSchema, { outDir, formats: ['epub'] }));
+  await writeFile(
+    join(undescribed, 'undescribed-photo.md'),
+    '---\ntitle: A Photo Nobody Described\ndate: 2024-04-17\npublication: Fixture Gazette\n---\n\n::: figure\n![](images/map.png)\nA map. **Fixture Gazette**\n:::\n\nThe text of the article.\n',
+  );
+  const results = await build(
+    ['tests/fixtures/rich', 'tests/fixtures/scripts', 'content', undescribed],
+    v.parse(buildOptionsSchema, { outDir, formats: ['epub'] }),
+  );
   expect(results.map((r) => (r.ok ? 'ok' : r.error.describe()))).toEqual(['ok', 'ok', 'ok', 'ok']);
   // A themed EPUB (its imprint.yaml, stylesheet, font and logo), built as its users build it.
-  expect((await imprint(['build', '--formats', 'epub', '--out', outDir], resolve('tests/fixtures/house'))).code).toBe(0);
+  expect((await imprint(['build', '--formats', 'epub', '--out', outDir], resolve('tests/fixtures/house'))).code).toBe(
+    0,
+  );
 }, 120_000);
 
 describe.each(books)('%s', (slug) => {

@@ -17,7 +17,10 @@ const slug = 'convoy-leaves-the-corridor';
 const cli = resolve('dist/src/cli.js');
 let outDir: string;
 const file = (suffix: string, dir = outDir) => join(dir, slug, `${slug}${suffix}`);
-const hash = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
+const hash = async (path: string) =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'imprint-archive-'));
@@ -69,9 +72,15 @@ describe('archival edition (PDF/A-2u)', () => {
     expect(text).toContain('AFP contributed reporting.');
     const uris = doc.getPages().flatMap((page) => {
       const annots = page.node.Annots();
-      return annots ? annots.asArray().map((ref) => doc.context.lookup(ref, PDFDict).lookup(PDFName.of('A'), PDFDict).get(PDFName.of('URI'))) : [];
+      return annots
+        ? annots
+            .asArray()
+            .map((ref) => doc.context.lookup(ref, PDFDict).lookup(PDFName.of('A'), PDFDict).get(PDFName.of('URI')))
+        : [];
     });
-    expect(uris.map((uri) => (uri instanceof PDFString ? uri.decodeText() : String(uri)))).toContain('https://example.org/2024/04/18/convoy-leaves-the-corridor');
+    expect(uris.map((uri) => (uri instanceof PDFString ? uri.decodeText() : String(uri)))).toContain(
+      'https://example.org/2024/04/18/convoy-leaves-the-corridor',
+    );
     expect(doc.context.trailerInfo.Encrypt).toBeUndefined();
     expect(Buffer.from(bytes).includes('/JavaScript')).toBe(false);
     expect(Buffer.from(bytes).subarray(0, 8).toString()).toBe('%PDF-1.7');
@@ -82,7 +91,8 @@ describe('reproducible outputs', () => {
   it('gives byte-identical print, press, archival and e-reader editions, and manifest, when rebuilt', async () => {
     const again = await mkdtemp(join(tmpdir(), 'imprint-archive-again-'));
     await build(['tests/fixtures/rich', 'content'], v.parse(buildOptionsSchema, { outDir: again }));
-    for (const suffix of ['.pdf', '.press.pdf', '.archival.pdf', '.epub']) expect(await hash(file(suffix, again))).toBe(await hash(file(suffix)));
+    for (const suffix of ['.pdf', '.press.pdf', '.archival.pdf', '.epub'])
+      expect(await hash(file(suffix, again))).toBe(await hash(file(suffix)));
     expect(await hash(join(again, 'manifest.json'))).toBe(await hash(join(outDir, 'manifest.json')));
   });
 });
@@ -93,12 +103,32 @@ describe('manifest and verify', () => {
     expect(manifest.tool).toEqual({ name: 'imprint', version: '0.1.0' });
     expect(manifest.settings.formats).toEqual(['pdf', 'epub', 'press', 'archival', 'html']);
     const entry = manifest.articles[slug];
-    expect(entry.source).toEqual({ path: `tests/fixtures/rich/${slug}.md`, sha256: await hash(`tests/fixtures/rich/${slug}.md`) });
+    expect(entry.source).toEqual({
+      path: `tests/fixtures/rich/${slug}.md`,
+      sha256: await hash(`tests/fixtures/rich/${slug}.md`),
+    });
     const paths = entry.editions.map((e: { path: string }) => e.path);
-    expect(paths.slice(0, 5)).toEqual([`${slug}/${slug}.pdf`, `${slug}/${slug}.epub`, `${slug}/${slug}.press.pdf`, `${slug}/${slug}.archival.pdf`, `${slug}/index.html`]);
+    expect(paths.slice(0, 5)).toEqual([
+      `${slug}/${slug}.pdf`,
+      `${slug}/${slug}.epub`,
+      `${slug}/${slug}.press.pdf`,
+      `${slug}/${slug}.archival.pdf`,
+      `${slug}/index.html`,
+    ]);
     // The web page's two photos under content-hash names (the photo also as AVIF; the map, line art, only as PNG), and the pictures of the PDF's first page and the cover.
-    expect(paths.slice(5).map((path: string) => path.replace(/[0-9a-f]{16}/, 'HASH'))).toEqual([`${slug}/images/HASH.jpg`, `${slug}/images/HASH.png`, `${slug}/images/HASH.avif`, `${slug}/page-1.jpg`, `${slug}/cover.jpg`]);
-    expect(entry.article).toMatchObject({ title: 'Convoy Leaves the Corridor as Talks Resume', date: '2024-04-18', byline: ['Ann Lee', 'Бо Чан'], lang: 'en' });
+    expect(paths.slice(5).map((path: string) => path.replace(/[0-9a-f]{16}/, 'HASH'))).toEqual([
+      `${slug}/images/HASH.jpg`,
+      `${slug}/images/HASH.png`,
+      `${slug}/images/HASH.avif`,
+      `${slug}/page-1.jpg`,
+      `${slug}/cover.jpg`,
+    ]);
+    expect(entry.article).toMatchObject({
+      title: 'Convoy Leaves the Corridor as Talks Resume',
+      date: '2024-04-18',
+      byline: ['Ann Lee', 'Бо Чан'],
+      lang: 'en',
+    });
     for (const edition of entry.editions) {
       expect(edition.sha256).toBe(await hash(join(outDir, edition.path)));
       expect(edition.bytes).toBe((await readFile(join(outDir, edition.path))).length);
@@ -110,7 +140,9 @@ describe('manifest and verify', () => {
   it('imprint verify passes on the archive, and catches a changed byte and a missing file', async () => {
     const run = (dir: string) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
-        execFile('node', [cli, 'verify', dir], (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr })),
+        execFile('node', [cli, 'verify', dir], (error, stdout, stderr) =>
+          done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+        ),
       );
     const copy = await mkdtemp(join(tmpdir(), 'imprint-verify-'));
     await build(['tests/fixtures/rich'], v.parse(buildOptionsSchema, { outDir: copy, formats: ['pdf', 'epub'] }));
@@ -131,7 +163,9 @@ describe('manifest and verify', () => {
   it('imprint verify explains a folder without a manifest', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'imprint-verify-empty-'));
     const result = await new Promise<{ code: number; stderr: string }>((done) =>
-      execFile('node', [cli, 'verify', empty], (error, _stdout, stderr) => done({ code: error ? Number(error.code) : 0, stderr })),
+      execFile('node', [cli, 'verify', empty], (error, _stdout, stderr) =>
+        done({ code: error ? Number(error.code) : 0, stderr }),
+      ),
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('manifest.json: no readable manifest.json');

@@ -28,7 +28,13 @@ const article = (body: string | Buffer) => async (dir: string) => {
 };
 
 const cases: Case[] = [
-  { name: 'an empty file', setup: article('  \n\n'), message: /^file is empty$/, line: 1, hint: /Write the front matter/ },
+  {
+    name: 'an empty file',
+    setup: article('  \n\n'),
+    message: /^file is empty$/,
+    line: 1,
+    hint: /Write the front matter/,
+  },
   {
     name: 'bytes that are not UTF-8',
     setup: article(Buffer.concat([Buffer.from(`${frontMatter}Caf`), Buffer.from([0xe9]), Buffer.from(' au lait.\n')])),
@@ -36,9 +42,26 @@ const cases: Case[] = [
     line: 7,
     hint: /Save it as UTF-8/,
   },
-  { name: 'a control character', setup: article(`${frontMatter}A vertical\u000Btab from a word processor.\n`), message: /control character U\+000B/, line: 7, hint: /Delete it/ },
-  { name: 'a TOML front matter block with an unclosed string', setup: article('+++\ntitle = "T\ndate = 2024-04-17\n+++\n'), message: /front matter is not valid TOML: /, line: 2, hint: /TOML syntax/ },
-  { name: 'an oversized article', setup: article(frontMatter + 'word '.repeat(3000)), message: /^file is 15\.1 kB, over the 10\.0 kB limit for an article$/, hint: /--max-article-mb/ },
+  {
+    name: 'a control character',
+    setup: article(`${frontMatter}A vertical\u000Btab from a word processor.\n`),
+    message: /control character U\+000B/,
+    line: 7,
+    hint: /Delete it/,
+  },
+  {
+    name: 'a TOML front matter block with an unclosed string',
+    setup: article('+++\ntitle = "T\ndate = 2024-04-17\n+++\n'),
+    message: /front matter is not valid TOML: /,
+    line: 2,
+    hint: /TOML syntax/,
+  },
+  {
+    name: 'an oversized article',
+    setup: article(frontMatter + 'word '.repeat(3000)),
+    message: /^file is 15\.1 kB, over the 10\.0 kB limit for an article$/,
+    hint: /--max-article-mb/,
+  },
   {
     name: 'an image that does not exist',
     setup: article(`${frontMatter}Intro.\n\n![A map](maps/none.png)\n`),
@@ -53,7 +76,13 @@ const cases: Case[] = [
     line: 7,
     hint: /Copy the image into/,
   },
-  { name: 'an absolute image path', setup: article(`${frontMatter}![A map](/etc/hostname.png)\n`), message: /is outside the article's folder/, line: 7, hint: /Copy the image/ },
+  {
+    name: 'an absolute image path',
+    setup: article(`${frontMatter}![A map](/etc/hostname.png)\n`),
+    message: /is outside the article's folder/,
+    line: 7,
+    hint: /Copy the image/,
+  },
   {
     name: 'a symlink that points out of the folder',
     setup: async (dir) => {
@@ -108,7 +137,10 @@ const cases: Case[] = [
     setup: async (dir) => {
       await mkdir(join(dir, 'images'));
       await copyFile(jpeg, join(dir, 'images', 'big.jpg'));
-      await writeFile(join(dir, 'images', 'big.jpg'), Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(6_000)]));
+      await writeFile(
+        join(dir, 'images', 'big.jpg'),
+        Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(6_000)]),
+      );
       return article(`${frontMatter}![A photo](images/big.jpg)\n`)(dir);
     },
     message: /^image "images\/big.jpg" is 6\.0 kB, over the 5\.0 kB limit for an image$/,

@@ -2,7 +2,7 @@
 // unchanged articles are not built again; progress and summaries say what happened.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +17,10 @@ async function articlesWithPhotos(count: number): Promise<string> {
   const source = await readFile(firstArticle, 'utf8');
   for (let i = 1; i <= count; i++) {
     await copyFile('tests/fixtures/rich/images/map.png', join(dir, 'in', 'images', `photo-${i}.png`));
-    await writeFile(join(dir, 'in', `article-${i}.md`), source.replace('::: figure\n', `::: figure\n![A map of the region](images/photo-${i}.png)\n`));
+    await writeFile(
+      join(dir, 'in', `article-${i}.md`),
+      source.replace('::: figure\n', `::: figure\n![A map of the region](images/photo-${i}.png)\n`),
+    );
   }
   return dir;
 }
@@ -27,17 +30,24 @@ describe('a browser that stops answering mid-batch', () => {
     const marker = `IMPRINT_TEST_${randomUUID().replaceAll('-', '')}`;
     const dir = await articlesWithPhotos(4);
     let frozen = 0;
-    const run = await imprint(['build', 'in', '--out', 'out', '--jobs', '1', '--timeout', '5', '--formats', 'pdf,epub'], dir, { [marker]: '1' }, (stdout) => {
-      if (frozen || !stdout.includes('wrote ')) return;
-      // The browser's own process (not its renderers) is stopped: every call to it now hangs.
-      const browser = processesWithMarker(marker).find((pid) => isChromiumBrowserProcess(pid));
-      if (browser) {
-        process.kill(browser, 'SIGSTOP');
-        frozen = browser;
-      }
-    });
+    const run = await imprint(
+      ['build', 'in', '--out', 'out', '--jobs', '1', '--timeout', '5', '--formats', 'pdf,epub'],
+      dir,
+      { [marker]: '1' },
+      (stdout) => {
+        if (frozen || !stdout.includes('wrote ')) return;
+        // The browser's own process (not its renderers) is stopped: every call to it now hangs.
+        const browser = processesWithMarker(marker).find((pid) => isChromiumBrowserProcess(pid));
+        if (browser) {
+          process.kill(browser, 'SIGSTOP');
+          frozen = browser;
+        }
+      },
+    );
     expect(frozen).toBeGreaterThan(0);
-    expect(run.stderr).toMatch(/^retrying in\/article-\d\.md after: (rendering article-\d \(while [^)]+\)|opening a Chromium tab) did not finish within 5 s$/m);
+    expect(run.stderr).toMatch(
+      /^retrying in\/article-\d\.md after: (rendering article-\d \(while [^)]+\)|opening a Chromium tab) did not finish within 5 s$/m,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^4 built, 0 unchanged\.$/m);
     const written = (await readdir(join(dir, 'out'), { recursive: true })).filter((name) => /\.(pdf|epub)$/.test(name));
@@ -57,10 +67,15 @@ function isChromiumBrowserProcess(pid: number): boolean {
 
 describe('incremental builds', () => {
   const mtimes = async (dir: string) => {
-    const files = (await readdir(join(dir, 'out'), { recursive: true })).filter((name) => /\.(pdf|epub)$/.test(name)).sort();
-    return Object.fromEntries(await Promise.all(files.map(async (name) => [name, (await stat(join(dir, 'out', name))).mtimeMs] as const)));
+    const files = (await readdir(join(dir, 'out'), { recursive: true }))
+      .filter((name) => /\.(pdf|epub)$/.test(name))
+      .sort();
+    return Object.fromEntries(
+      await Promise.all(files.map(async (name) => [name, (await stat(join(dir, 'out', name))).mtimeMs] as const)),
+    );
   };
-  const build = (dir: string, ...extra: string[]) => imprint(['build', 'in', '--out', 'out', '--formats', 'pdf,epub', ...extra], dir);
+  const build = (dir: string, ...extra: string[]) =>
+    imprint(['build', 'in', '--out', 'out', '--formats', 'pdf,epub', ...extra], dir);
 
   it('skips what is up to date, rebuilds what changed (source, photo, --page, a deleted file), and --force rebuilds all', async () => {
     const dir = await articlesWithPhotos(3);
@@ -73,7 +88,10 @@ describe('incremental builds', () => {
     expect(await mtimes(dir)).toEqual(before);
 
     // An edited photo rebuilds its article only.
-    await writeFile(join(dir, 'in', 'images', 'photo-2.png'), Buffer.concat([await readFile('tests/fixtures/rich/images/map.png'), Buffer.from('edited')]));
+    await writeFile(
+      join(dir, 'in', 'images', 'photo-2.png'),
+      Buffer.concat([await readFile('tests/fixtures/rich/images/map.png'), Buffer.from('edited')]),
+    );
     const photo = await build(dir);
     expect(photo.stdout).toMatch(/^1 built, 2 unchanged\.$/m);
     expect(photo.stdout).toContain('wrote out/article-2/article-2.pdf');
@@ -81,7 +99,13 @@ describe('incremental builds', () => {
     expect(afterPhoto['article-1/article-1.pdf']).toBe(before['article-1/article-1.pdf']);
 
     // An edited source rebuilds its article only.
-    await writeFile(join(dir, 'in', 'article-3.md'), (await readFile(join(dir, 'in', 'article-3.md'), 'utf8')).replace('The Kremlin confirmed', 'The Kremlin has confirmed'));
+    await writeFile(
+      join(dir, 'in', 'article-3.md'),
+      (await readFile(join(dir, 'in', 'article-3.md'), 'utf8')).replace(
+        'The Kremlin confirmed',
+        'The Kremlin has confirmed',
+      ),
+    );
     expect((await build(dir)).stdout).toMatch(/^1 built, 2 unchanged\.$/m);
 
     // A deleted edition rebuilds its article.
@@ -108,7 +132,14 @@ describe('one tab printing article after article', () => {
     // A Russian article first: its language, labels and hyphenation must not carry over.
     const russian = join(dir, 'russian.md');
     await writeFile(russian, (await readFile(firstArticle, 'utf8')).replace(/^lang: en$/m, 'lang: ru'));
-    const articles = [russian, ...[firstArticle, 'tests/fixtures/rich/convoy-leaves-the-corridor.md', 'tests/fixtures/scripts/names-in-four-scripts.md'].map((path) => join(process.cwd(), path))];
+    const articles = [
+      russian,
+      ...[
+        firstArticle,
+        'tests/fixtures/rich/convoy-leaves-the-corridor.md',
+        'tests/fixtures/scripts/names-in-four-scripts.md',
+      ].map((path) => join(process.cwd(), path)),
+    ];
     const formats = ['--formats', 'pdf,epub,press'];
     const together = await imprint(['build', ...articles, '--out', 'together', '--jobs', '1', ...formats], dir);
     expect(together.stdout).toMatch(/^4 built, 0 unchanged\.$/m);
@@ -116,8 +147,11 @@ describe('one tab printing article after article', () => {
       const alone = await imprint(['build', article, '--out', 'alone', ...formats], dir);
       expect(alone.code).toBe(0);
     }
-    const files = (await readdir(join(dir, 'alone'), { recursive: true })).filter((name) => /\.(pdf|epub)$/.test(name)).sort();
+    const files = (await readdir(join(dir, 'alone'), { recursive: true }))
+      .filter((name) => /\.(pdf|epub)$/.test(name))
+      .sort();
     expect(files.length).toBe(12);
-    for (const name of files) expect(await readFile(join(dir, 'together', name)), name).toEqual(await readFile(join(dir, 'alone', name)));
+    for (const name of files)
+      expect(await readFile(join(dir, 'together', name)), name).toEqual(await readFile(join(dir, 'alone', name)));
   });
 });

@@ -11,7 +11,10 @@ const slug = 'russian-peacekeepers-withdrawing-from-nagorno-karabakh';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 
 async function hashTree(dir: string): Promise<string> {
@@ -24,7 +27,15 @@ async function hashTree(dir: string): Promise<string> {
 const everyEdition = [
   'index.html',
   'manifest.json',
-  ...['cover.jpg', 'index.html', 'page-1.jpg', `${slug}.archival.pdf`, `${slug}.epub`, `${slug}.pdf`, `${slug}.press.pdf`].map((name) => `${slug}/${name}`),
+  ...[
+    'cover.jpg',
+    'index.html',
+    'page-1.jpg',
+    `${slug}.archival.pdf`,
+    `${slug}.epub`,
+    `${slug}.pdf`,
+    `${slug}.press.pdf`,
+  ].map((name) => `${slug}/${name}`),
 ];
 
 describe('a folder of good articles', () => {
@@ -42,7 +53,9 @@ describe('a folder of good articles', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^wrote out/${slug}/${slug}\\.pdf  \\(\\d+ pages?, [\\d.]+ kB\\)$`, 'm'));
     expect(run.stdout).toMatch(new RegExp(`^wrote out/${slug}/${slug}\\.epub  \\([\\d.]+ kB\\)$`, 'm'));
-    expect(run.stdout).toMatch(new RegExp(`^wrote out/${slug}/${slug}\\.archival\\.pdf  \\(\\d+ pages?, [\\d.]+ kB\\)$`, 'm'));
+    expect(run.stdout).toMatch(
+      new RegExp(`^wrote out/${slug}/${slug}\\.archival\\.pdf  \\(\\d+ pages?, [\\d.]+ kB\\)$`, 'm'),
+    );
     expect(run.stdout).toMatch(/^1 built, 0 unchanged\.$/m);
   });
 
@@ -53,7 +66,10 @@ describe('a folder of good articles', () => {
   it('builds only the editions an article allows in its front matter', async () => {
     const source = await readFile(join(work, 'content', `${slug}.md`), 'utf8');
     await mkdir(join(work, 'print-only'));
-    await writeFile(join(work, 'print-only', 'story.md'), source.replace('lang: en\n', 'lang: en\neditions: [pdf, archival]\n'));
+    await writeFile(
+      join(work, 'print-only', 'story.md'),
+      source.replace('lang: en\n', 'lang: en\neditions: [pdf, archival]\n'),
+    );
     const run = await imprint(['build', 'print-only', '--out', 'print-only-out', '--formats', 'pdf,epub'], work);
     expect(run.code).toBe(0);
     expect(await listFiles(join(work, 'print-only-out'))).toEqual(['manifest.json', 'story/story.pdf']);
@@ -75,9 +91,18 @@ describe('a folder with bad articles among good ones', () => {
     const content = join(work, 'content');
     await mkdir(content);
     await copyFile(firstArticle, join(content, `${slug}.md`));
-    await writeFile(join(content, 'misspelt.md'), '---\ntitle: A\ndate: 2024-04-17\npublication: P\nsubtitel: oops\n---\n\nBody.\n');
-    await writeFile(join(content, 'missing-photo.md'), '---\ntitle: B\ndate: 2024-04-17\npublication: P\n---\n\nIntro.\n\n::: figure\n![A bridge](images/bridge.jpg)\nThe bridge. **Ann Lee**\n:::\n');
-    await writeFile(join(content, 'zz-copy.md'), `---\ntitle: C\ndate: 2024-04-17\npublication: P\nslug: ${slug}\n---\n\nBody.\n`);
+    await writeFile(
+      join(content, 'misspelt.md'),
+      '---\ntitle: A\ndate: 2024-04-17\npublication: P\nsubtitel: oops\n---\n\nBody.\n',
+    );
+    await writeFile(
+      join(content, 'missing-photo.md'),
+      '---\ntitle: B\ndate: 2024-04-17\npublication: P\n---\n\nIntro.\n\n::: figure\n![A bridge](images/bridge.jpg)\nThe bridge. **Ann Lee**\n:::\n',
+    );
+    await writeFile(
+      join(content, 'zz-copy.md'),
+      `---\ntitle: C\ndate: 2024-04-17\npublication: P\nslug: ${slug}\n---\n\nBody.\n`,
+    );
     sourceHash = await hashTree(content);
     run = await imprint(['build', 'content', '--out', 'out'], work);
   });
@@ -108,7 +133,9 @@ describe('imprint init', () => {
     const before = await hashTree(join(work, 'site'));
     const again = await imprint(['init', 'site'], work);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('error: site/content/harbour-reopens.md: already exists (and 5 more of the starter\'s files); imprint init never overwrites a file');
+    expect(again.stderr).toContain(
+      "error: site/content/harbour-reopens.md: already exists (and 5 more of the starter's files); imprint init never overwrites a file",
+    );
     expect(await hashTree(join(work, 'site'))).toBe(before);
   });
 });
@@ -129,7 +156,9 @@ describe('usage errors', () => {
   it('rejects an unknown page size with exit 2', async () => {
     const run = await imprint(['build', '--page', 'a5'], process.cwd());
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('imprint: page must be a4, letter, or a trim size such as "6in x 9in" or "148mm x 210mm"');
+    expect(run.stderr).toContain(
+      'imprint: page must be a4, letter, or a trim size such as "6in x 9in" or "148mm x 210mm"',
+    );
   });
 
   it('reports a path that does not exist with exit 1', async () => {

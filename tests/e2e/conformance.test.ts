@@ -22,7 +22,10 @@ const edition = (slug: string, suffix: string) => readFile(join(outDir, slug, `$
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'imprint-conformance-'));
-  const results = await build(Object.values(articles), v.parse(buildOptionsSchema, { outDir, formats: ['pdf', 'press', 'archival'] }));
+  const results = await build(
+    Object.values(articles),
+    v.parse(buildOptionsSchema, { outDir, formats: ['pdf', 'press', 'archival'] }),
+  );
   expect(results.map((r) => (r.ok ? 'ok' : r.error.describe()))).toEqual(['ok', 'ok', 'ok']);
 });
 
@@ -32,7 +35,11 @@ async function textLayer(bytes: Buffer): Promise<string> {
   const path = join(dir, 'in.pdf');
   await writeFile(path, bytes);
   const { stdout } = await promisify(execFile)('pdftotext', ['-enc', 'UTF-8', path, '-']);
-  return stdout.replace(/\u00AD/g, '').replace(/-\n(?=\p{Ll})/gu, '').replace(/\s+/g, ' ').trim();
+  return stdout
+    .replace(/\u00AD/g, '')
+    .replace(/-\n(?=\p{Ll})/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 describe.each(Object.keys(articles))('%s', (slug) => {
@@ -55,7 +62,9 @@ describe.each(Object.keys(articles))('%s', (slug) => {
     const archival = await PDFDocument.load(await edition(slug, '.archival.pdf'), { updateMetadata: false });
     expect(archival.catalog.has(PDFName.of('StructTreeRoot'))).toBe(true);
     expect(archival.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).get(PDFName.of('Marked'))?.toString()).toBe('true');
-    expect(await jpegStreams(await edition(slug, '.archival.pdf'))).toEqual(await jpegStreams(await edition(slug, '.pdf')));
+    expect(await jpegStreams(await edition(slug, '.archival.pdf'))).toEqual(
+      await jpegStreams(await edition(slug, '.pdf')),
+    );
   });
 
   it('no bookmark, title or metadata string carries a soft hyphen', async () => {
@@ -84,7 +93,11 @@ describe('the checker itself', () => {
       expect.arrayContaining([expect.stringMatching(/^6\.2\.3:/), expect.stringMatching(/^6\.6\.4:/)]),
     );
     expect(await checkPdfX4(await edition('convoy-leaves-the-corridor', '.pdf'))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^6\.2\.2:/), expect.stringMatching(/^6\.4:/), expect.stringMatching(/^6\.2\.3:/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^6\.2\.2:/),
+        expect.stringMatching(/^6\.4:/),
+        expect.stringMatching(/^6\.2\.3:/),
+      ]),
     );
   });
 });

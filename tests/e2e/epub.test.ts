@@ -12,7 +12,8 @@ import { epubcheck, epubEntry, epubFiles, parseXml } from '../helpers/epub.js';
 
 const rich = 'convoy-leaves-the-corridor';
 const first = 'russian-peacekeepers-withdrawing-from-nagorno-karabakh';
-const epubOnly = (outDir: string, extra: object = {}) => v.parse(buildOptionsSchema, { outDir, formats: ['epub'], ...extra });
+const epubOnly = (outDir: string, extra: object = {}) =>
+  v.parse(buildOptionsSchema, { outDir, formats: ['epub'], ...extra });
 
 let outDir: string;
 const epubPath = (slug: string, dir = outDir) => join(dir, slug, `${slug}.epub`);
@@ -20,7 +21,13 @@ const epubPath = (slug: string, dir = outDir) => join(dir, slug, `${slug}.epub`)
 async function book(slug: string, dir = outDir) {
   const files = await epubFiles(await readFile(epubPath(slug, dir)));
   const text = (name: string) => files.get(`OEBPS/${name}`) ?? '';
-  return { files, text, opf: parseXml(text('content.opf')), chapter: parseXml(text('article.xhtml')), nav: parseXml(text('toc.xhtml')) };
+  return {
+    files,
+    text,
+    opf: parseXml(text('content.opf')),
+    chapter: parseXml(text('article.xhtml')),
+    nav: parseXml(text('toc.xhtml')),
+  };
 }
 
 const metas = (opf: Document, property: string) =>
@@ -50,11 +57,16 @@ describe('metadata', () => {
     expect(dc('language')).toEqual(['en']);
     expect(dc('date')).toEqual(['2024-04-18']);
     // The original article, and the print edition that the page list follows.
-    expect(dc('source')).toEqual(['https://example.org/2024/04/18/convoy-leaves-the-corridor', 'convoy-leaves-the-corridor.pdf: Fixture Gazette, print edition, 2 pages']);
+    expect(dc('source')).toEqual([
+      'https://example.org/2024/04/18/convoy-leaves-the-corridor',
+      'convoy-leaves-the-corridor.pdf: Fixture Gazette, print edition, 2 pages',
+    ]);
     expect(dc('subject')).toEqual(['Armenia', 'Azerbaijan', 'peacekeeping']);
     expect(dc('rights')).toEqual(['© 2024 Fixture Gazette. All rights reserved.']);
     expect(dc('contributor')).toEqual(['AFP contributed reporting.', 'Reuters contributed reporting.']);
-    expect(dc('description')[0]).toBe('A fixture with several figures, a table, lists, a blockquote and names in four scripts');
+    expect(dc('description')[0]).toBe(
+      'A fixture with several figures, a table, lists, a blockquote and names in four scripts',
+    );
     expect(metas(opf, 'dcterms:modified')).toEqual(['2024-04-18T00:00:00Z']);
   });
 
@@ -62,14 +74,19 @@ describe('metadata', () => {
     const again = await mkdtemp(join(tmpdir(), 'imprint-epub-again-'));
     await build(['tests/fixtures/rich'], epubOnly(again));
     const id = (opf: Document) => opf.getElementById('pub-id')?.textContent;
-    expect(id((await book(rich)).opf)).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(id((await book(rich)).opf)).toMatch(
+      /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(id((await book(rich, again)).opf)).toBe(id((await book(rich)).opf));
     expect(id((await book(first)).opf)).not.toBe(id((await book(rich)).opf));
   });
 
   it('takes the language from the article, not a default', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'imprint-epub-ru-'));
-    await writeFile(join(dir, 'moskva.md'), '---\ntitle: Москва\ndate: 2024-04-17\npublication: Газета\nlang: ru\n---\n\n"Да", сказал он.\n');
+    await writeFile(
+      join(dir, 'moskva.md'),
+      '---\ntitle: Москва\ndate: 2024-04-17\npublication: Газета\nlang: ru\n---\n\n"Да", сказал он.\n',
+    );
     await build([join(dir, 'moskva.md')], epubOnly(join(dir, 'out')));
     const { opf, chapter, files } = await book('moskva', join(dir, 'out'));
     expect(opf.getElementsByTagName('dc:language')[0]?.textContent).toBe('ru');
@@ -85,7 +102,9 @@ describe('accessibility', () => {
     const { opf } = await book(rich);
     expect(metas(opf, 'schema:accessMode')).toEqual(['textual', 'visual']);
     expect(metas(opf, 'schema:accessModeSufficient')).toEqual(['textual']);
-    expect(metas(opf, 'schema:accessibilityFeature')).toEqual(expect.arrayContaining(['structuralNavigation', 'tableOfContents', 'readingOrder', 'alternativeText']));
+    expect(metas(opf, 'schema:accessibilityFeature')).toEqual(
+      expect.arrayContaining(['structuralNavigation', 'tableOfContents', 'readingOrder', 'alternativeText']),
+    );
     expect(metas(opf, 'schema:accessibilityHazard')).toEqual(['none']);
     expect(metas(opf, 'schema:accessibilitySummary')[0]).toMatch(/Every image has a text description/);
   });
@@ -93,7 +112,10 @@ describe('accessibility', () => {
   it('does not claim alternative text when an image has none, and leaves its alt empty', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'imprint-epub-noalt-'));
     await writeFile(join(dir, 'p.png'), await readFile('tests/fixtures/rich/images/map.png'));
-    await writeFile(join(dir, 'bare.md'), '---\ntitle: Bare\ndate: 2024-04-17\npublication: P\n---\n\n::: figure\n![](p.png)\nA map. **P**\n:::\n\nText.\n');
+    await writeFile(
+      join(dir, 'bare.md'),
+      '---\ntitle: Bare\ndate: 2024-04-17\npublication: P\n---\n\n::: figure\n![](p.png)\nA map. **P**\n:::\n\nText.\n',
+    );
     await build([join(dir, 'bare.md')], epubOnly(join(dir, 'out')));
     const { opf, chapter } = await book('bare', join(dir, 'out'));
     expect(metas(opf, 'schema:accessModeSufficient')).toEqual(['textual,visual']);
@@ -104,17 +126,25 @@ describe('accessibility', () => {
   it('keeps alt text (what the photo shows) apart from the caption (what the story says)', async () => {
     const { chapter } = await book(rich);
     const figure = chapter.querySelector('figure');
-    expect(figure?.querySelector('img')?.getAttribute('alt')).toBe('A column of armoured vehicles on a mountain road at dusk');
-    expect(figure?.querySelector('figcaption')?.textContent).toBe('The last convoy leaves the Lachin Corridor on Thursday. Jane Doe / AP');
+    expect(figure?.querySelector('img')?.getAttribute('alt')).toBe(
+      'A column of armoured vehicles on a mountain road at dusk',
+    );
+    expect(figure?.querySelector('figcaption')?.textContent).toBe(
+      'The last convoy leaves the Lachin Corridor on Thursday. Jane Doe / AP',
+    );
     expect(figure?.querySelector('figcaption .credit')?.textContent).toBe('Jane Doe / AP');
   });
 
   it('has a nav with the table of contents and landmarks, and a spine in reading order', async () => {
     const { nav, opf } = await book(rich);
     expect(nav.querySelector('nav#toc a')?.getAttribute('href')).toBe('article.xhtml');
-    const landmarks = [...nav.querySelectorAll('nav#landmarks a')].map((a) => `${a.getAttribute('epub:type')} ${a.getAttribute('href')}`);
+    const landmarks = [...nav.querySelectorAll('nav#landmarks a')].map(
+      (a) => `${a.getAttribute('epub:type')} ${a.getAttribute('href')}`,
+    );
     expect(landmarks).toEqual(['cover cover.xhtml', 'toc toc.xhtml#toc', 'bodymatter article.xhtml']);
-    const spine = [...opf.querySelectorAll('spine itemref')].map((i) => `${i.getAttribute('idref')}${i.getAttribute('linear') === 'no' ? ' (non-linear)' : ''}`);
+    const spine = [...opf.querySelectorAll('spine itemref')].map(
+      (i) => `${i.getAttribute('idref')}${i.getAttribute('linear') === 'no' ? ' (non-linear)' : ''}`,
+    );
     expect(spine).toEqual(['cover-page', 'chapter-0', 'nav (non-linear)']);
   });
 });
@@ -125,12 +155,18 @@ describe('cover', () => {
     const item = opf.getElementById('cover-image');
     expect(item?.getAttribute('properties')).toBe('cover-image');
     expect(item?.getAttribute('href')).toBe('cover.jpeg');
-    expect([...opf.querySelectorAll('meta')].some((m) => m.getAttribute('name') === 'cover' && m.getAttribute('content') === 'cover-image')).toBe(true);
+    expect(
+      [...opf.querySelectorAll('meta')].some(
+        (m) => m.getAttribute('name') === 'cover' && m.getAttribute('content') === 'cover-image',
+      ),
+    ).toBe(true);
     const jpeg = await epubEntry(await readFile(epubPath(rich)), 'OEBPS/cover.jpeg');
     expect(jpeg && jpegSize(jpeg)).toEqual({ width: 1000, height: 1600 });
     const coverPage = parseXml(files.get('OEBPS/cover.xhtml') ?? '');
     expect(coverPage.querySelector('img')?.getAttribute('src')).toBe('cover.jpeg');
-    expect(coverPage.querySelector('img')?.getAttribute('alt')).toBe('Cover: Convoy Leaves the Corridor as Talks Resume. Fixture Gazette, April 18, 2024.');
+    expect(coverPage.querySelector('img')?.getAttribute('alt')).toBe(
+      'Cover: Convoy Leaves the Corridor as Talks Resume. Fixture Gazette, April 18, 2024.',
+    );
   });
 });
 
@@ -146,7 +182,9 @@ describe('layout and fonts', () => {
 
   it('embeds an Armenian font subset to the letters used, with its licence, only for an article that has Armenian text', async () => {
     const withArmenian = await book(rich);
-    const fontItems = [...withArmenian.opf.querySelectorAll('manifest item')].filter((i) => i.getAttribute('href')?.startsWith('fonts/'));
+    const fontItems = [...withArmenian.opf.querySelectorAll('manifest item')].filter((i) =>
+      i.getAttribute('href')?.startsWith('fonts/'),
+    );
     // TrueType, which Kobo reads (it reads no WOFF2), made by HarfBuzz from the bundled face.
     expect(fontItems.map((i) => `${i.getAttribute('href')} ${i.getAttribute('media-type')}`).sort()).toEqual([
       'fonts/noto-serif-armenian-400-0.ttf font/ttf',
@@ -155,7 +193,10 @@ describe('layout and fonts', () => {
     ]);
     expect(withArmenian.text('fonts/noto-serif-armenian-LICENSE.txt')).toContain('SIL Open Font License');
     // Only the Armenian letters the article has: "Ն" (U+0546) is in it, "Ֆ" (U+0556) is not.
-    const range = /font-family: "Noto Serif Armenian"; font-weight: 400;[^}]*unicode-range: ([^;]+);/.exec(withArmenian.text('style.css'))?.[1] ?? '';
+    const range =
+      /font-family: "Noto Serif Armenian"; font-weight: 400;[^}]*unicode-range: ([^;]+);/.exec(
+        withArmenian.text('style.css'),
+      )?.[1] ?? '';
     expect(range.split(', ')).toContain('U+546');
     expect(range.split(', ')).not.toContain('U+556');
     const withoutArmenian = await book(first);
@@ -168,7 +209,10 @@ describe('reproducibility', () => {
     const again = await mkdtemp(join(tmpdir(), 'imprint-epub-rebuild-'));
     await build(['tests/fixtures/rich', 'content'], epubOnly(again));
     for (const slug of [rich, first]) {
-      const hash = async (dir: string) => createHash('sha256').update(await readFile(epubPath(slug, dir))).digest('hex');
+      const hash = async (dir: string) =>
+        createHash('sha256')
+          .update(await readFile(epubPath(slug, dir)))
+          .digest('hex');
       expect(await hash(again)).toBe(await hash(outDir));
     }
   });
@@ -185,12 +229,16 @@ describe('reproducibility', () => {
 describe('in a real reading system (Calibre)', () => {
   it('reads the first article with its caption, photo credit and agency credit as text, in order', async () => {
     const text = await calibreText(epubPath(first));
-    const caption = text.indexOf('A Russian peacekeepers’ outpost at an entrance to the Lachin Corridor mountain pass.');
+    const caption = text.indexOf(
+      'A Russian peacekeepers’ outpost at an entrance to the Lachin Corridor mountain pass.',
+    );
     const photoCredit = text.indexOf('Valery Sharifulin / TASS');
     const body = text.indexOf('The Kremlin confirmed Azerbaijani media reports');
     const agency = text.indexOf('AFP contributed reporting.');
     expect(caption).toBeGreaterThan(-1);
-    expect([caption, photoCredit, body, agency]).toEqual([...[caption, photoCredit, body, agency]].sort((a, b) => a - b));
+    expect([caption, photoCredit, body, agency]).toEqual(
+      [...[caption, photoCredit, body, agency]].sort((a, b) => a - b),
+    );
     expect(text).toContain('Moscow-brokered deal');
   });
 
@@ -198,8 +246,12 @@ describe('in a real reading system (Calibre)', () => {
     const lines = (await calibreText(epubPath(rich))).split('\n').map((line) => line.trim());
     expect(lines).toContain('The last convoy leaves the Lachin Corridor on Thursday. Jane Doe / AP');
     expect(lines).toContain('The region at the centre of the dispute. Fixture Gazette graphic');
-    expect(lines).toContain('An archive photo of the checkpoint, not available for this edition. Valery Sharifulin / TASS');
-    expect(lines.indexOf('Reuters contributed reporting.')).toBeGreaterThan(lines.indexOf('AFP contributed reporting.'));
+    expect(lines).toContain(
+      'An archive photo of the checkpoint, not available for this edition. Valery Sharifulin / TASS',
+    );
+    expect(lines.indexOf('Reuters contributed reporting.')).toBeGreaterThan(
+      lines.indexOf('AFP contributed reporting.'),
+    );
   });
 });
 
@@ -210,7 +262,8 @@ function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefi
   while (offset < data.length) {
     const marker = data.readUInt16BE(offset);
     const length = data.readUInt16BE(offset + 2);
-    if (marker >= 0xffc0 && marker <= 0xffc3) return { height: data.readUInt16BE(offset + 5), width: data.readUInt16BE(offset + 7) };
+    if (marker >= 0xffc0 && marker <= 0xffc3)
+      return { height: data.readUInt16BE(offset + 5), width: data.readUInt16BE(offset + 7) };
     offset += 2 + length;
   }
   return undefined;

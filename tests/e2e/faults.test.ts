@@ -8,9 +8,9 @@ import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/render/browser.js';
 import { build } from '../../src/build/build.js';
 import { buildOptionsSchema } from '../../src/config/options.js';
+import { launchBrowser } from '../../src/render/browser.js';
 import { epubFiles } from '../helpers/epub.js';
 import { marked } from '../helpers/processes.js';
 
@@ -31,13 +31,22 @@ async function allFiles(dir: string): Promise<string[]> {
 
 /** Each article's files, as the manifest lists them (absolute paths). */
 async function listedInManifest(out: string): Promise<Record<string, string[]>> {
-  const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { articles: Record<string, { editions: { path: string }[] }> };
-  return Object.fromEntries(Object.entries(manifest.articles).map(([slug, entry]) => [slug, entry.editions.map((edition) => join(out, edition.path))]));
+  const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+    articles: Record<string, { editions: { path: string }[] }>;
+  };
+  return Object.fromEntries(
+    Object.entries(manifest.articles).map(([slug, entry]) => [
+      slug,
+      entry.editions.map((edition) => join(out, edition.path)),
+    ]),
+  );
 }
 
 /** Every file a build wrote but the manifest and the download page. */
 async function editionFiles(out: string): Promise<string[]> {
-  return (await allFiles(out)).filter((file) => ![join(out, 'manifest.json'), join(out, 'index.html')].includes(file)).sort();
+  return (await allFiles(out))
+    .filter((file) => ![join(out, 'manifest.json'), join(out, 'index.html')].includes(file))
+    .sort();
 }
 
 describe('a browser that dies mid-batch', () => {
@@ -48,13 +57,17 @@ describe('a browser that dies mid-batch', () => {
       const dir = await folderOf(3);
       const browser = launchBrowser();
       let killed = false;
-      const results = await build([join(dir, 'in')], v.parse(buildOptionsSchema, { outDir: join(dir, 'out'), jobs: 1 }), {
-        browser,
-        onResult: () => {
-          if (!killed) (async () => (await browser).process()?.kill('SIGKILL'))();
-          killed = true;
+      const results = await build(
+        [join(dir, 'in')],
+        v.parse(buildOptionsSchema, { outDir: join(dir, 'out'), jobs: 1 }),
+        {
+          browser,
+          onResult: () => {
+            if (!killed) (async () => (await browser).process()?.kill('SIGKILL'))();
+            killed = true;
+          },
         },
-      });
+      );
       expect(results.map((r) => (r.ok ? 'ok' : r.error.describe()))).toEqual(['ok', 'ok', 'ok']);
       const listed = await listedInManifest(join(dir, 'out'));
       expect(Object.keys(listed)).toHaveLength(3);
@@ -66,9 +79,16 @@ describe('a browser that dies mid-batch', () => {
   });
 });
 
-function runUntilFirstWrite(dir: string, signal: NodeJS.Signals, marker: string): Promise<{ code: number | null; stderr: string }> {
+function runUntilFirstWrite(
+  dir: string,
+  signal: NodeJS.Signals,
+  marker: string,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn('node', [cli, 'build', 'in', '--out', 'out', '--jobs', '1'], { cwd: dir, env: { ...process.env, [marker]: '1' } });
+    const child = spawn('node', [cli, 'build', 'in', '--out', 'out', '--jobs', '1'], {
+      cwd: dir,
+      env: { ...process.env, [marker]: '1' },
+    });
     let stderr = '';
     let sent = false;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -83,7 +103,10 @@ function runUntilFirstWrite(dir: string, signal: NodeJS.Signals, marker: string)
 }
 
 describe('an interrupted build', () => {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`stops on ${signal} with exit ${code}: finished editions intact, no temporary file, no browser left`, async () => {
       const marker = `IMPRINT_TEST_${randomUUID().replaceAll('-', '')}`;
       const dir = await folderOf(6);

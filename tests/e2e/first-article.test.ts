@@ -1,11 +1,11 @@
 // The first article, built for real (Debian Chromium, epub-gen-memory, EPUBCheck), checked as a reader sees it.
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { build, type ArticleResult } from '../../src/build/build.js';
-import { buildOptionsSchema } from '../../src/config/options.js';
 import * as v from 'valibot';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ArticleResult, build } from '../../src/build/build.js';
+import { buildOptionsSchema } from '../../src/config/options.js';
 import { epubcheck, epubFiles, parseXml } from '../helpers/epub.js';
 import { pdfFonts, pdfInfo, pdfPageTexts } from '../helpers/pdf.js';
 
@@ -29,7 +29,15 @@ describe('build', () => {
   it('writes every edition and nothing else', async () => {
     expect(results).toMatchObject([{ ok: true, slug }]);
     // The four editions, and the web edition: its page and the pictures of the PDF's first page and the EPUB's cover.
-    expect((await readdir(join(outDir, slug))).sort()).toEqual(['cover.jpg', 'index.html', 'page-1.jpg', `${slug}.archival.pdf`, `${slug}.epub`, `${slug}.pdf`, `${slug}.press.pdf`]);
+    expect((await readdir(join(outDir, slug))).sort()).toEqual([
+      'cover.jpg',
+      'index.html',
+      'page-1.jpg',
+      `${slug}.archival.pdf`,
+      `${slug}.epub`,
+      `${slug}.pdf`,
+      `${slug}.press.pdf`,
+    ]);
   });
 });
 
@@ -87,7 +95,7 @@ describe('print edition', () => {
     await build([article], v.parse(buildOptionsSchema, { outDir: letterDir, page: 'letter', formats: ['pdf'] }));
     const info = await pdfInfo(await readFile(join(letterDir, slug, `${slug}.pdf`)));
     expect(info.pageSizes[0]).toEqual({ width: 612, height: 792 });
-    expect((await readdir(join(letterDir, slug)))).toEqual([`${slug}.pdf`]);
+    expect(await readdir(join(letterDir, slug))).toEqual([`${slug}.pdf`]);
   });
 });
 
@@ -105,7 +113,9 @@ describe('e-reader edition', () => {
   it('has one chapter with the figure, caption, photo credit and agency credit', () => {
     const chapter = parseXml(files.get('OEBPS/article.xhtml') ?? '');
     const figcaption = chapter.querySelector('figure > figcaption');
-    expect(figcaption?.textContent).toBe('A Russian peacekeepers’ outpost at an entrance to the Lachin Corridor mountain pass. Valery Sharifulin / TASS');
+    expect(figcaption?.textContent).toBe(
+      'A Russian peacekeepers’ outpost at an entrance to the Lachin Corridor mountain pass. Valery Sharifulin / TASS',
+    );
     expect(figcaption?.querySelector('span.credit')?.textContent).toBe('Valery Sharifulin / TASS');
     expect(chapter.querySelector('figure img')).toBeNull();
     expect(chapter.querySelector('.article-end .reporting-credit')?.textContent).toBe('AFP contributed reporting.');
@@ -114,7 +124,11 @@ describe('e-reader edition', () => {
     expect(paragraphs.join(' ')).not.toContain('AFP contributed reporting.');
     expect(chapter.querySelectorAll('h1')).toHaveLength(1);
     expect(chapter.documentElement.getAttribute('xml:lang')).toBe('en');
-    expect([...files.keys()].filter((name) => name.endsWith('.xhtml'))).toEqual(['OEBPS/article.xhtml', 'OEBPS/cover.xhtml', 'OEBPS/toc.xhtml']);
+    expect([...files.keys()].filter((name) => name.endsWith('.xhtml'))).toEqual([
+      'OEBPS/article.xhtml',
+      'OEBPS/cover.xhtml',
+      'OEBPS/toc.xhtml',
+    ]);
   });
 
   it('carries the article metadata in the package document', () => {
@@ -125,7 +139,9 @@ describe('e-reader edition', () => {
     expect(opf).toContain('<dc:date>2024-04-17</dc:date>');
     expect(opf).toContain('<dc:language>en</dc:language>');
     expect(opf).toMatch(/<dc:description>The Kremlin confirmed Azerbaijani media reports/);
-    expect(opf).toContain('<dc:source>https://www.themoscowtimes.com/2024/04/17/russian-peacekeepers-withdrawing-from-nagorno-karabakh-kremlin-confirms-a84869</dc:source>');
+    expect(opf).toContain(
+      '<dc:source>https://www.themoscowtimes.com/2024/04/17/russian-peacekeepers-withdrawing-from-nagorno-karabakh-kremlin-confirms-a84869</dc:source>',
+    );
     expect(opf).toContain('<dc:contributor>AFP contributed reporting.</dc:contributor>');
     expect(opf).toMatch(/<dc:identifier id="pub-id">urn:uuid:[0-9a-f-]{36}<\/dc:identifier>/);
   });

@@ -14,13 +14,17 @@ const fault = vi.hoisted(() => ({ fullFor: undefined as RegExp | undefined }));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const writeFile: typeof real.writeFile = (file, ...rest) => {
-    if (fault.fullFor?.test(String(file))) return Promise.reject(Object.assign(new Error(`ENOSPC: no space left on device, write '${String(file)}'`), { code: 'ENOSPC' }));
+    if (fault.fullFor?.test(String(file)))
+      return Promise.reject(
+        Object.assign(new Error(`ENOSPC: no space left on device, write '${String(file)}'`), { code: 'ENOSPC' }),
+      );
     return real.writeFile(file, ...rest);
   };
   return { ...real, writeFile, default: { ...real, writeFile } };
 });
 
-const article = (title: string) => `---\ntitle: ${title}\ndate: 2024-04-17\npublication: The Test Times\nlang: en\n---\n\nThe talks continued on Wednesday, officials said.\n`;
+const article = (title: string) =>
+  `---\ntitle: ${title}\ndate: 2024-04-17\npublication: The Test Times\nlang: en\n---\n\nThe talks continued on Wednesday, officials said.\n`;
 
 describe('a full disk at the write', () => {
   it('fails the article with a clear message and leaves the folder as valid as before', async () => {
@@ -42,7 +46,9 @@ describe('a full disk at the write', () => {
       const failed = results[0]!;
       expect(failed.ok).toBe(false);
       if (!failed.ok) {
-        expect(failed.error.message).toMatch(/^cannot write .*first\/first\.epub: the disk is full \(ENOSPC\); nothing of this article was changed$/);
+        expect(failed.error.message).toMatch(
+          /^cannot write .*first\/first\.epub: the disk is full \(ENOSPC\); nothing of this article was changed$/,
+        );
         expect(failed.error.hint).toMatch(/Free some space/);
       }
       expect(results[1]).toMatchObject({ ok: true, status: 'unchanged' });

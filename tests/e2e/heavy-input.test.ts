@@ -9,7 +9,8 @@ import { loadWithin } from '../helpers/bounded.js';
 const size = 200_000;
 /** Generous for a busy machine: each body here loads in well under a second now, and took over a minute before. */
 const limitMs = 20_000;
-const letters = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7919) % 26))).join('');
+const letters = (n: number) =>
+  Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7919) % 26))).join('');
 
 const bodies: Record<string, string> = {
   'one unbroken 200 kB word': letters(size),
@@ -29,11 +30,18 @@ describe('heavy input before the browser', () => {
     dir = await mkdtemp(join(tmpdir(), 'imprint-heavy-'));
   });
   for (const [name, body] of Object.entries(bodies)) {
-    it(`${name}: loaded, checked, rendered and hyphenated in linear time`, async () => {
-      const file = join(dir, `${name.replace(/\W+/g, '-')}.md`);
-      await writeFile(file, `---\ntitle: Heavy\ndate: 2024-04-17\npublication: Test\nlang: en\n---\n\nBefore.\n\n${body}\n\nAfter.\n`);
-      const outcome = await loadWithin(file, limitMs);
-      expect(outcome).toMatchObject({ ok: true });
-    }, limitMs + 10_000);
+    it(
+      `${name}: loaded, checked, rendered and hyphenated in linear time`,
+      async () => {
+        const file = join(dir, `${name.replace(/\W+/g, '-')}.md`);
+        await writeFile(
+          file,
+          `---\ntitle: Heavy\ndate: 2024-04-17\npublication: Test\nlang: en\n---\n\nBefore.\n\n${body}\n\nAfter.\n`,
+        );
+        const outcome = await loadWithin(file, limitMs);
+        expect(outcome).toMatchObject({ ok: true });
+      },
+      limitMs + 10_000,
+    );
   }
 });

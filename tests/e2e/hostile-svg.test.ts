@@ -3,8 +3,9 @@
 // javascript: links, CSS imports, animation that sets a handler. None of it may reach any edition: every file of
 // the EPUB and of the web page is searched, EPUBCheck must say nothing, the book declares no script or remote
 // resource, and `imprint serve` answers with a Content-Security-Policy under which no script runs.
-import { createServer, request } from 'node:http';
+
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,12 +32,26 @@ const variants: Record<string, string> = {
 <rect x="10" y="60" width="20" height="30" fill="#363" class="bar"/>
 </svg>`,
 };
-const hostileWords = ['<script', 'alert(', 'onload', 'onclick', 'onmouseover', 'evil.example', 'passwd', 'foreignObject', 'iframe', 'javascript', '@import', 'data:image/svg'];
+const hostileWords = [
+  '<script',
+  'alert(',
+  'onload',
+  'onclick',
+  'onmouseover',
+  'evil.example',
+  'passwd',
+  'foreignObject',
+  'iframe',
+  'javascript',
+  '@import',
+  'data:image/svg',
+];
 
 let project: string;
 let outDir: string;
 let results: ArticleResult[];
-const article = (image: string) => `---\ntitle: Chart ${image}\nslug: ${image.replace('.svg', '')}\ndate: 2024-04-17\npublication: Test Times\nlang: en\n---\n\n::: figure\n![A bar chart of turnout by region](${image})\nTurnout by region. **Test Times**\n:::\n\nTurnout rose in every region.\n`;
+const article = (image: string) =>
+  `---\ntitle: Chart ${image}\nslug: ${image.replace('.svg', '')}\ndate: 2024-04-17\npublication: Test Times\nlang: en\n---\n\n::: figure\n![A bar chart of turnout by region](${image})\nTurnout by region. **Test Times**\n:::\n\nTurnout rose in every region.\n`;
 
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'imprint-svg-'));
@@ -47,7 +62,13 @@ beforeAll(async () => {
     await writeFile(join(content, name.replace('.svg', '.md')), article(name));
   }
   outDir = join(project, 'output');
-  results = await build([content], v.parse(buildOptionsSchema, { outDir, style: { ...builtInStyle, images: { keepLocation: false, projectDir: project } } }));
+  results = await build(
+    [content],
+    v.parse(buildOptionsSchema, {
+      outDir,
+      style: { ...builtInStyle, images: { keepLocation: false, projectDir: project } },
+    }),
+  );
 }, 600_000);
 
 describe('a hostile SVG', () => {
@@ -77,7 +98,9 @@ describe('a hostile SVG', () => {
 
     it(`${name}: the web page and the image beside it carry none of it; the PDFs print the chart`, async () => {
       const dir = join(outDir, slug);
-      const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && /\.(svg|html)$/.test(entry.name));
+      const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter(
+        (entry) => entry.isFile() && /\.(svg|html)$/.test(entry.name),
+      );
       expect(files.filter((entry) => entry.name.endsWith('.svg'))).toHaveLength(1);
       for (const entry of files) {
         const text = (await readFile(join(entry.parentPath, entry.name), 'utf8')).toLowerCase();
@@ -95,9 +118,19 @@ describe('a hostile SVG', () => {
 
   it('refuses an SVG that declares XML entities (a billion laughs), naming the file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'imprint-svg-entities-'));
-    await writeFile(join(dir, 'laughs.svg'), '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;">]>\n<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>\n');
+    await writeFile(
+      join(dir, 'laughs.svg'),
+      '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;">]>\n<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>\n',
+    );
     await writeFile(join(dir, 'laughs.md'), article('laughs.svg'));
-    const [result] = await build([join(dir, 'laughs.md')], v.parse(buildOptionsSchema, { outDir: join(dir, 'out'), formats: ['epub'], style: { ...builtInStyle, images: { keepLocation: false, projectDir: dir } } }));
+    const [result] = await build(
+      [join(dir, 'laughs.md')],
+      v.parse(buildOptionsSchema, {
+        outDir: join(dir, 'out'),
+        formats: ['epub'],
+        style: { ...builtInStyle, images: { keepLocation: false, projectDir: dir } },
+      }),
+    );
     expect(result!.ok).toBe(false);
     expect(!result!.ok && result!.error.describe()).toMatch(/laughs\.md:10: SVG "laughs\.svg" declares XML entities/);
   });
@@ -114,7 +147,9 @@ describe('imprint serve', () => {
         request({ host: '127.0.0.1', port, path }, (response) => {
           response.resume();
           done(response.headers);
-        }).on('error', fail).end();
+        })
+          .on('error', fail)
+          .end();
       });
     try {
       const page = (await get('/hostile/'))['content-security-policy'] as string;

@@ -2,7 +2,7 @@
 // empty folder, and run from another folder: init makes a project, build builds it with no flags, and a script
 // of the user's (JavaScript, and TypeScript type-checked against the package's types) builds through the API.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,7 +33,15 @@ describe('the packed package, installed', () => {
     const installed = join(dir, 'app/node_modules/imprint');
     const files = (await readdir(installed, { recursive: true })).map(String);
     expect(files).toEqual(
-      expect.arrayContaining(['dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'schema/imprint.schema.json', 'templates/print/print.css', 'templates/starter/imprint.yaml', 'README.md']),
+      expect.arrayContaining([
+        'dist/src/cli.js',
+        'dist/src/index.js',
+        'dist/src/index.d.ts',
+        'schema/imprint.schema.json',
+        'templates/print/print.css',
+        'templates/starter/imprint.yaml',
+        'README.md',
+      ]),
     );
     expect(files.filter((file) => file.startsWith('tests') || file.startsWith('src/'))).toEqual([]);
     expect((await run(bin, ['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
@@ -56,16 +64,28 @@ describe('the packed package, installed', () => {
     const again = join(dir, 'work/again');
     expect((await imprintFromCheckout(['init', 'again'], join(dir, 'work'))).code).toBe(0);
     expect((await imprintFromCheckout(['build'], again)).code).toBe(0);
-    const editions = async (folder: string) => (JSON.parse(await readFile(join(folder, 'output/manifest.json'), 'utf8')) as Manifest).articles['harbour-reopens']!.editions;
+    const editions = async (folder: string) =>
+      (JSON.parse(await readFile(join(folder, 'output/manifest.json'), 'utf8')) as Manifest).articles[
+        'harbour-reopens'
+      ]!.editions;
     const installedEditions = await editions(site);
-    expect([...new Set(installedEditions.map((edition) => edition.edition))].sort()).toEqual(['archival', 'epub', 'html', 'pdf', 'press']);
+    expect([...new Set(installedEditions.map((edition) => edition.edition))].sort()).toEqual([
+      'archival',
+      'epub',
+      'html',
+      'pdf',
+      'press',
+    ]);
     expect(await editions(again)).toEqual(installedEditions);
   }, 120_000);
 
   it('builds, checks and verifies an article from a script outside the repository, through the API', async () => {
     const work = join(dir, 'work/api');
     await mkdir(join(work, 'content'), { recursive: true });
-    await writeFile(join(work, 'content/harbour.md'), '---\ntitle: The harbour reopens\npublication: The Coastal Ledger\ndate: 2025-03-01\nbyline: A. Writer\n---\n\nThe first ship berthed at dawn.\n');
+    await writeFile(
+      join(work, 'content/harbour.md'),
+      '---\ntitle: The harbour reopens\npublication: The Coastal Ledger\ndate: 2025-03-01\nbyline: A. Writer\n---\n\nThe first ship berthed at dawn.\n',
+    );
     // In the app folder, so that `imprint` resolves as an installed dependency would; run from the work folder.
     const script = join(dir, 'app/use-imprint.mjs');
     await writeFile(
@@ -85,19 +105,45 @@ describe('the packed package, installed', () => {
       verified: { ok: boolean; checked: number };
     };
     expect(built.ok).toBe(true);
-    expect(built.articles[0]!.files.map((file) => file.path).sort()).toEqual(['output/harbour/harbour.epub', 'output/harbour/harbour.pdf']);
-    expect((await pdfPageTexts(await readFile(join(work, 'output/harbour/harbour.pdf')))).join('\n')).toContain('The first ship berthed at dawn.');
+    expect(built.articles[0]!.files.map((file) => file.path).sort()).toEqual([
+      'output/harbour/harbour.epub',
+      'output/harbour/harbour.pdf',
+    ]);
+    expect((await pdfPageTexts(await readFile(join(work, 'output/harbour/harbour.pdf')))).join('\n')).toContain(
+      'The first ship berthed at dawn.',
+    );
     expect(checked.ok).toBe(true);
     expect(verified).toMatchObject({ ok: true, checked: 2 });
 
     // The package's types: a TypeScript user's script type-checks against them, and a wrong setting does not.
     const typed = join(dir, 'app/use-imprint.mts');
-    await writeFile(typed, "import { build, type BuildReport } from 'imprint';\nconst report: BuildReport = await build(['a.md'], { formats: ['pdf'], jobs: 2 });\nconsole.log(report.summary.built);\n");
+    await writeFile(
+      typed,
+      "import { build, type BuildReport } from 'imprint';\nconst report: BuildReport = await build(['a.md'], { formats: ['pdf'], jobs: 2 });\nconsole.log(report.summary.built);\n",
+    );
     const tsc = resolve('node_modules/typescript/bin/tsc');
-    const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', '--typeRoots', resolve('node_modules/@types')];
+    const flags = [
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--skipLibCheck',
+      '--types',
+      'node',
+      '--typeRoots',
+      resolve('node_modules/@types'),
+    ];
     await run('node', [tsc, ...flags, typed], { cwd: join(dir, 'app') });
     await writeFile(typed, "import { build } from 'imprint';\nawait build(['a.md'], { jobs: 'two' });\n");
-    const wrong = await run('node', [tsc, ...flags, typed], { cwd: join(dir, 'app') }).catch((error: { stdout: string }) => error);
-    expect('stdout' in wrong ? wrong.stdout : '').toMatch(/error TS2322: Type 'string' is not assignable to type 'number'/);
+    const wrong = await run('node', [tsc, ...flags, typed], { cwd: join(dir, 'app') }).catch(
+      (error: { stdout: string }) => error,
+    );
+    expect('stdout' in wrong ? wrong.stdout : '').toMatch(
+      /error TS2322: Type 'string' is not assignable to type 'number'/,
+    );
   }, 120_000);
 });

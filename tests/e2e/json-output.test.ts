@@ -19,7 +19,13 @@ interface BuildJson {
   ok: boolean;
   exitCode: number;
   summary: { built: number; unchanged: number; failed: number };
-  articles: { file: string; status: string; slug?: string; files: { edition: string; path: string; bytes: number; sha256: string; pages?: number }[]; error?: { at?: string; rule?: string; message: string; hint?: string } }[];
+  articles: {
+    file: string;
+    status: string;
+    slug?: string;
+    files: { edition: string; path: string; bytes: number; sha256: string; pages?: number }[];
+    error?: { at?: string; rule?: string; message: string; hint?: string };
+  }[];
 }
 
 describe('imprint build --json', () => {
@@ -50,7 +56,7 @@ describe('imprint build --json', () => {
     expect(failed.error).toHaveProperty('hint');
   });
 
-  it("lists each built file with its size, pages and hash, as they are on disk", async () => {
+  it('lists each built file with its size, pages and hash, as they are on disk', async () => {
     const built = report.articles.find((article) => article.status === 'built')!;
     expect(built.files.map((file) => file.edition).sort()).toEqual(['epub', 'pdf']);
     for (const file of built.files) {
@@ -65,7 +71,9 @@ describe('imprint build --json', () => {
     const good = await imprint(['verify', '--json', 'out'], dir);
     expect(good.code).toBe(0);
     await matchesSchema('verify-report.schema.json', JSON.parse(good.stdout));
-    const pdf = report.articles.find((article) => article.status === 'built')!.files.find((file) => file.edition === 'pdf')!;
+    const pdf = report.articles
+      .find((article) => article.status === 'built')!
+      .files.find((file) => file.edition === 'pdf')!;
     await writeFile(join(dir, pdf.path), 'tampered');
     const bad = await imprint(['verify', '--json', 'out'], dir);
     expect(bad.code).toBe(1);
@@ -75,7 +83,10 @@ describe('imprint build --json', () => {
 
     const checked = await imprint(['check', '--json', resolve('tests/fixtures/unedited')], dir);
     expect(checked.code).toBe(0);
-    const findings = JSON.parse(checked.stdout) as { summary: { warnings: number }; diagnostics: { at: string; rule: string }[] };
+    const findings = JSON.parse(checked.stdout) as {
+      summary: { warnings: number };
+      diagnostics: { at: string; rule: string }[];
+    };
     await matchesSchema('check-report.schema.json', findings);
     expect(findings.summary.warnings).toBe(7);
     expect(findings.diagnostics[0]!.at).toMatch(/peacekeepers-as-extracted\.md:12:13$/);

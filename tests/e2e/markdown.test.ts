@@ -1,5 +1,5 @@
 // Markdown → HTML: figures, captions, credits, typographer and escaping (no browser).
-import { builtInStyle } from '../../src/config/house-style.js';
+
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareArticle } from '../../src/article/article.js';
 import { loadArticle } from '../../src/article/load-article.js';
 import { renderBody } from '../../src/article/markdown.js';
+import { builtInStyle } from '../../src/config/house-style.js';
 import { articleView, renderArticleFragment } from '../../src/editions/page/article-view.js';
 import { ImprintError } from '../../src/errors.js';
 
@@ -32,7 +33,9 @@ describe('figures', () => {
   it('keeps caption and credit when the figure has no image (the first article)', () => {
     const html = render("::: figure\nA Russian peacekeepers' outpost. **Valery Sharifulin / TASS**\n:::\n");
     expect(html).not.toContain('<img');
-    expect(html).toContain('<figcaption>A Russian peacekeepers’ outpost. <span class="credit" dir="auto">Valery Sharifulin / TASS</span></figcaption>');
+    expect(html).toContain(
+      '<figcaption>A Russian peacekeepers’ outpost. <span class="credit" dir="auto">Valery Sharifulin / TASS</span></figcaption>',
+    );
   });
 
   it('leaves bold text inside a caption alone when it is not the trailing credit', () => {
@@ -43,11 +46,16 @@ describe('figures', () => {
 
   it('accepts the caption as a separate paragraph after the image', () => {
     const html = render('::: figure\n![x](a.png)\n\nCaption here. **Credit**\n:::\n');
-    expect(html).toMatch(/<img src="a.png" alt="x" \/><figcaption>Caption here. <span class="credit" dir="auto">Credit<\/span><\/figcaption>/);
+    expect(html).toMatch(
+      /<img src="a.png" alt="x" \/><figcaption>Caption here. <span class="credit" dir="auto">Credit<\/span><\/figcaption>/,
+    );
   });
 
   it('refuses two images in one figure, naming the article line', async () => {
-    const error = await articleFrom('---\ntitle: T\ndate: 2024-01-01\npublication: P\n---\n\nIntro.\n\n::: figure\n![a](a.png) ![b](b.png)\n:::\n', { 'a.png': 'x', 'b.png': 'x' }).catch((e: unknown) => e);
+    const error = await articleFrom(
+      '---\ntitle: T\ndate: 2024-01-01\npublication: P\n---\n\nIntro.\n\n::: figure\n![a](a.png) ![b](b.png)\n:::\n',
+      { 'a.png': 'x', 'b.png': 'x' },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImprintError);
     expect((error as ImprintError).message).toMatch(/at most one image/);
     expect((error as ImprintError).location?.line).toBe(9);
@@ -97,14 +105,19 @@ describe('article fragment', () => {
   });
 
   it('derives the description from the first paragraph outside figures', async () => {
-    const article = await articleFrom('---\ntitle: T\ndate: 2024-01-01\npublication: P\n---\n\n::: figure\nCaption. **C**\n:::\n\nFirst *real* paragraph.\n\nSecond.\n');
+    const article = await articleFrom(
+      '---\ntitle: T\ndate: 2024-01-01\npublication: P\n---\n\n::: figure\nCaption. **C**\n:::\n\nFirst *real* paragraph.\n\nSecond.\n',
+    );
     expect(article.description).toBe('First real paragraph.');
     expect(article.authors).toEqual(['P']);
   });
 
   it('turns images into file:// URLs resolved against the article folder', async () => {
     const png = await readFile('tests/fixtures/rich/images/map.png');
-    const article = await articleFrom('---\ntitle: T\ndate: 2024-01-01\npublication: P\n---\n\n![A photo](photo.png)\n', { 'photo.png': png });
+    const article = await articleFrom(
+      '---\ntitle: T\ndate: 2024-01-01\npublication: P\n---\n\n![A photo](photo.png)\n',
+      { 'photo.png': png },
+    );
     expect(article.bodyHtml).toMatch(/<img src="file:\/\/\/.*\/photo\.png" alt="A photo" \/>/);
     expect(article.images).toEqual([{ path: expect.stringMatching(/\/photo\.png$/), alt: 'A photo' }]);
   });

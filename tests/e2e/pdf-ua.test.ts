@@ -20,12 +20,17 @@ describe('the print and archival PDFs', () => {
   let out: string;
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), 'imprint-ua-'));
-    const results = await build(Object.values(articles), v.parse(buildOptionsSchema, { outDir: out, formats: ['pdf', 'archival'] }));
+    const results = await build(
+      Object.values(articles),
+      v.parse(buildOptionsSchema, { outDir: out, formats: ['pdf', 'archival'] }),
+    );
     expect(results.every((result) => result.ok)).toBe(true);
   }, 120_000);
 
   it(`checks ${Object.keys(matterhornConditions).length} Matterhorn failure conditions`, () => {
-    expect(Object.keys(matterhornConditions)).toEqual(expect.arrayContaining(['06-002', '13-004', '14-003', '28-011', '28-012']));
+    expect(Object.keys(matterhornConditions)).toEqual(
+      expect.arrayContaining(['06-002', '13-004', '14-003', '28-011', '28-012']),
+    );
   });
 
   for (const [what, path] of Object.entries(articles)) {
@@ -43,7 +48,10 @@ describe('the print and archival PDFs', () => {
 
   it('holds for a themed edition with a logo as its masthead', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'imprint-ua-theme-'));
-    const run = await imprint(['build', '--formats', 'pdf', '--out', join(dir, 'out')], resolve('tests/fixtures/house'));
+    const run = await imprint(
+      ['build', '--formats', 'pdf', '--out', join(dir, 'out')],
+      resolve('tests/fixtures/house'),
+    );
     expect(run.code).toBe(0);
     expect((await checkPdfUa(await readFile(join(dir, 'out/port-otkryt/port-otkryt.pdf')))).findings).toEqual([]);
   }, 60_000);
@@ -51,12 +59,17 @@ describe('the print and archival PDFs', () => {
   it('is not claimed for an article whose headings skip a level', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'imprint-ua-skip-'));
     const path = join(dir, 'skipped.md');
-    await writeFile(path, '---\ntitle: Skipped\ndate: 2024-04-17\npublication: Test\n---\n\nIntro.\n\n#### Too deep\n\nText.\n');
+    await writeFile(
+      path,
+      '---\ntitle: Skipped\ndate: 2024-04-17\npublication: Test\n---\n\nIntro.\n\n#### Too deep\n\nText.\n',
+    );
     await build([path], v.parse(buildOptionsSchema, { outDir: join(dir, 'out'), formats: ['pdf'] }));
     const { xmp, findings } = await checkPdfUa(await readFile(join(dir, 'out/skipped/skipped.pdf')));
     expect(xmp).not.toContain('<pdfuaid:part>');
     expect(findings).toEqual(['06-002: no pdfuaid:part 1', '14-003: H1 then H4']);
     const check = await imprint(['check', path], dir);
-    expect(check.stdout).toContain(`${path}:9:1  heading-level  #### follows # (the headline is #): use ##, or the print PDF will not claim PDF/UA`);
+    expect(check.stdout).toContain(
+      `${path}:9:1  heading-level  #### follows # (the headline is #): use ##, or the print PDF will not claim PDF/UA`,
+    );
   }, 60_000);
 });

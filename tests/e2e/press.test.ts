@@ -5,7 +5,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFString } from 'pdf-lib';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
@@ -47,21 +47,39 @@ describe('crop marks', () => {
   it('are drawn on the trim lines outside the bleed, and nothing else is in the bleed corner', async () => {
     // Render page 1 in grey at 72 dpi: one pixel per point, origin top left.
     const dir = await mkdtemp(join(tmpdir(), 'imprint-press-raster-'));
-    await promisify(execFile)('pdftoppm', ['-r', '72', '-gray', '-f', '1', '-l', '1', join(outDir, slug, `${slug}.press.pdf`), join(dir, 'page')]);
+    await promisify(execFile)('pdftoppm', [
+      '-r',
+      '72',
+      '-gray',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      join(outDir, slug, `${slug}.press.pdf`),
+      join(dir, 'page'),
+    ]);
     const pgm = await readFile(join(dir, 'page-1.pgm'));
-    const [, width, height] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!.map(Number) as [number, number, number];
+    const [, width, height] = /^P5\s+(\d+)\s+(\d+)\s+255\s/
+      .exec(pgm.subarray(0, 40).toString('latin1'))!
+      .map(Number) as [number, number, number];
     const pixels = pgm.subarray(pgm.length - width * height);
     const page = doc.getPage(0);
     const trim = page.getTrimBox();
     const mediaHeight = page.getMediaBox().height;
     const at = (x: number, y: number) => pixels[Math.round(mediaHeight - y) * width + Math.round(x)]!;
-    const darkest = (points: [number, number][]) => Math.min(...points.map(([x, y]) => Math.min(at(x, y), at(x + 1, y), at(x - 1, y), at(x, y + 1), at(x, y - 1))));
+    const darkest = (points: [number, number][]) =>
+      Math.min(...points.map(([x, y]) => Math.min(at(x, y), at(x + 1, y), at(x - 1, y), at(x, y + 1), at(x, y - 1))));
     const along = (from: number, to: number, fixed: number, vertical: boolean) =>
-      Array.from({ length: Math.round(to - from) }, (_, i) => (vertical ? [fixed, from + i] : [from + i, fixed]) as [number, number]);
+      Array.from(
+        { length: Math.round(to - from) },
+        (_, i) => (vertical ? [fixed, from + i] : [from + i, fixed]) as [number, number],
+      );
     // The vertical mark below the bottom-left corner of the trim, 5 to 10 mm out.
     expect(darkest(along(trim.y - mm(9.5), trim.y - mm(5.5), trim.x, true))).toBeLessThan(128);
     // The horizontal mark left of the top-right corner's line, mirrored on the right side.
-    expect(darkest(along(trim.x + trim.width + mm(5.5), trim.x + trim.width + mm(9.5), trim.y + trim.height, false))).toBeLessThan(128);
+    expect(
+      darkest(along(trim.x + trim.width + mm(5.5), trim.x + trim.width + mm(9.5), trim.y + trim.height, false)),
+    ).toBeLessThan(128);
     // Inside the bleed, diagonally off the corner: blank paper.
     expect(at(trim.x - mm(1.5), trim.y - mm(1.5))).toBeGreaterThan(240);
   });

@@ -22,14 +22,19 @@ beforeAll(async () => {
   pdf = await readFile(join(outDir, slug, `${slug}.pdf`));
   pages = await pdfPageTexts(pdf);
   const bookDir = await mkdtemp(join(tmpdir(), 'imprint-print-6x9-'));
-  await build(['tests/fixtures/rich'], v.parse(buildOptionsSchema, { outDir: bookDir, formats: ['pdf'], page: '6in x 9in' }));
+  await build(
+    ['tests/fixtures/rich'],
+    v.parse(buildOptionsSchema, { outDir: bookDir, formats: ['pdf'], page: '6in x 9in' }),
+  );
   bookPdf = await readFile(join(bookDir, slug, `${slug}.pdf`));
 });
 
 describe('hyphenation', () => {
   it('breaks words at line ends with build-time hyphens, in words the article really has', async () => {
     const text = (await readFile(source, 'utf8')).replace(/\s+/g, ' ');
-    const breaks = [...(pages.join('\n') + '\n' + (await pdfPageTexts(bookPdf)).join('\n')).matchAll(/(\p{L}+)-\n(\p{Ll}+)/gu)];
+    const breaks = [
+      ...(pages.join('\n') + '\n' + (await pdfPageTexts(bookPdf)).join('\n')).matchAll(/(\p{L}+)-\n(\p{Ll}+)/gu),
+    ];
     // A break inside a word the source has whole: a soft hyphen at work (a hard hyphen would join to a non-word).
     const hyphenated = breaks.map(([, head, tail]) => `${head}${tail}`).filter((word) => text.includes(word));
     expect(hyphenated.length).toBeGreaterThanOrEqual(1);
@@ -38,7 +43,8 @@ describe('hyphenation', () => {
   it('never hyphenates the headline or URLs', () => {
     const joined = pages.join('\n');
     expect(joined.replace(/\n/g, ' ')).toContain('Convoy Leaves the Corridor as Talks Resume');
-    const url = 'https://example.org/documents/2024/04/18/agreement-on-the-phased-withdrawal-of-peacekeeping-forces-from-the-region-full-text.pdf';
+    const url =
+      'https://example.org/documents/2024/04/18/agreement-on-the-phased-withdrawal-of-peacekeeping-forces-from-the-region-full-text.pdf';
     expect(joined.replace(/\n/g, '')).toContain(url);
   });
 });
@@ -54,7 +60,10 @@ describe('figures', () => {
         return (object as { dict?: PDFDict }).dict?.get(PDFName.of('Subtype')) === PDFName.of('Image');
       }).length;
     });
-    for (const caption of ['The last convoy leaves the Lachin Corridor on Thursday.', 'The region at the centre of the dispute.']) {
+    for (const caption of [
+      'The last convoy leaves the Lachin Corridor on Thursday.',
+      'The region at the centre of the dispute.',
+    ]) {
       const page = pages.findIndex((text) => text.replace(/\n/g, ' ').includes(caption));
       expect(page).toBeGreaterThanOrEqual(0);
       expect(imagesOnPage[page]).toBeGreaterThanOrEqual(1);

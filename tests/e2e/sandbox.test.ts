@@ -1,18 +1,19 @@
 // Rendering is an offline sandbox: no script from the content runs, nothing is fetched from the network,
 // and raw HTML (only with --html) is sanitised for both editions.
+
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../src/render/browser.js';
 import { build } from '../../src/build/build.js';
+import { buildOptionsSchema } from '../../src/config/options.js';
+import { ImprintError } from '../../src/errors.js';
+import { launchBrowser } from '../../src/render/browser.js';
 import { withPage } from '../../src/render/sandboxed-page.js';
 import { TabPool } from '../../src/render/tab-pool.js';
-import { ImprintError } from '../../src/errors.js';
-import { buildOptionsSchema } from '../../src/config/options.js';
 import { epubFiles } from '../helpers/epub.js';
 import { pdfPageTexts } from '../helpers/pdf.js';
 
@@ -62,7 +63,10 @@ async function buildHostile(html: boolean) {
   expect(result).toMatchObject({ ok: true });
   const pdfText = (await pdfPageTexts(await readFile(join(outDir, 'hostile', 'hostile.pdf')))).join('\n');
   const files = await epubFiles(await readFile(join(outDir, 'hostile', 'hostile.epub')));
-  const xhtml = [...files].filter(([name]) => name.endsWith('.xhtml')).map(([, text]) => text).join('\n');
+  const xhtml = [...files]
+    .filter(([name]) => name.endsWith('.xhtml'))
+    .map(([, text]) => text)
+    .join('\n');
   return { pdfText, xhtml };
 }
 
@@ -74,7 +78,15 @@ describe('raw HTML turned on (--html)', () => {
     expect(pdfText).toContain('Before the script.');
     expect(pdfText).toContain('Clickable paragraph.');
     expect(pdfText).toContain('Hidden text stays visible.');
-    for (const banned of ['<script', 'onclick', '<iframe', 'javascript:', 'tracker', 'display:none', '<link rel="stylesheet" href="http']) {
+    for (const banned of [
+      '<script',
+      'onclick',
+      '<iframe',
+      'javascript:',
+      'tracker',
+      'display:none',
+      '<link rel="stylesheet" href="http',
+    ]) {
       expect(xhtml).not.toContain(banned);
     }
   });
@@ -99,19 +111,49 @@ describe('the page sandbox itself', () => {
     const readable = [await mkdtemp(join(tmpdir(), 'imprint-readable-'))];
     try {
       const page = `<title>untouched</title><script>document.title = 'ran'</script><img src="${origin}/direct.png"><link rel="stylesheet" href="file:///etc/hostname">`;
-      const error = await withPage({ tabs, html: page, workDir, name: 'hostile', readable }, async () => 'rendered').catch((e: unknown) => e);
+      const error = await withPage(
+        { tabs, html: page, workDir, name: 'hostile', readable },
+        async () => 'rendered',
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ImprintError);
       expect((error as ImprintError).message).toContain(`${origin}/direct.png`);
       expect((error as ImprintError).message).toContain('file:///etc/hostname');
       expect(requests).toEqual([]);
 
-      const title = await withPage({ tabs, html: '<title>untouched</title><script>document.title = "ran"</script>', workDir, name: 'script', readable }, (p) => p.title());
+      const title = await withPage(
+        {
+          tabs,
+          html: '<title>untouched</title><script>document.title = "ran"</script>',
+          workDir,
+          name: 'script',
+          readable,
+        },
+        (p) => p.title(),
+      );
       expect(title).toBe('untouched');
 
       // The next pages are taken into the document the tab has loaded: the same rules hold there.
-      const taken = await withPage({ tabs, html: `<title>taken</title><script>document.title = 'ran'</script><p>x</p>`, workDir, name: 'taken', readable }, (p) => p.title());
+      const taken = await withPage(
+        {
+          tabs,
+          html: `<title>taken</title><script>document.title = 'ran'</script><p>x</p>`,
+          workDir,
+          name: 'taken',
+          readable,
+        },
+        (p) => p.title(),
+      );
       expect(taken).toBe('taken');
-      const hostileTaken = await withPage({ tabs, html: `<title>t</title><img src="${origin}/taken.png"><img src="file:///etc/hostname">`, workDir, name: 'hostile-taken', readable }, async () => 'rendered').catch((e: unknown) => e);
+      const hostileTaken = await withPage(
+        {
+          tabs,
+          html: `<title>t</title><img src="${origin}/taken.png"><img src="file:///etc/hostname">`,
+          workDir,
+          name: 'hostile-taken',
+          readable,
+        },
+        async () => 'rendered',
+      ).catch((e: unknown) => e);
       expect(hostileTaken).toBeInstanceOf(ImprintError);
       expect((hostileTaken as ImprintError).message).toContain(`${origin}/taken.png`);
       expect((hostileTaken as ImprintError).message).toContain('file:///etc/hostname');
@@ -129,8 +171,13 @@ describe('the page sandbox itself', () => {
     await writeFile(join(styles, 'red.css'), 'p { color: red }');
     const page = `<html><head><link rel="stylesheet" href="file://${styles}/red.css"></head><body><p>x</p></body></html>`;
     try {
-      expect(await withPage({ tabs, html: page, workDir, name: 'allowed', readable: [styles] }, async () => 'rendered')).toBe('rendered');
-      const error = await withPage({ tabs, html: page, workDir, name: 'not-allowed', readable: [] }, async () => 'rendered').catch((e: unknown) => e);
+      expect(
+        await withPage({ tabs, html: page, workDir, name: 'allowed', readable: [styles] }, async () => 'rendered'),
+      ).toBe('rendered');
+      const error = await withPage(
+        { tabs, html: page, workDir, name: 'not-allowed', readable: [] },
+        async () => 'rendered',
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ImprintError);
       expect((error as ImprintError).message).toContain(`file://${styles}/red.css`);
     } finally {

@@ -23,7 +23,15 @@ beforeAll(async () => {
 describe('a multi-script article', () => {
   it('has every name in the text layer', async () => {
     const text = (await pdfPageTexts(pdf)).join('\n').replace(/\s+/g, ' ');
-    for (const name of ['Дмитрий Песков', 'Κυριάκος Μητσοτάκης', 'Նիկոլ Փաշինյան', 'Ευχαριστώ', 'Спасибо', 'Շնորհակալություն', 'Бо Чан']) {
+    for (const name of [
+      'Дмитрий Песков',
+      'Κυριάκος Μητσοτάκης',
+      'Նիկոլ Փաշինյան',
+      'Ευχαριστώ',
+      'Спасибо',
+      'Շնորհակալություն',
+      'Бо Чан',
+    ]) {
       expect(text).toContain(name);
     }
   });
@@ -31,7 +39,9 @@ describe('a multi-script article', () => {
   it('draws them with the bundled Noto fonts, all embedded', async () => {
     const fonts = await pdfFonts(pdf);
     expect(fonts.filter((font) => !font.embedded)).toEqual([]);
-    expect(fonts.map((font) => font.name).filter((name) => !/^\/[A-Z]{6}\+Noto(Serif|Sans|SerifArmenian)-/.test(name))).toEqual([]);
+    expect(
+      fonts.map((font) => font.name).filter((name) => !/^\/[A-Z]{6}\+Noto(Serif|Sans|SerifArmenian)-/.test(name)),
+    ).toEqual([]);
     expect(fonts.map((font) => font.name).join(' ')).toContain('NotoSerifArmenian');
   });
 

@@ -38,27 +38,39 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 describe('builds at once into one output folder', () => {
-  it(`list every article in the manifest and the download page (${concurrentRounds} rounds of four builds)`, async () => {
-    for (let round = 1; round <= concurrentRounds; round++) {
-      const dir = await mkdtemp(join(tmpdir(), 'imprint-shared-'));
-      const out = join(dir, 'out');
-      const groups = await Promise.all([1, 2, 3, 4].map((k) => articles(join(dir, `in-${k}`), `r${round}-b${k}`, 3)));
-      const runs = await Promise.all([1, 2, 3, 4].map((k) => imprint(['build', `in-${k}`, '--out', 'out', '--formats', 'html,epub', '--jobs', '1'], dir)));
-      for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0 });
-      const all = groups.flat().sort();
-      expect(await listed(out)).toEqual(all);
-      const page = await readFile(join(out, 'index.html'), 'utf8');
-      for (const slug of all) expect(page).toContain(`Article ${slug}`);
-      const verify = await imprint(['verify', 'out'], dir);
-      expect(verify, verify.stdout).toMatchObject({ code: 0 });
-    }
-  }, concurrentRounds * 120_000);
+  it(
+    `list every article in the manifest and the download page (${concurrentRounds} rounds of four builds)`,
+    async () => {
+      for (let round = 1; round <= concurrentRounds; round++) {
+        const dir = await mkdtemp(join(tmpdir(), 'imprint-shared-'));
+        const out = join(dir, 'out');
+        const groups = await Promise.all([1, 2, 3, 4].map((k) => articles(join(dir, `in-${k}`), `r${round}-b${k}`, 3)));
+        const runs = await Promise.all(
+          [1, 2, 3, 4].map((k) =>
+            imprint(['build', `in-${k}`, '--out', 'out', '--formats', 'html,epub', '--jobs', '1'], dir),
+          ),
+        );
+        for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0 });
+        const all = groups.flat().sort();
+        expect(await listed(out)).toEqual(all);
+        const page = await readFile(join(out, 'index.html'), 'utf8');
+        for (const slug of all) expect(page).toContain(`Article ${slug}`);
+        const verify = await imprint(['verify', 'out'], dir);
+        expect(verify, verify.stdout).toMatchObject({ code: 0 });
+      }
+    },
+    concurrentRounds * 120_000,
+  );
 });
 
 /** Starts a build and SIGKILLs it after `ms`; resolves when it is gone. */
 function killedBuild(dir: string, marker: string, ms: number): Promise<void> {
   return new Promise((done) => {
-    const child = spawn('node', [cli, 'build', 'in', '--out', 'out', '--formats', 'pdf,html', '--jobs', '2'], { cwd: dir, env: { ...process.env, [marker]: '1' }, stdio: 'ignore' });
+    const child = spawn('node', [cli, 'build', 'in', '--out', 'out', '--formats', 'pdf,html', '--jobs', '2'], {
+      cwd: dir,
+      env: { ...process.env, [marker]: '1' },
+      stdio: 'ignore',
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     child.on('exit', () => {
       clearTimeout(timer);
@@ -82,10 +94,15 @@ describe('a 50-article build killed with SIGKILL', () => {
       // Chromium was launched over a pipe: it exits when its build does.
       expect(await marked(marker, 10_000), context).toEqual([]);
       const files = await filesUnder(out);
-      expect(files.filter((file) => /\.tmp-/.test(file)), context).toEqual([]);
+      expect(
+        files.filter((file) => /\.tmp-/.test(file)),
+        context,
+      ).toEqual([]);
       // Whatever is on disk is whole: a file appears under its name only when complete.
-      for (const file of files.filter((f) => f.endsWith('.pdf'))) expect((await readFile(file)).subarray(-6).toString(), `${context}: ${file}`).toMatch(/%%EOF\s*$/);
-      for (const file of files.filter((f) => f.endsWith('.html'))) expect(await readFile(file, 'utf8'), `${context}: ${file}`).toMatch(/<\/html>\s*$/);
+      for (const file of files.filter((f) => f.endsWith('.pdf')))
+        expect((await readFile(file)).subarray(-6).toString(), `${context}: ${file}`).toMatch(/%%EOF\s*$/);
+      for (const file of files.filter((f) => f.endsWith('.html')))
+        expect(await readFile(file, 'utf8'), `${context}: ${file}`).toMatch(/<\/html>\s*$/);
       if ((await listed(out)).length > 0) {
         const verify = await imprint(['verify', 'out'], dir);
         expect(verify, `${context}\n${verify.stdout}`).toMatchObject({ code: 0 });

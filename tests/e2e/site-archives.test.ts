@@ -3,7 +3,7 @@
 // a time and zone, figure and relref shortcodes, Kramdown captions and site paths to photos are understood;
 // drafts, list pages and READMEs are left out with a note; other shortcodes leave no text behind; no page
 // but the last is more than half empty however tall the photos.
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { pageDimensions, pageMargins } from '../../src/article/page-size.js';
 import { epubcheck, epubFiles, parseXml } from '../helpers/epub.js';
 import { imprint, type Run } from '../helpers/imprint.js';
 import { pdfPageTexts } from '../helpers/pdf.js';
-import { rasterisePage, type Raster } from '../helpers/pixels.js';
+import { type Raster, rasterisePage } from '../helpers/pixels.js';
 
 async function copyOf(fixture: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'imprint-site-'));
@@ -36,7 +36,7 @@ describe('a Hugo blog of page bundles, built as it is', () => {
     expect(run.stdout).toContain('3 built, 0 unchanged.');
     expect((await readdir(join(dir, 'output'))).filter((name) => !name.includes('.')).sort()).toEqual(posts);
     for (const note of [
-      'note: content/blog/README.md: left out (a repository\'s notes, not an article)',
+      "note: content/blog/README.md: left out (a repository's notes, not an article)",
       'note: content/blog/_index.md: left out (a section list page, not an article)',
       'note: content/blog/unfinished/index.md: left out (a draft)',
       'note: content/blog/harbour-reopens/index.md:28: image "/2010/08/harbour-reopens/map.png" read as map.png in the article\'s folder',
@@ -44,13 +44,18 @@ describe('a Hugo blog of page bundles, built as it is', () => {
     ]) {
       expect(run.stderr).toContain(note);
     }
-    expect(run.stderr).toContain('content/blog/harbour-reopens/index.md:26:1  shortcode  the shortcode {{< youtube >}} means nothing in print');
+    expect(run.stderr).toContain(
+      'content/blog/harbour-reopens/index.md:26:1  shortcode  the shortcode {{< youtube >}} means nothing in print',
+    );
     expect(run.stderr).toContain('content/blog/harbour-reopens/index.md:32:1  shortcode  the shortcode {{< notice >}}');
   });
 
   it('reads author, summary, categories, the lead photo with its caption and credit, and relref links', async () => {
     // The text layer as one line, without print's soft hyphens.
-    const text = (await pdfPageTexts(await readFile(out('harbour-reopens', 'harbour-reopens.pdf')))).join(' ').replaceAll('\u00AD', '').replace(/\s+/g, ' ');
+    const text = (await pdfPageTexts(await readFile(out('harbour-reopens', 'harbour-reopens.pdf'))))
+      .join(' ')
+      .replaceAll('\u00AD', '')
+      .replace(/\s+/g, ' ');
     expect(text).toContain('By Jane Smith');
     expect(text).toMatch(/The first ship to berth after the storm\. TOM BAKER \/ HARBOUR POST/);
     expect(text).toContain('as we reported in our story on the rail strike, which');
@@ -61,20 +66,32 @@ describe('a Hugo blog of page bundles, built as it is', () => {
     const all = (tag: string) => Array.from(opf.getElementsByTagName(tag), (element) => element.textContent);
     expect(all('dc:creator')).toEqual(['Jane Smith']);
     expect(all('dc:date')).toEqual(['2010-08-28T22:05:31+00:00']);
-    expect(all('dc:description')).toEqual(['The harbour reopened on Saturday morning, three days after the storm closed it.']);
+    expect(all('dc:description')).toEqual([
+      'The harbour reopened on Saturday morning, three days after the storm closed it.',
+    ]);
     expect(all('dc:subject')).toEqual(['Harbour', 'Weather', 'storm']);
     const chapter = parseXml(files.get('OEBPS/article.xhtml')!);
     const lead = chapter.querySelector('figure');
-    expect(lead?.querySelector('img')?.getAttribute('alt')).toBe('A cargo ship moored at the quay under a clearing sky');
+    expect(lead?.querySelector('img')?.getAttribute('alt')).toBe(
+      'A cargo ship moored at the quay under a clearing sky',
+    );
     expect(lead?.querySelector('.credit')?.textContent).toBe('Tom Baker / Harbour Post');
   });
 
   it('turns the figure shortcode into a figure with its credit, and takes the lead photo from images:', async () => {
-    const chapter = parseXml((await epubFiles(await readFile(out('rail-strike', 'rail-strike.epub')))).get('OEBPS/article.xhtml')!);
-    const figures = Array.from(chapter.querySelectorAll('figure'), (figure) => [figure.querySelector('img')?.getAttribute('alt'), figure.querySelector('figcaption')?.textContent?.trim()]);
+    const chapter = parseXml(
+      (await epubFiles(await readFile(out('rail-strike', 'rail-strike.epub')))).get('OEBPS/article.xhtml')!,
+    );
+    const figures = Array.from(chapter.querySelectorAll('figure'), (figure) => [
+      figure.querySelector('img')?.getAttribute('alt'),
+      figure.querySelector('figcaption')?.textContent?.trim(),
+    ]);
     expect(figures).toEqual([
       ['An empty platform under a station canopy', 'Ann Lee / Harbour Post'],
-      ['A departures board showing every train cancelled', 'The departures board at the central station on Monday morning. Bo Chan / Harbour Post'],
+      [
+        'A departures board showing every train cancelled',
+        'The departures board at the central station on Monday morning. Bo Chan / Harbour Post',
+      ],
     ]);
     const opf = (await epubFiles(await readFile(out('rail-strike', 'rail-strike.epub')))).get('OEBPS/content.opf')!;
     expect(opf).toContain('<dc:date>2011-03-14T09:30:00Z</dc:date>');
@@ -86,7 +103,8 @@ describe('a Hugo blog of page bundles, built as it is', () => {
       const pdfText = (await pdfPageTexts(await readFile(out(slug, `${slug}.pdf`)))).join('\n');
       const chapter = (await epubFiles(await readFile(out(slug, `${slug}.epub`)))).get('OEBPS/article.xhtml')!;
       const page = await readFile(out(slug, 'index.html'), 'utf8');
-      for (const text of [pdfText, chapter, page]) expect([slug, /\{\{[<%]|[%>]\}\}/.test(text)]).toEqual([slug, false]);
+      for (const text of [pdfText, chapter, page])
+        expect([slug, /\{\{[<%]|[%>]\}\}/.test(text)]).toEqual([slug, false]);
     }
   });
 
@@ -97,7 +115,9 @@ describe('a Hugo blog of page bundles, built as it is', () => {
   for (const page of ['a4', '6in x 9in']) {
     it(`leaves no page but the last more than half empty, with portrait, landscape and panorama photos (${page})`, async () => {
       const pageDir = join(dir, `pages-${page.replaceAll(' ', '')}`);
-      expect((await imprint(['build', 'content', '--formats', 'pdf', '--page', page, '--out', pageDir], dir)).code).toBe(0);
+      expect(
+        (await imprint(['build', 'content', '--formats', 'pdf', '--page', page, '--out', pageDir], dir)).code,
+      ).toBe(0);
       for (const slug of ['photo-essay', 'rail-strike']) {
         const pdf = await readFile(join(pageDir, slug, `${slug}.pdf`));
         const count = (await pdfPageTexts(pdf)).length;
@@ -140,8 +160,12 @@ describe('a Jekyll site, built from its root', () => {
     const files = await epubFiles(await readFile(epub));
     expect(files.get('OEBPS/content.opf')).toContain('<dc:date>2012-05-01</dc:date>');
     const figure = parseXml(files.get('OEBPS/article.xhtml')!).querySelector('figure');
-    expect(figure?.querySelector('figcaption')?.textContent?.trim()).toBe('The island ferry leaves the harbour on Tuesday.');
-    expect(figure?.querySelector('img')?.getAttribute('alt')).toBe('The island ferry leaving the harbour in heavy rain');
+    expect(figure?.querySelector('figcaption')?.textContent?.trim()).toBe(
+      'The island ferry leaves the harbour on Tuesday.',
+    );
+    expect(figure?.querySelector('img')?.getAttribute('alt')).toBe(
+      'The island ferry leaving the harbour in heavy rain',
+    );
     expect(parseXml(files.get('OEBPS/article.xhtml')!).querySelectorAll('img')).toHaveLength(1); // the lead photo is that one
     expect(await epubcheck(epub)).toEqual([]);
   }, 60_000);
@@ -154,15 +178,19 @@ describe('a raw-HTML figure, as a WordPress export writes it (--html)', () => {
       join(dir, '_posts/2012-05-02-raw-figure.md'),
       '---\ntitle: Raw Figure\nauthor: Sam Green\n---\n\nIntro.\n\n<figure>\n  <img src="ferry.jpg" alt="The ferry in rain">\n  <figcaption>The ferry on Tuesday. <strong>Sam Green / Harbour Post</strong></figcaption>\n</figure>\n\nMore.\n',
     );
-    expect((await imprint(['build', '_posts/2012-05-02-raw-figure.md', '--html', '--formats', 'epub'], dir)).code).toBe(0);
-    const chapter = parseXml((await epubFiles(await readFile(join(dir, 'output/raw-figure/raw-figure.epub')))).get('OEBPS/article.xhtml')!);
+    expect((await imprint(['build', '_posts/2012-05-02-raw-figure.md', '--html', '--formats', 'epub'], dir)).code).toBe(
+      0,
+    );
+    const chapter = parseXml(
+      (await epubFiles(await readFile(join(dir, 'output/raw-figure/raw-figure.epub')))).get('OEBPS/article.xhtml')!,
+    );
     expect(chapter.querySelector('figure img')?.getAttribute('alt')).toBe('The ferry in rain');
     expect(chapter.querySelector('figure img')?.getAttribute('src')).toMatch(/^images\/[0-9a-f]{16}\.jpe?g$/);
     expect(chapter.querySelector('figcaption .credit')?.textContent).toBe('Sam Green / Harbour Post');
   }, 60_000);
 });
 
-describe('front matter that is neither imprint\'s nor a site generator\'s', () => {
+describe("front matter that is neither imprint's nor a site generator's", () => {
   it('still stops a misspelt imprint field with its did-you-mean', async () => {
     const dir = await copyOf('hugo-blog');
     const post = join(dir, 'content/blog/rail-strike/index.md');

@@ -1,8 +1,9 @@
 // SIGTERM stops a build within 2 s whatever it is doing, even on a 1.5 MB article of one unbroken word (which
 // on main spent minutes in one synchronous stage and ignored the signal): no stage blocks the event loop for
 // long, and a build that cannot finish cleanly in time exits anyway, leaving no temporary file or browser.
-import { randomUUID } from 'node:crypto';
+
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +14,16 @@ import { marked } from '../helpers/processes.js';
 const word = (n: number) => Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7919) % 26))).join('');
 
 /** Sends SIGTERM `afterMs` into the build; how long it took to exit after that, and its exit code. */
-function stopAfter(dir: string, afterMs: number, marker: string): Promise<{ code: number | null; exitMs: number; stderr: string }> {
+function stopAfter(
+  dir: string,
+  afterMs: number,
+  marker: string,
+): Promise<{ code: number | null; exitMs: number; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn('node', [cli, 'build', 'heavy.md', '--out', 'out'], { cwd: dir, env: { ...process.env, [marker]: '1' } });
+    const child = spawn('node', [cli, 'build', 'heavy.md', '--out', 'out'], {
+      cwd: dir,
+      env: { ...process.env, [marker]: '1' },
+    });
     let stderr = '';
     let sent = 0;
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -24,16 +32,25 @@ function stopAfter(dir: string, afterMs: number, marker: string): Promise<{ code
       child.kill('SIGTERM');
     }, afterMs);
     // Killed by the signal itself before the CLI set its handlers (still loading): the shell's 143 all the same.
-    child.on('exit', (code, signal) => done({ code: signal === 'SIGTERM' ? 143 : code, exitMs: performance.now() - sent, stderr }));
+    child.on('exit', (code, signal) =>
+      done({ code: signal === 'SIGTERM' ? 143 : code, exitMs: performance.now() - sent, stderr }),
+    );
   });
 }
 
 describe('SIGTERM during a heavy build', () => {
   it('stops it within 2 s at any moment, with no temporary file and no browser left', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'imprint-stop-'));
-    await writeFile(join(dir, 'heavy.md'), `---\ntitle: Heavy\ndate: 2024-04-17\npublication: Test\nlang: en\n---\n\nBefore.\n\n${word(1_500_000)}\n\nAfter.\n`);
+    await writeFile(
+      join(dir, 'heavy.md'),
+      `---\ntitle: Heavy\ndate: 2024-04-17\npublication: Test\nlang: en\n---\n\nBefore.\n\n${word(1_500_000)}\n\nAfter.\n`,
+    );
     // Loading and checking, the browser's layout, and the PDFs' finishing (press imposition, EPUB page list).
-    for (const afterMs of [4_000, 9_000 + Math.floor(Math.random() * 6_000), 16_000 + Math.floor(Math.random() * 8_000)]) {
+    for (const afterMs of [
+      4_000,
+      9_000 + Math.floor(Math.random() * 6_000),
+      16_000 + Math.floor(Math.random() * 8_000),
+    ]) {
       const marker = `IMPRINT_TEST_${randomUUID().replaceAll('-', '')}`;
       const run = await stopAfter(dir, afterMs, marker);
       const context = `SIGTERM after ${afterMs} ms:\n${run.stderr}`;
@@ -41,7 +58,10 @@ describe('SIGTERM during a heavy build', () => {
       expect(run.exitMs, context).toBeLessThan(2_000);
       expect(await marked(marker, 10_000), context).toEqual([]);
       const left = await readdir(join(dir, 'out'), { recursive: true }).catch(() => []);
-      expect(left.filter((name) => name.includes('.tmp-')), context).toEqual([]);
+      expect(
+        left.filter((name) => name.includes('.tmp-')),
+        context,
+      ).toEqual([]);
     }
   }, 300_000);
 });

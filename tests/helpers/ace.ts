@@ -14,18 +14,32 @@ export interface AceResult {
 
 interface AceReport {
   'earl:result': { 'earl:outcome': string };
-  assertions: { assertions?: { 'earl:test': { 'dct:title': string; 'earl:impact': string }; 'earl:result': { 'dct:description': string } }[] }[];
+  assertions: {
+    assertions?: {
+      'earl:test': { 'dct:title': string; 'earl:impact': string };
+      'earl:result': { 'dct:description': string };
+    }[];
+  }[];
   'earl:testSubject': { metadata: unknown };
 }
 
 export async function ace(epub: string): Promise<AceResult> {
   const out = await mkdtemp(join(tmpdir(), 'imprint-ace-'));
-  await promisify(execFile)(resolve('node_modules/.bin/ace-puppeteer'), ['--silent', '--outdir', out, '--force', epub], {
-    env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.IMPRINT_CHROMIUM ?? '/usr/bin/chromium' },
-    timeout: 120_000,
-  });
+  await promisify(execFile)(
+    resolve('node_modules/.bin/ace-puppeteer'),
+    ['--silent', '--outdir', out, '--force', epub],
+    {
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.IMPRINT_CHROMIUM ?? '/usr/bin/chromium' },
+      timeout: 120_000,
+    },
+  );
   const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as AceReport;
-  const violations = report.assertions.flatMap((a) => a.assertions ?? []).map((t) => `${t['earl:test']['dct:title']} (${t['earl:test']['earl:impact']}): ${t['earl:result']['dct:description']}`);
+  const violations = report.assertions
+    .flatMap((a) => a.assertions ?? [])
+    .map(
+      (t) =>
+        `${t['earl:test']['dct:title']} (${t['earl:test']['earl:impact']}): ${t['earl:result']['dct:description']}`,
+    );
   const metadata = report['earl:testSubject'].metadata as Record<string, string | string[] | undefined>;
   const claimed = metadata['dcterms:conformsTo'];
   const conformsTo = claimed === undefined ? [] : ([] as string[]).concat(claimed);

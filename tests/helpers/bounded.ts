@@ -26,7 +26,10 @@ const { workerData, parentPort } = require('node:worker_threads');
 })();
 `;
 
-export type StagesOutcome = { ok: true; warnings: string[]; bodyBytes: number } | { ok: false; error: string } | { timedOut: true };
+export type StagesOutcome =
+  | { ok: true; warnings: string[]; bodyBytes: number }
+  | { ok: false; error: string }
+  | { timedOut: true };
 
 /** The loading stages on `file`, or `{ timedOut: true }` when they take longer than `ms`. */
 export function loadWithin(file: string, ms: number): Promise<StagesOutcome> {
@@ -69,7 +72,11 @@ const { parentPort } = require('node:worker_threads');
 })();
 `;
 
-export type LoadOutcome = { ok: true } | { ok: false; refused: { file: string | undefined; message: string } } | { ok: false; internal: string } | { timedOut: true };
+export type LoadOutcome =
+  | { ok: true }
+  | { ok: false; refused: { file: string | undefined; message: string } }
+  | { ok: false; internal: string }
+  | { timedOut: true };
 
 /** A worker that runs the loading stages on one file after another; a file that takes longer than `ms` ends it (and a new one starts). */
 export function loadingWorker(ms: number) {

@@ -9,7 +9,10 @@ export async function calibreText(epubPath: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'imprint-calibre-'));
   try {
     const out = join(dir, 'book.txt');
-    await promisify(execFile)('ebook-convert', [epubPath, out], { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' }, maxBuffer: 16 * 1024 * 1024 });
+    await promisify(execFile)('ebook-convert', [epubPath, out], {
+      env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return await readFile(out, 'utf8');
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -28,7 +28,9 @@ export async function epubcheck(path: string): Promise<EpubCheckMessage[]> {
   const reportPath = join(dir, 'report.json');
   try {
     // EPUBCheck exits 1 when it finds errors; the JSON report is written either way.
-    await promisify(execFile)('java', ['-jar', '/usr/share/java/epubcheck.jar', path, '--json', reportPath]).catch(() => undefined);
+    await promisify(execFile)('java', ['-jar', '/usr/share/java/epubcheck.jar', path, '--json', reportPath]).catch(
+      () => undefined,
+    );
     const report = JSON.parse(await readFile(reportPath, 'utf8')) as { messages: EpubCheckMessage[] };
     return report.messages;
   } finally {

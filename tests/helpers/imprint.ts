@@ -11,7 +11,12 @@ export interface Run {
 }
 
 /** Runs `imprint ARGS` in `cwd`; `onStdout` sees the output so far as it grows. */
-export function imprint(args: string[], cwd: string, env: Record<string, string> = {}, onStdout?: (text: string) => void): Promise<Run> {
+export function imprint(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  onStdout?: (text: string) => void,
+): Promise<Run> {
   return new Promise((done) => {
     const child = spawn('node', [cli, ...args], { cwd, env: { ...process.env, ...env } });
     let stdout = '';

@@ -1,6 +1,7 @@
 // What a reader of the PDF gets: its text layer (pdfjs), page sizes, document info and fonts (pdf-lib).
+
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRef } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { PDFDict, PDFDocument, PDFName, PDFArray, PDFRef, type PDFObject } from 'pdf-lib';
 
 /** The text of each page, lines joined by newlines, as a copy-paste from a PDF viewer gives it. */
 export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
@@ -8,11 +9,7 @@ export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
   const pages: string[] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
     const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(
-      content.items
-        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
-        .join(''),
-    );
+    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
   }
   await pdf.destroy();
   return pages;
@@ -36,7 +33,8 @@ export async function pdfFonts(bytes: Uint8Array): Promise<{ name: string; embed
     const font = descendants instanceof PDFArray ? lookup(descendants.get(0)) : object;
     const descriptor = font instanceof PDFDict ? lookup(font.get(PDFName.of('FontDescriptor'))) : undefined;
     const embedded =
-      descriptor instanceof PDFDict && ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor.has(PDFName.of(key)));
+      descriptor instanceof PDFDict &&
+      ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor.has(PDFName.of(key)));
     fonts.push({ name, embedded });
   }
   return fonts;

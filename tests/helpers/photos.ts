@@ -24,17 +24,37 @@ export async function photoPixels(width: number, height: number): Promise<Sharp>
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     grain[i] = 60 + ((i / 3) % grainWidth) * (120 / grainWidth) + (seed % 50);
   }
-  const grainImage = await sharp(grain, { raw: { width: grainWidth, height: grainHeight, channels: 3 } }).resize(width, height, { kernel: 'cubic' }).png({ compressionLevel: 1 }).toBuffer();
+  const grainImage = await sharp(grain, { raw: { width: grainWidth, height: grainHeight, channels: 3 } })
+    .resize(width, height, { kernel: 'cubic' })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
   return sharp(grainImage);
 }
 
 /** An agency JPEG: IPTC (IIM) and XMP credit fields, EXIF orientation, camera and lens serials, software, GPS. */
-export async function agencyJpeg(width: number, height: number, fields: AgencyFields, { orientation = 1, withGps = true } = {}): Promise<Buffer> {
+export async function agencyJpeg(
+  width: number,
+  height: number,
+  fields: AgencyFields,
+  { orientation = 1, withGps = true } = {},
+): Promise<Buffer> {
   const jpeg = await (await photoPixels(width, height))
     .withExif({
-      IFD0: { Make: 'Canon', Model: 'EOS R5', Software: 'Adobe Photoshop 25.0 (Macintosh)', ...(fields.creator && { Artist: fields.creator }) },
+      IFD0: {
+        Make: 'Canon',
+        Model: 'EOS R5',
+        Software: 'Adobe Photoshop 25.0 (Macintosh)',
+        ...(fields.creator && { Artist: fields.creator }),
+      },
       IFD2: { BodySerialNumber: '032021001234', LensSerialNumber: '7700004567' },
-      ...(withGps && { IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 45/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '37/1 36/1 59/1' } }),
+      ...(withGps && {
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '55/1 45/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '37/1 36/1 59/1',
+        },
+      }),
     })
     .withMetadata({ orientation })
     .withXmp(xmpOf(fields))
@@ -51,25 +71,41 @@ function xmpOf(fields: AgencyFields): string {
     fields.copyright && `<dc:rights>${alt(fields.copyright)}</dc:rights>`,
     fields.credit && `<photoshop:Credit>${fields.credit}</photoshop:Credit>`,
     fields.source && `<photoshop:Source>${fields.source}</photoshop:Source>`,
-    '<xmpMM:History><rdf:Seq><rdf:li>saved by Photoshop on the photographer\'s laptop</rdf:li></rdf:Seq></xmpMM:History>',
-  ].filter(Boolean).join('')}</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+    "<xmpMM:History><rdf:Seq><rdf:li>saved by Photoshop on the photographer's laptop</rdf:li></rdf:Seq></xmpMM:History>",
+  ]
+    .filter(Boolean)
+    .join('')}</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
 }
 
 /** Puts an APP13 Photoshop IRB with IPTC IIM records (caption 2:120, credit 2:110, by-line 2:80, copyright 2:116, source 2:115) after SOI. */
 export function withIptc(jpeg: Buffer, fields: AgencyFields): Buffer {
-  const records: [number, string | undefined][] = [[120, fields.caption], [110, fields.credit], [80, fields.creator], [116, fields.copyright], [115, fields.source]];
+  const records: [number, string | undefined][] = [
+    [120, fields.caption],
+    [110, fields.credit],
+    [80, fields.creator],
+    [116, fields.copyright],
+    [115, fields.source],
+  ];
   const iim = Buffer.concat(
-    records.filter((record): record is [number, string] => record[1] !== undefined).map(([tag, value]) => {
-      const bytes = Buffer.from(value, 'utf8');
-      const head = Buffer.from([0x1c, 0x02, tag, 0, 0]);
-      head.writeUInt16BE(bytes.length, 3);
-      return Buffer.concat([head, bytes]);
-    }),
+    records
+      .filter((record): record is [number, string] => record[1] !== undefined)
+      .map(([tag, value]) => {
+        const bytes = Buffer.from(value, 'utf8');
+        const head = Buffer.from([0x1c, 0x02, tag, 0, 0]);
+        head.writeUInt16BE(bytes.length, 3);
+        return Buffer.concat([head, bytes]);
+      }),
   );
   const padded = iim.length % 2 === 0 ? iim : Buffer.concat([iim, Buffer.from([0])]);
   const size = Buffer.alloc(4);
   size.writeUInt32BE(iim.length, 0);
-  const body = Buffer.concat([Buffer.from('Photoshop 3.0\0', 'latin1'), Buffer.from('8BIM', 'latin1'), Buffer.from([0x04, 0x04, 0, 0]), size, padded]);
+  const body = Buffer.concat([
+    Buffer.from('Photoshop 3.0\0', 'latin1'),
+    Buffer.from('8BIM', 'latin1'),
+    Buffer.from([0x04, 0x04, 0, 0]),
+    size,
+    padded,
+  ]);
   const marker = Buffer.alloc(4);
   marker.writeUInt16BE(0xffed, 0);
   marker.writeUInt16BE(body.length + 2, 2);
@@ -91,7 +127,9 @@ export async function avifPhoto(width: number, height: number): Promise<Buffer> 
 
 /** A valid PNG whose header says 40000 × 40000 (the pixels are never decoded: the test stops at the header). */
 export async function pixelBomb(): Promise<Buffer> {
-  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#fff' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#fff' } })
+    .png()
+    .toBuffer();
   const bomb = Buffer.from(png);
   bomb.writeUInt32BE(40000, 16);
   bomb.writeUInt32BE(40000, 20);

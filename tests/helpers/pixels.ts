@@ -17,7 +17,17 @@ export async function rasterisePage(pdf: Uint8Array, page: number, dpi = 50): Pr
   const dir = await mkdtemp(join(tmpdir(), 'imprint-raster-'));
   try {
     await writeFile(join(dir, 'in.pdf'), pdf);
-    await promisify(execFile)('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', join(dir, 'in.pdf'), join(dir, 'page')]);
+    await promisify(execFile)('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      join(dir, 'in.pdf'),
+      join(dir, 'page'),
+    ]);
     return parsePpm(await readFile(join(dir, 'page.ppm')));
   } finally {
     await rm(dir, { recursive: true, force: true });

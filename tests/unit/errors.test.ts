@@ -4,7 +4,12 @@ import { attributeTo, formatLocation, ImprintError } from '../../src/errors.js';
 
 describe('ImprintError', () => {
   it('describes itself as file:line:col: message, with the hint on the next line', () => {
-    const error = new ImprintError('unknown front matter field "titel"', { file: 'content/a.md', line: 3, column: 1 }, 'Did you mean "title"?', { rule: 'front-matter' });
+    const error = new ImprintError(
+      'unknown front matter field "titel"',
+      { file: 'content/a.md', line: 3, column: 1 },
+      'Did you mean "title"?',
+      { rule: 'front-matter' },
+    );
     expect(error.describe()).toBe('content/a.md:3:1: unknown front matter field "titel"\n  Did you mean "title"?');
     expect(error.rule).toBe('front-matter');
     expect(new ImprintError('no file').describe()).toBe('no file');

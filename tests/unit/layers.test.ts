@@ -7,8 +7,22 @@ const srcDir = resolve(import.meta.dirname, '../../src');
 
 /** Top first: a unit may import from itself and from the units below it, never from one above. */
 const layers: readonly (readonly string[])[] = [
-  ['cli.ts'], ['index.ts'], ['commands'], ['build'], ['check'], ['collection'], ['editions'], ['render'], ['output'],
-  ['config'], ['theme'], ['article'], ['images'], ['fonts'], ['labels'], ['data'],
+  ['cli.ts'],
+  ['index.ts'],
+  ['commands'],
+  ['build'],
+  ['check'],
+  ['collection'],
+  ['editions'],
+  ['render'],
+  ['output'],
+  ['config'],
+  ['theme'],
+  ['article'],
+  ['images'],
+  ['fonts'],
+  ['labels'],
+  ['data'],
   // The shared root files and types, at the bottom.
   ['edition.ts', 'errors.ts', 'paths.ts', 'format-size.ts', 'types'],
 ];
@@ -28,7 +42,9 @@ function sourceFiles(dir: string): string[] {
 function resolveSpecifier(from: string, specifier: string): string | undefined {
   const base = resolve(dirname(from), specifier);
   const stem = base.replace(/\.js$/, '');
-  return [`${stem}.ts`, `${stem}.d.ts`, base, join(base, 'index.ts')].find((path) => path.endsWith('.ts') && existsSync(path));
+  return [`${stem}.ts`, `${stem}.d.ts`, base, join(base, 'index.ts')].find(
+    (path) => path.endsWith('.ts') && existsSync(path),
+  );
 }
 
 /**
@@ -36,8 +52,14 @@ function resolveSpecifier(from: string, specifier: string): string | undefined {
  * start of a line, so comments do not count), and literal dynamic `import('…')` anywhere.
  */
 function relativeImports(text: string): string[] {
-  const patterns = [/^[ \t]*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/gm, /^[ \t]*import\s*['"]([^'"]+)['"]/gm, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];
-  return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!)).filter((specifier) => specifier.startsWith('.'));
+  const patterns = [
+    /^[ \t]*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/gm,
+    /^[ \t]*import\s*['"]([^'"]+)['"]/gm,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
+  return patterns
+    .flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[1]!))
+    .filter((specifier) => specifier.startsWith('.'));
 }
 
 const files = sourceFiles(srcDir).sort();
@@ -72,21 +94,42 @@ describe('src/ layers', () => {
 
   it('finds every form of import, across lines, and no import statement inside a comment or a string', () => {
     const text = [
-      "import { a,\n  b } from './a.js';", "import type { T } from '../t.js';", "export { c } from './c.js';", "export * from './d.js';",
-      "import './side-effect.js';", "const m = await import('./lazy.js');", "import fs from 'node:fs';",
-      "// import x from './commented.js';", " * import y from './in-doc.js';", "const s = 'import z from \"./string.js\"';",
+      "import { a,\n  b } from './a.js';",
+      "import type { T } from '../t.js';",
+      "export { c } from './c.js';",
+      "export * from './d.js';",
+      "import './side-effect.js';",
+      "const m = await import('./lazy.js');",
+      "import fs from 'node:fs';",
+      "// import x from './commented.js';",
+      " * import y from './in-doc.js';",
+      'const s = \'import z from "./string.js"\';',
     ].join('\n');
-    expect(relativeImports(text).sort()).toEqual(['../t.js', './a.js', './c.js', './d.js', './lazy.js', './side-effect.js']);
+    expect(relativeImports(text).sort()).toEqual([
+      '../t.js',
+      './a.js',
+      './c.js',
+      './d.js',
+      './lazy.js',
+      './side-effect.js',
+    ]);
   });
 
   it('has every relative import resolve to a file in src/', () => {
-    const broken = files.flatMap((file) => imports.get(file)!.filter((spec) => !resolveSpecifier(file, spec)).map((spec) => `${name(file)} imports ${spec}`));
+    const broken = files.flatMap((file) =>
+      imports
+        .get(file)!
+        .filter((spec) => !resolveSpecifier(file, spec))
+        .map((spec) => `${name(file)} imports ${spec}`),
+    );
     expect(broken, 'imports that name no file').toEqual([]);
   });
 
   it('places every top-level folder and root file in the layer order', () => {
     const units = [...new Set(files.map(unitOf))];
-    const unplaced = units.filter((unit) => rankOf(unit) < 0).map((unit) => `src/${unit} is in no layer: add it to the order in tests/unit/layers.test.ts`);
+    const unplaced = units
+      .filter((unit) => rankOf(unit) < 0)
+      .map((unit) => `src/${unit} is in no layer: add it to the order in tests/unit/layers.test.ts`);
     expect(unplaced).toEqual([]);
   });
 
@@ -106,13 +149,36 @@ describe('src/ layers', () => {
   });
 
   it('has no import cycle between files', () => {
-    const graph = new Map(files.map((file) => [name(file), imports.get(file)!.map((spec) => resolveSpecifier(file, spec)).filter((target) => target !== undefined).map(name)]));
+    const graph = new Map(
+      files.map((file) => [
+        name(file),
+        imports
+          .get(file)!
+          .map((spec) => resolveSpecifier(file, spec))
+          .filter((target) => target !== undefined)
+          .map(name),
+      ]),
+    );
     expect(findCycles(graph), 'import cycles').toEqual([]);
   });
 
   it('would see a cycle, however long', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []], ['e', ['e']]]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a', 'd']],
+      ['d', []],
+      ['e', ['e']],
+    ]);
     expect(findCycles(graph)).toEqual(['a → b → c → a', 'e → e']);
-    expect(findCycles(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(
+      findCycles(
+        new Map([
+          ['a', ['b', 'c']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,15 +1,15 @@
 // imprint serve: build, serve the output folder on 127.0.0.1, watch the articles, their images, the config
 // and the theme, rebuild what changed (incremental builds skip the rest) and reload the pages open in a
 // browser. One Chromium for the whole session.
-import { statSync, watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, statSync, watch } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { isOutside } from '../../paths.js';
 import { build } from '../../build/build.js';
 import { isCollectionFile, loadCollection } from '../../collection/collection-file.js';
 import type { BuildOptions } from '../../config/options.js';
+import { isOutside } from '../../paths.js';
 import { closeBrowser, launchBrowser } from '../../render/browser.js';
 import { report, summarize } from '../report.js';
 import { staticFiles } from './static-files.js';
@@ -30,7 +30,11 @@ const reloadScript = `<script>new EventSource(${JSON.stringify(reloadPath)}).onm
  * Runs until `signal` aborts. `settings` is asked again before each build, so an edited imprint.yaml or
  * theme takes effect (and a broken one is reported, and the last good build stays served).
  */
-export async function serve(settings: () => Promise<ServeSetup | undefined>, port: number, signal: AbortSignal): Promise<void> {
+export async function serve(
+  settings: () => Promise<ServeSetup | undefined>,
+  port: number,
+  signal: AbortSignal,
+): Promise<void> {
   const first = await settings();
   if (!first) return;
   const outDir = resolve(first.options.outDir);
@@ -61,14 +65,21 @@ export async function serve(settings: () => Promise<ServeSetup | undefined>, por
       browser.catch(() => undefined);
     }
     const started = performance.now();
-    const results = await build(setup.paths, setup.options, { browser, signal, onResult: report, onNote: (note) => console.error(`note: ${note}`) });
+    const results = await build(setup.paths, setup.options, {
+      browser,
+      signal,
+      onResult: report,
+      onNote: (note) => console.error(`note: ${note}`),
+    });
     // imprint.yaml may name other paths or another theme now.
     watchers = await rewatch(watchers, setup, outDir, onChange);
     const { failed, summary } = summarize(results);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     // An editor's save can fire twice; a build that changed nothing reloads nothing and says nothing.
     if (failed === 0 && results.every((result) => result.ok && result.status === 'unchanged')) return;
-    console.log(`${summary}${failed > 0 ? `, ${failed} failed` : ''} in ${seconds} s; reloading ${listeners.size} page${listeners.size === 1 ? '' : 's'}.`);
+    console.log(
+      `${summary}${failed > 0 ? `, ${failed} failed` : ''} in ${seconds} s; reloading ${listeners.size} page${listeners.size === 1 ? '' : 's'}.`,
+    );
     for (const listener of listeners) listener.write('data: reload\n\n');
   };
   // Edits come in bursts (an editor writes a file and its backup); one build follows the burst, and an edit
@@ -84,14 +95,21 @@ export async function serve(settings: () => Promise<ServeSetup | undefined>, por
       running = (async () => {
         do {
           again = false;
-          await rebuild().catch((error: unknown) => console.error(`error: ${error instanceof Error ? error.message : String(error)}`));
+          await rebuild().catch((error: unknown) =>
+            console.error(`error: ${error instanceof Error ? error.message : String(error)}`),
+          );
         } while (again && !signal.aborted);
       })().finally(() => (running = undefined));
     }, 150);
   };
 
   try {
-    const results = await build(first.paths, first.options, { browser, signal, onResult: report, onNote: (note) => console.error(`note: ${note}`) });
+    const results = await build(first.paths, first.options, {
+      browser,
+      signal,
+      onResult: report,
+      onNote: (note) => console.error(`note: ${note}`),
+    });
     console.log(`${summarize(results).summary}.`);
     if (signal.aborted) return;
     await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
@@ -115,12 +133,25 @@ export async function serve(settings: () => Promise<ServeSetup | undefined>, por
  * collection's articles wherever they are, the theme folder, and the config file's folder but not its
  * subfolders; changes inside the output folder are ignored.
  */
-async function rewatch(previous: FSWatcher[], { paths, configFile, themeDir }: ServeSetup, outDir: string, onChange: () => void): Promise<FSWatcher[]> {
+async function rewatch(
+  previous: FSWatcher[],
+  { paths, configFile, themeDir }: ServeSetup,
+  outDir: string,
+  onChange: () => void,
+): Promise<FSWatcher[]> {
   for (const watcher of previous) watcher.close();
   const targets = new Map<string, boolean>();
-  const add = (folder: string, recursive: boolean) => targets.set(resolve(folder), (targets.get(resolve(folder)) ?? false) || recursive);
+  const add = (folder: string, recursive: boolean) =>
+    targets.set(resolve(folder), (targets.get(resolve(folder)) ?? false) || recursive);
   // A collection that does not load now is reported by the build; its file is watched all the same.
-  const collected = await Promise.all(paths.filter(isCollectionFile).map((file) => loadCollection(file).then((collection) => collection.sections.flatMap((section) => section.articles), () => [])));
+  const collected = await Promise.all(
+    paths.filter(isCollectionFile).map((file) =>
+      loadCollection(file).then(
+        (collection) => collection.sections.flatMap((section) => section.articles),
+        () => [],
+      ),
+    ),
+  );
   for (const path of [...paths, ...collected.flat(), ...(themeDir ? [themeDir] : [])]) {
     let isFolder: boolean;
     try {

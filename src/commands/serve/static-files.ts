@@ -50,7 +50,12 @@ export function staticFiles(root: string, beforeBodyEnd: string) {
     if (!info?.isFile()) return answer(response, 404, 'not found');
     const type = contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
     const isHtml = type.startsWith('text/html');
-    const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': isHtml ? policies.page : type === 'image/svg+xml' ? policies.image : policies.file };
+    const headers = {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': isHtml ? policies.page : type === 'image/svg+xml' ? policies.image : policies.file,
+    };
     if (isHtml) {
       const html = (await readFile(path, 'utf8')).replace(/<\/body>(?![\s\S]*<\/body>)/i, `${beforeBodyEnd}</body>`);
       response.writeHead(200, { ...headers, 'content-length': Buffer.byteLength(html) });
@@ -65,8 +70,11 @@ export function staticFiles(root: string, beforeBodyEnd: string) {
 
 /** The page's policy allows only the inserted scripts, by hash, and their connection back to the server. */
 export function contentSecurityPolicies(inserted: string): { page: string; file: string; image: string } {
-  const base = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-  const hashes = [...inserted.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => `'sha256-${createHash('sha256').update(code!).digest('base64')}'`);
+  const base =
+    "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+  const hashes = [...inserted.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    ([, code]) => `'sha256-${createHash('sha256').update(code!).digest('base64')}'`,
+  );
   return {
     page: `${base}; script-src ${hashes.length > 0 ? hashes.join(' ') : "'none'"}; connect-src 'self'`,
     // A file opened by itself runs no script; an SVG, a document that could, is also sandboxed.

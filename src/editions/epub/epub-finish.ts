@@ -15,11 +15,16 @@ const textFile = /\.(xhtml|opf|ncx)$/;
 const compressedMedia = /\.(jpe?g|png|gif|webp|woff2?)$/i;
 const generatedImage = /^OEBPS\/(images\/[0-9a-f-]{36}\.[a-z0-9]+)$/;
 
-export async function finishEpub(generated: Uint8Array, date: Date, extraFiles: readonly ExtraFile[]): Promise<Uint8Array> {
+export async function finishEpub(
+  generated: Uint8Array,
+  date: Date,
+  extraFiles: readonly ExtraFile[],
+): Promise<Uint8Array> {
   const source = await JSZip.loadAsync(generated);
   const files = new Map<string, Uint8Array | string>();
   for (const [name, entry] of Object.entries(source.files)) {
-    if (!entry.dir && name !== 'mimetype') files.set(name, textFile.test(name) ? await entry.async('string') : await entry.async('uint8array'));
+    if (!entry.dir && name !== 'mimetype')
+      files.set(name, textFile.test(name) ? await entry.async('string') : await entry.async('uint8array'));
   }
 
   const renames = new Map<string, string>();
@@ -40,7 +45,12 @@ export async function finishEpub(generated: Uint8Array, date: Date, extraFiles: 
   });
   for (const file of extraFiles) entries.push([`OEBPS/${file.name}`, file.bytes]);
   entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [name, content] of entries) out.file(name, content, { date, compression: compressedMedia.test(name) ? 'STORE' : 'DEFLATE', createFolders: false });
+  for (const [name, content] of entries)
+    out.file(name, content, {
+      date,
+      compression: compressedMedia.test(name) ? 'STORE' : 'DEFLATE',
+      createFolders: false,
+    });
   return out.generateAsync({ type: 'uint8array', compressionOptions: { level: 9 }, mimeType: 'application/epub+zip' });
 }
 

@@ -51,7 +51,15 @@ export function accessibilityClaimWithheld(undescribed: number): string | undefi
 }
 
 /** `printPages`: how many pages the print edition has when the chapters mark its pages (0 when they mark none). */
-export function packageFields(meta: PublicationMeta, { buildDate, hasCover, fontLicences, printPages }: { buildDate: Date; hasCover: boolean; fontLicences: string[]; printPages: number }): PackageFields {
+export function packageFields(
+  meta: PublicationMeta,
+  {
+    buildDate,
+    hasCover,
+    fontLicences,
+    printPages,
+  }: { buildDate: Date; hasCover: boolean; fontLicences: string[]; printPages: number },
+): PackageFields {
   const { images } = meta;
   const described = images.every((image) => image.alt !== '');
   const claimed = accessibilityClaimWithheld(images.filter((image) => image.alt.trim() === '').length) === undefined;
@@ -80,9 +88,12 @@ export function packageFields(meta: PublicationMeta, { buildDate, hasCover, font
       ...(images.length > 0 && described ? ['alternativeText'] : []),
       ...(printPages > 0 ? ['pageBreakMarkers', 'printPageNumbers'] : []),
     ],
-    pageBreakSource: printPages > 0 ? `${meta.slug}.pdf: ${meta.publication}, print edition, ${printPages} page${printPages === 1 ? '' : 's'}` : undefined,
+    pageBreakSource:
+      printPages > 0
+        ? `${meta.slug}.pdf: ${meta.publication}, print edition, ${printPages} page${printPages === 1 ? '' : 's'}`
+        : undefined,
     accessibilitySummary: [
-      'A single news article in reading order, with headings and a table of contents; text reflows and takes the reader\'s fonts and colours.',
+      "A single news article in reading order, with headings and a table of contents; text reflows and takes the reader's fonts and colours.",
       images.length === 0
         ? 'It has no images apart from the cover, whose text is repeated in the article.'
         : described

@@ -6,15 +6,15 @@ import { pathToFileURL } from 'node:url';
 import { EPub, type Options } from 'epub-gen-memory';
 import Mustache from 'mustache';
 import type { Article } from '../../article/article.js';
-import { readTemplate, renderArticleFragment, type ArticleView } from '../page/article-view.js';
-import { finishEpub, type ExtraFile } from './epub-finish.js';
-import type { Labels } from '../../labels/labels.js';
-import type { Theme } from '../../theme/theme.js';
-import { coverFiles, packageFields, type PackageFields } from './epub-package.js';
 import { epubFonts } from '../../fonts/epub-fonts.js';
 import { htmlText } from '../../fonts/missing-glyphs.js';
+import type { Labels } from '../../labels/labels.js';
+import type { Theme } from '../../theme/theme.js';
+import { type ArticleView, readTemplate, renderArticleFragment } from '../page/article-view.js';
 import { markPageBreaks } from '../page/page-breaks.js';
 import { articleMeta, type PublicationMeta } from '../publication-meta.js';
+import { type ExtraFile, finishEpub } from './epub-finish.js';
+import { coverFiles, type PackageFields, packageFields } from './epub-package.js';
 
 export interface EpubContext {
   buildDate: Date;
@@ -52,7 +52,13 @@ export interface EpubBook {
 export function articleBook(meta: PublicationMeta, view: ArticleView, pageStarts: readonly string[]): EpubBook {
   const { html, pages } = markPageBreaks(renderArticleFragment(view), pageStarts);
   const chapters = [{ title: meta.title, filename: chapterFile, html }];
-  return { meta, labels: view.labels, displayDate: view.displayDate, chapters, printPages: pages.map((page) => ({ page, filename: chapterFile })) };
+  return {
+    meta,
+    labels: view.labels,
+    displayDate: view.displayDate,
+    chapters,
+    printPages: pages.map((page) => ({ page, filename: chapterFile })),
+  };
 }
 
 /** The book, generated, with its cover and font licences added, in a reproducible container. */
@@ -63,7 +69,16 @@ export async function packageEpub(book: EpubBook, context: EpubContext): Promise
   const coverAlt = `${book.labels.cover}: ${meta.title}. ${meta.publication}, ${book.displayDate}.`;
   const extraFiles: ExtraFile[] = [
     { name: coverFiles.image, bytes: cover },
-    { name: coverFiles.page, bytes: Mustache.render(readTemplate('epub/cover.xhtml'), { lang: meta.lang, dir: meta.dir, title: meta.title, image: coverFiles.image, alt: coverAlt }) },
+    {
+      name: coverFiles.page,
+      bytes: Mustache.render(readTemplate('epub/cover.xhtml'), {
+        lang: meta.lang,
+        dir: meta.dir,
+        title: meta.title,
+        image: coverFiles.image,
+        alt: coverAlt,
+      }),
+    },
   ];
   extraFiles.push(...fontFiles);
   for (const licence of licences) extraFiles.push({ name: licence.name, bytes: await readFile(licence.path) });
@@ -71,7 +86,13 @@ export async function packageEpub(book: EpubBook, context: EpubContext): Promise
 }
 
 /** The single-article book as epub-gen-memory makes it, before the cover is added (for tests of its XHTML). */
-export function generateEpub(article: Article, view: ArticleView, buildDate: Date, theme: EpubContext['theme'], pageStarts: readonly string[] = []) {
+export function generateEpub(
+  article: Article,
+  view: ArticleView,
+  buildDate: Date,
+  theme: EpubContext['theme'],
+  pageStarts: readonly string[] = [],
+) {
   return generateBook(articleBook(articleMeta(article), view, pageStarts), buildDate, theme);
 }
 
@@ -79,16 +100,36 @@ export function generateEpub(article: Article, view: ArticleView, buildDate: Dat
  * epub-gen-memory's part, which needs no browser: the package, chapters, nav and NCX, stored uncompressed;
  * and the font licences that must be added beside the fonts it embedded.
  */
-async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext['theme']): Promise<{ generated: Uint8Array; licences: { name: string; path: string }[]; fontFiles: ExtraFile[] }> {
+async function generateBook(
+  book: EpubBook,
+  buildDate: Date,
+  theme: EpubContext['theme'],
+): Promise<{ generated: Uint8Array; licences: { name: string; path: string }[]; fontFiles: ExtraFile[] }> {
   const { meta, labels, chapters, printPages = [], printEditionPages = printPages.length } = book;
-  const embedded = await epubFonts([meta.title, meta.subtitle ?? '', ...chapters.map((chapter) => htmlText(chapter.html))].join('\n'), meta.lang);
+  const embedded = await epubFonts(
+    [meta.title, meta.subtitle ?? '', ...chapters.map((chapter) => htmlText(chapter.html))].join('\n'),
+    meta.lang,
+  );
   const themeFonts = theme?.epub?.fonts ?? [];
   const licences = [
     ...embedded.licences,
-    ...(themeFonts.length > 0 && theme?.fontLicence ? [{ name: `fonts/${theme.fontLicence.filename}`, path: theme.fontLicence.path }] : []),
+    ...(themeFonts.length > 0 && theme?.fontLicence
+      ? [{ name: `fonts/${theme.fontLicence.filename}`, path: theme.fontLicence.path }]
+      : []),
   ];
-  const options: Options & PackageFields & { subsetFonts: { filename: string; mediaType: string }[]; labels: Labels; pageList: { label: string; href: string }[]; sections: EpubBook['sections'] } = {
-    ...packageFields(meta, { buildDate, hasCover: true, fontLicences: licences.map((licence) => licence.name), printPages: printPages.length > 0 ? printEditionPages : 0 }),
+  const options: Options &
+    PackageFields & {
+      subsetFonts: { filename: string; mediaType: string }[];
+      labels: Labels;
+      pageList: { label: string; href: string }[];
+      sections: EpubBook['sections'];
+    } = {
+    ...packageFields(meta, {
+      buildDate,
+      hasCover: true,
+      fontLicences: licences.map((licence) => licence.name),
+      printPages: printPages.length > 0 ? printEditionPages : 0,
+    }),
     labels,
     pageList: printPages.map(({ page, filename }) => ({ label: String(page), href: `${filename}#page-${page}` })),
     sections: book.sections,
@@ -103,7 +144,10 @@ async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext[
     prependChapterTitles: false,
     numberChaptersInTOC: false,
     version: 3,
-    css: readTemplate('epub/epub.css') + embedded.css + (theme?.epub ? `\n/* The theme's epub.css */\n${theme.epub.css}\n` : ''),
+    css:
+      readTemplate('epub/epub.css') +
+      embedded.css +
+      (theme?.epub ? `\n/* The theme's epub.css */\n${theme.epub.css}\n` : ''),
     fonts: themeFonts.map((font) => ({ filename: font.filename, url: pathToFileURL(font.path).href })),
     // Made in memory, so added to the container afterwards (epub-gen-memory fetches only files and http).
     subsetFonts: embedded.fonts.map((font) => ({ filename: font.filename, mediaType: 'font/ttf' })),
@@ -114,8 +158,15 @@ async function generateBook(book: EpubBook, buildDate: Date, theme: EpubContext[
     ignoreFailedDownloads: false,
     verbose: false,
   };
-  const generator = await new EPub(options, chapters.map(({ title, html, filename }) => ({ title, content: html, filename, dir: meta.dir }))).render();
+  const generator = await new EPub(
+    options,
+    chapters.map(({ title, html, filename }) => ({ title, content: html, filename, dir: meta.dir })),
+  ).render();
   // Stored, not compressed: finishEpub compresses each file once.
   const fontFiles = embedded.fonts.map((font) => ({ name: `fonts/${font.filename}`, bytes: font.bytes }));
-  return { generated: await generator.generateAsync({ type: 'uint8array', compression: 'STORE' }), licences, fontFiles };
+  return {
+    generated: await generator.generateAsync({ type: 'uint8array', compression: 'STORE' }),
+    licences,
+    fontFiles,
+  };
 }

@@ -7,7 +7,7 @@ import type { Article } from '../../article/article.js';
 import type { HouseStyle } from '../../config/house-style.js';
 import { textDirection } from '../../fonts/writing-systems.js';
 import { displayDate, pageNumbering } from '../../labels/dates.js';
-import { fillLabel, labelsFor, splitLabel, type Labels } from '../../labels/labels.js';
+import { fillLabel, type Labels, labelsFor, splitLabel } from '../../labels/labels.js';
 import { templatesDir } from '../../paths.js';
 
 export interface ArticleView {
@@ -52,7 +52,12 @@ export function articleView(article: Article, style: HouseStyle): ArticleView {
     displayDate: displayDate(meta.date, meta.lang, style),
     bodyHtml: article.bodyHtml,
     credits: meta.credits,
-    translatedBy: meta.translators.length > 0 ? fillLabel(labels.translatedBy, { names: new Intl.ListFormat(meta.lang, { type: 'conjunction' }).format(meta.translators) }) : '',
+    translatedBy:
+      meta.translators.length > 0
+        ? fillLabel(labels.translatedBy, {
+            names: new Intl.ListFormat(meta.lang, { type: 'conjunction' }).format(meta.translators),
+          })
+        : '',
     source: meta.source,
     sourceLabel: splitLabel(labels.source, '{link}'),
     hasEnd: meta.credits.length > 0 || meta.translators.length > 0 || meta.source !== undefined,
@@ -67,7 +72,11 @@ export function readTemplate(name: string): string {
 
 /** A page template rendered by Chromium: the shared <head> parts come in as partials, with any others. */
 export function renderPage(template: string, view: object, partials: Record<string, string> = {}): string {
-  return Mustache.render(readTemplate(template), view, { pageHead: readTemplate('page-head.html'), printHead: readTemplate('print/head.html'), ...partials });
+  return Mustache.render(readTemplate(template), view, {
+    pageHead: readTemplate('page-head.html'),
+    printHead: readTemplate('print/head.html'),
+    ...partials,
+  });
 }
 
 /** The article itself (head, body, credits), shared by every edition. */

@@ -6,7 +6,11 @@ import type { Viewport } from '../../render/tab-pool.js';
 
 /** 800 × 1280 CSS pixels at 1.25×: a 1000 × 1600 JPEG, the 5:8 portrait e-reader stores ask for. */
 export const coverSize = { width: 800, height: 1280, scale: 1.25 };
-export const coverViewport: Viewport = { width: coverSize.width, height: coverSize.height, deviceScaleFactor: coverSize.scale };
+export const coverViewport: Viewport = {
+  width: coverSize.width,
+  height: coverSize.height,
+  deviceScaleFactor: coverSize.scale,
+};
 
 export function captureCover(page: Page): Promise<Uint8Array> {
   return page.screenshot({

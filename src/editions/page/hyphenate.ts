@@ -7,9 +7,39 @@ export type Hyphenate = (text: string) => string;
 
 /** Language tag → the hyphen package's pattern module (TeX patterns). */
 const patterns: Record<string, string> = {
-  en: 'en-us', 'en-gb': 'en-gb', de: 'de-1996', fr: 'fr', es: 'es', it: 'it', pt: 'pt', nl: 'nl', pl: 'pl', cs: 'cs', sk: 'sk',
-  sv: 'sv', da: 'da', nb: 'nb', no: 'no', fi: 'fi', hu: 'hu', ro: 'ro', tr: 'tr', hr: 'hr', sl: 'sl', et: 'et', lv: 'lv', lt: 'lt',
-  ru: 'ru', uk: 'uk', be: 'be', bg: 'bg', sr: 'sr-cyrl', mk: 'mk', el: 'el-monoton', hy: 'hy', ka: 'ka',
+  en: 'en-us',
+  'en-gb': 'en-gb',
+  de: 'de-1996',
+  fr: 'fr',
+  es: 'es',
+  it: 'it',
+  pt: 'pt',
+  nl: 'nl',
+  pl: 'pl',
+  cs: 'cs',
+  sk: 'sk',
+  sv: 'sv',
+  da: 'da',
+  nb: 'nb',
+  no: 'no',
+  fi: 'fi',
+  hu: 'hu',
+  ro: 'ro',
+  tr: 'tr',
+  hr: 'hr',
+  sl: 'sl',
+  et: 'et',
+  lv: 'lv',
+  lt: 'lt',
+  ru: 'ru',
+  uk: 'uk',
+  be: 'be',
+  bg: 'bg',
+  sr: 'sr-cyrl',
+  mk: 'mk',
+  el: 'el-monoton',
+  hy: 'hy',
+  ka: 'ka',
 };
 
 /** The hyphenator for `lang`, or undefined when there are no patterns for it (the text is then set ragged). */
@@ -32,7 +62,21 @@ function keepLigatures(text: string): string {
 // Captions are short and set ragged; soft hyphens in the spaced capitals of a credit would split its text runs.
 // Headings are never hyphenated: they are set ragged, and they become the PDF's bookmarks, whose titles
 // must not carry soft hyphens.
-const skippedElements = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'var', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const skippedElements = new Set([
+  'a',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 /** URLs, paths, e-mail addresses, HTML entities: break them and they stop working. */
 const unbreakable = /[:/@\\&_]|^www\./i;
 /**
@@ -60,7 +104,9 @@ export async function hyphenateHtml(html: string, hyphenate: Hyphenate): Promise
       continue;
     }
     if (skipping > 0) continue;
-    parts[i] = part.replace(/\S+/g, (word) => (word.length > longestHyphenatedWord || unbreakable.test(word) ? word : hyphenate(word)));
+    parts[i] = part.replace(/\S+/g, (word) =>
+      word.length > longestHyphenatedWord || unbreakable.test(word) ? word : hyphenate(word),
+    );
   }
   return parts.join('');
 }

@@ -3,7 +3,7 @@
 // that point of the text, so that an e-reader user can cite "page 3" of the printed article.
 import { spawn } from 'node:child_process';
 import render from 'dom-serializer';
-import { Element, Text, type ChildNode } from 'domhandler';
+import { type ChildNode, Element, Text } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 
 /** The text of each page of a PDF, in reading order. */
@@ -18,7 +18,8 @@ export function pdfPageTexts(pdf: Uint8Array, timeoutMs: number): Promise<string
     child.on('close', (code, signal) => {
       // pdftotext ends every page with a form feed.
       if (code === 0) resolve(Buffer.concat(chunks).toString('utf8').split('\f').slice(0, -1));
-      else reject(new Error(`pdftotext ${signal ? `was stopped (${signal})` : `exited with ${code}`}: ${stderr.trim()}`));
+      else
+        reject(new Error(`pdftotext ${signal ? `was stopped (${signal})` : `exited with ${code}`}: ${stderr.trim()}`));
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(pdf);
@@ -43,7 +44,10 @@ export function pageStarts(pageTexts: readonly string[], runningHead: string): s
 
 function letters(text: string): string {
   // NFKC: a PDF's text may keep a ligature (ﬀ) as one character.
-  return text.normalize('NFKC').replace(/[\s\u00AD\-‐‑]/g, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u00AD\-‐‑]/g, '')
+    .toLowerCase();
 }
 
 /**
@@ -52,7 +56,11 @@ function letters(text: string): string {
  * Returns the pages marked, in order: a page whose start is not found (it cannot be, unless the print layout
  * and the chapter differ) gets no marker.
  */
-export function markPageBreaks(html: string, starts: readonly string[], firstPage = 1): { html: string; pages: number[] } {
+export function markPageBreaks(
+  html: string,
+  starts: readonly string[],
+  firstPage = 1,
+): { html: string; pages: number[] } {
   const doc = parseDocument(html);
   const texts: Text[] = [];
   const walk = (nodes: ChildNode[]) => {
@@ -105,7 +113,12 @@ export function markPageBreaks(html: string, starts: readonly string[], firstPag
 
 /** `<span epub:type="pagebreak" role="doc-pagebreak" id="page-N" aria-label="N"/>`. */
 function marker(page: number): Element {
-  return new Element('span', { 'epub:type': 'pagebreak', role: 'doc-pagebreak', id: `page-${page}`, 'aria-label': String(page) });
+  return new Element('span', {
+    'epub:type': 'pagebreak',
+    role: 'doc-pagebreak',
+    id: `page-${page}`,
+    'aria-label': String(page),
+  });
 }
 
 /** Keeps the siblings' links right after a splice (the serializer does not need them; other walkers may). */

@@ -2,12 +2,12 @@
 // (for the EPUB) the cover, which only the screen shows.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pageDimensions, pageMargins, photoHeightShare, type PageSize } from '../../article/page-size.js';
-import { templatesDir } from '../../paths.js';
-import { readTemplate, renderArticleFragment, renderPage, type ArticleView } from './article-view.js';
-import type { Theme } from '../../theme/theme.js';
+import { type PageSize, pageDimensions, pageMargins, photoHeightShare } from '../../article/page-size.js';
 import { htmlText } from '../../fonts/missing-glyphs.js';
-import { pageFonts, type PageFonts } from '../../fonts/page-fonts.js';
+import { type PageFonts, pageFonts } from '../../fonts/page-fonts.js';
+import { templatesDir } from '../../paths.js';
+import type { Theme } from '../../theme/theme.js';
+import { type ArticleView, readTemplate, renderArticleFragment, renderPage } from './article-view.js';
 import { withQrCodes } from './qr-codes.js';
 
 export interface PrintHtmlOptions {
@@ -23,7 +23,11 @@ export interface PrintHtmlOptions {
 }
 
 /** The print page's HTML, and the fonts it loads (for the caller to check the PDF against). */
-export function renderPrintHtml(view: ArticleView, page: PageSize, { justified, cover, theme }: PrintHtmlOptions): { html: string; fonts: PageFonts } {
+export function renderPrintHtml(
+  view: ArticleView,
+  page: PageSize,
+  { justified, cover, theme }: PrintHtmlOptions,
+): { html: string; fonts: PageFonts } {
   const article = renderArticleFragment({ ...view, bodyHtml: withQrCodes(view.bodyHtml) });
   const fonts = pageFonts([htmlText(article), furnitureText(view), cover?.photoCredit ?? ''].join('\n'), view.lang);
   const html = renderPage(
@@ -54,7 +58,12 @@ export function furnitureText(view: Pick<ArticleView, 'publication' | 'title' | 
  * override anything. The cover shares the document: the theme's print rules apply to print media only, its
  * cover rules to screen.
  */
-export function printStylesheets(theme: PrintHtmlOptions['theme'], withCover: boolean, fonts: PageFonts, extra: readonly string[] = []) {
+export function printStylesheets(
+  theme: PrintHtmlOptions['theme'],
+  withCover: boolean,
+  fonts: PageFonts,
+  extra: readonly string[] = [],
+) {
   const stylesheet = (name: string) => pathToFileURL(join(templatesDir, name)).href;
   return {
     fontStylesheets: fonts.stylesheetUrls,
@@ -71,7 +80,11 @@ export function printStylesheets(theme: PrintHtmlOptions['theme'], withCover: bo
  * same loaded page with these rules appended) the sheet grows by it on every side and so do the margins: the
  * type area stays where the trim puts it, and anything that touches the trim edge runs on into the bleed.
  */
-export function pageCss(view: Pick<ArticleView, 'publication' | 'title' | 'labels' | 'counterStyle'>, page: PageSize, bleed: number): string {
+export function pageCss(
+  view: Pick<ArticleView, 'publication' | 'title' | 'labels' | 'counterStyle'>,
+  page: PageSize,
+  bleed: number,
+): string {
   const trim = pageDimensions(page);
   const trimMargins = pageMargins(page);
   const margins = { top: trimMargins.top + bleed, side: trimMargins.side + bleed, bottom: trimMargins.bottom + bleed };
@@ -94,7 +107,8 @@ export function runningHead(view: Pick<ArticleView, 'publication' | 'title'>): s
 
 /** "Page {page} of {pages}" → `"Page " counter(page) " of " counter(pages)`, the footer's CSS content, in the language's digits. */
 export function pageNumberContent(label: string, counterStyle = 'decimal'): string {
-  const counter = (name: string) => (counterStyle === 'decimal' ? `counter(${name})` : `counter(${name}, ${counterStyle})`);
+  const counter = (name: string) =>
+    counterStyle === 'decimal' ? `counter(${name})` : `counter(${name}, ${counterStyle})`;
   return label
     .split(/(\{pages?\})/)
     .filter((part) => part !== '')
@@ -104,12 +118,19 @@ export function pageNumberContent(label: string, counterStyle = 'decimal'): stri
 
 /** A CSS string literal safe inside a <style> element: everything but plain letters is a hex escape. */
 export function cssString(text: string): string {
-  const escaped = Array.from(text, (char) => (/[A-Za-z0-9 ,.]/.test(char) ? char : `\\${char.codePointAt(0)!.toString(16)} `)).join('');
+  const escaped = Array.from(text, (char) =>
+    /[A-Za-z0-9 ,.]/.test(char) ? char : `\\${char.codePointAt(0)!.toString(16)} `,
+  ).join('');
   return `"${escaped}"`;
 }
 
 /** Cut at a whole character (code point), so that an emoji or a CJK extension character is never halved. */
 function truncate(text: string, limit: number): string {
   const characters = [...text];
-  return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join('').trimEnd()}…`;
+  return characters.length <= limit
+    ? text
+    : `${characters
+        .slice(0, limit - 1)
+        .join('')
+        .trimEnd()}…`;
 }

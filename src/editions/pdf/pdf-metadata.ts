@@ -1,7 +1,7 @@
 // Document information Chromium cannot write (Author, Subject, Keywords, fixed dates), set with pdf-lib.
 // A plain pdf-lib load/save keeps Chromium's structure tree and outline.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, ReadingDirection } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFString, ReadingDirection } from 'pdf-lib';
 import { toolVersion } from '../../paths.js';
 
 export interface PdfMetadata {
@@ -44,7 +44,15 @@ export function cleanBookmarks(doc: PDFDocument, headings: readonly string[]): v
 
 /** The headings of an article as written: its headline and the body's subheadings, as plain text. */
 export function articleHeadings(title: string, bodyHtml: string): string[] {
-  const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim();
+  const text = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .trim();
   return [title, ...[...bodyHtml.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((match) => text(match[1]!))];
 }
 

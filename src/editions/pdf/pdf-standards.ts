@@ -4,11 +4,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mustache from 'mustache';
-import { PDFArray, PDFName, PDFRef, PDFString, type PDFDocument } from 'pdf-lib';
+import { PDFArray, type PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { ImprintError } from '../../errors.js';
 import { readTemplate } from '../page/article-view.js';
-import { documentAuthor, documentCreator, setDocumentId, type PdfMetadata } from './pdf-metadata.js';
 import type { PublicationMeta } from '../publication-meta.js';
+import { documentAuthor, documentCreator, type PdfMetadata, setDocumentId } from './pdf-metadata.js';
 
 const ghostscriptShare = '/usr/share/ghostscript';
 
@@ -19,12 +19,19 @@ export function iccProfile(name: string): Uint8Array {
     const path = join(ghostscriptShare, version, 'iccprofiles', name);
     if (existsSync(path)) return readFileSync(path);
   }
-  throw new ImprintError(`the ICC profile ${name} was not found under ${ghostscriptShare}`, undefined, 'Run "npm run setup" (installs Debian\'s ghostscript, which ships the profiles).');
+  throw new ImprintError(
+    `the ICC profile ${name} was not found under ${ghostscriptShare}`,
+    undefined,
+    'Run "npm run setup" (installs Debian\'s ghostscript, which ships the profiles).',
+  );
 }
 
 /** An ICCBased colour space stream for `profile` with `components` channels (3 for RGB, 4 for CMYK). */
 export function embedIccProfile(doc: PDFDocument, profile: Uint8Array, components: 3 | 4): PDFRef {
-  const stream = doc.context.flateStream(profile, { N: components, Alternate: components === 3 ? 'DeviceRGB' : 'DeviceCMYK' });
+  const stream = doc.context.flateStream(profile, {
+    N: components,
+    Alternate: components === 3 ? 'DeviceRGB' : 'DeviceCMYK',
+  });
   return doc.context.register(stream);
 }
 
@@ -62,7 +69,14 @@ export interface Standard {
  * publication's name, date, source, credits and rights, and the standard the file claims; and a
  * document ID derived from `seed`, so a rebuild gives the same bytes.
  */
-export function setXmpAndId(doc: PDFDocument, front: PublicationMeta, meta: PdfMetadata, producer: string, standard: Standard, seed: Uint8Array): void {
+export function setXmpAndId(
+  doc: PDFDocument,
+  front: PublicationMeta,
+  meta: PdfMetadata,
+  producer: string,
+  standard: Standard,
+  seed: Uint8Array,
+): void {
   const id = setDocumentId(doc, seed).toLowerCase();
   // The photos' credits travel with the document too (its figures carry them, from the Markdown or the photo).
   const photoCredits = [...new Set(front.images.flatMap((image) => (image.credit ? [`Photo: ${image.credit}`] : [])))];
@@ -105,7 +119,8 @@ export function makeAnnotationsPrintable(doc: PDFDocument): void {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     for (const ref of annots?.asArray() ?? []) {
       const annot = doc.context.lookup(ref);
-      if (annot && 'set' in annot) (annot as { set: (key: PDFName, value: unknown) => void }).set(PDFName.of('F'), doc.context.obj(4));
+      if (annot && 'set' in annot)
+        (annot as { set: (key: PDFName, value: unknown) => void }).set(PDFName.of('F'), doc.context.obj(4));
     }
   }
 }

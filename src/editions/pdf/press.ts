@@ -3,18 +3,32 @@
 // marks), written as PDF/X-4: colour stays device-independent (Chromium's RGB is declared sRGB through a
 // DefaultRGB colour space, photos keep their own ICC profiles) and a CMYK output intent tells the print
 // shop's RIP which press condition to separate for. Text, fonts and photos stay exactly as Chromium wrote them.
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, PDFString, cmyk, type PDFEmbeddedPage, type PDFPage, type PDFRef } from 'pdf-lib';
-import { pageDimensions, type PageSize } from '../../article/page-size.js';
+import {
+  cmyk,
+  PDFDict,
+  PDFDocument,
+  type PDFEmbeddedPage,
+  PDFName,
+  type PDFPage,
+  PDFRawStream,
+  type PDFRef,
+  PDFStream,
+  PDFString,
+} from 'pdf-lib';
+import { type PageSize, pageDimensions } from '../../article/page-size.js';
 import { toolVersion } from '../../paths.js';
 import { nextTurn } from '../../render/deadline.js';
+import type { PublicationMeta } from '../publication-meta.js';
 import { applyDocumentInfo, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { embedIccProfile, iccProfile, setOutputIntent, setXmpAndId } from './pdf-standards.js';
-import type { PublicationMeta } from '../publication-meta.js';
 
 /** Millimetres: bleed beyond the trim; crop marks start past the bleed and run outward. */
 export const pressGeometry = { bleed: 3, markGap: 2, markLength: 5, slug: 12 } as const;
 /** Ghostscript's SWOP characterisation (U.S. web offset, coated): the CMYK condition the output intent names. */
-export const pressProfile = { file: 'default_cmyk.icc', condition: 'U.S. Web Coated (SWOP), Artifex CMYK SWOP profile' };
+export const pressProfile = {
+  file: 'default_cmyk.icc',
+  condition: 'U.S. Web Coated (SWOP), Artifex CMYK SWOP profile',
+};
 export const pressStandard = 'PDF/X-4';
 
 const pt = (mm: number) => (mm * 72) / 25.4;
@@ -24,7 +38,12 @@ export interface PressContext {
 }
 
 /** `bleedPdf` is the print layout rendered at trim + bleed on every side (pageCss in page/print-html.ts sets the bleed page's size). */
-export async function renderPressEdition(bleedPdf: Uint8Array, publication: PublicationMeta, meta: PdfMetadata, context: PressContext): Promise<FinishedPdf> {
+export async function renderPressEdition(
+  bleedPdf: Uint8Array,
+  publication: PublicationMeta,
+  meta: PdfMetadata,
+  context: PressContext,
+): Promise<FinishedPdf> {
   const trim = pageDimensions(context.page);
   const { sheet: doc, embedded } = await imposeWithMarks(bleedPdf, trim);
   // pdf-lib writes the embedded pages' forms only now (their resources need DefaultRGB too); one page at a
@@ -41,7 +60,12 @@ export async function renderPressEdition(bleedPdf: Uint8Array, publication: Publ
   info.set(PDFName.of('GTS_PDFXVersion'), PDFString.of(pressStandard));
   declareRgbAsSrgb(doc, embedIccProfile(doc, iccProfile('srgb.icc'), 3));
   const cmykProfile = embedIccProfile(doc, iccProfile(pressProfile.file), 4);
-  setOutputIntent(doc, { subtype: 'GTS_PDFX', profile: cmykProfile, identifier: 'Custom', condition: pressProfile.condition });
+  setOutputIntent(doc, {
+    subtype: 'GTS_PDFX',
+    profile: cmykProfile,
+    identifier: 'Custom',
+    condition: pressProfile.condition,
+  });
   // The ID comes from the imposed sheets, not from Chromium's page, whose tag IDs differ between runs.
   const sheets = await doc.save({ useObjectStreams: false });
   setXmpAndId(doc, publication, meta, `imprint ${toolVersion} (${via})`, { pdfx: { version: pressStandard } }, sheets);
@@ -56,7 +80,12 @@ export async function renderPressEdition(bleedPdf: Uint8Array, publication: Publ
 function declareRgbAsSrgb(doc: PDFDocument, srgb: PDFRef): void {
   const iccBased = doc.context.obj([PDFName.of('ICCBased'), srgb]);
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    const dict = object instanceof PDFDict ? object : object instanceof PDFStream || object instanceof PDFRawStream ? object.dict : undefined;
+    const dict =
+      object instanceof PDFDict
+        ? object
+        : object instanceof PDFStream || object instanceof PDFRawStream
+          ? object.dict
+          : undefined;
     if (!dict) continue;
     const resources = dict.lookupMaybe(PDFName.of('Resources'), PDFDict);
     if (resources) {
@@ -70,14 +99,22 @@ function declareRgbAsSrgb(doc: PDFDocument, srgb: PDFRef): void {
 }
 
 /** Each page on a sheet large enough for the marks, with the boxes set and crop marks at the trim lines. */
-async function imposeWithMarks(bleedPdf: Uint8Array, trim: { width: number; height: number }): Promise<{ sheet: PDFDocument; embedded: PDFEmbeddedPage[] }> {
+async function imposeWithMarks(
+  bleedPdf: Uint8Array,
+  trim: { width: number; height: number },
+): Promise<{ sheet: PDFDocument; embedded: PDFEmbeddedPage[] }> {
   const { bleed, slug } = pressGeometry;
   const source = await PDFDocument.load(bleedPdf);
   const sheet = await PDFDocument.create({ updateMetadata: false });
   const pages = await sheet.embedPages(source.getPages());
   for (const embedded of pages) {
     const page = sheet.addPage([pt(trim.width + 2 * (bleed + slug)), pt(trim.height + 2 * (bleed + slug))]);
-    page.drawPage(embedded, { x: pt(slug), y: pt(slug), width: pt(trim.width + 2 * bleed), height: pt(trim.height + 2 * bleed) });
+    page.drawPage(embedded, {
+      x: pt(slug),
+      y: pt(slug),
+      width: pt(trim.width + 2 * bleed),
+      height: pt(trim.height + 2 * bleed),
+    });
     setBoxes(page, trim);
     drawCropMarks(page, trim);
   }
@@ -100,7 +137,12 @@ function drawCropMarks(page: PDFPage, trim: { width: number; height: number }): 
   const near = bleed + markGap;
   const far = near + markLength;
   const line = (x1: number, y1: number, x2: number, y2: number) =>
-    page.drawLine({ start: { x: pt(x1), y: pt(y1) }, end: { x: pt(x2), y: pt(y2) }, thickness: 0.25, color: cmyk(1, 1, 1, 1) });
+    page.drawLine({
+      start: { x: pt(x1), y: pt(y1) },
+      end: { x: pt(x2), y: pt(y2) },
+      thickness: 0.25,
+      color: cmyk(1, 1, 1, 1),
+    });
   for (const x of [left, right]) {
     line(x, bottom - near, x, bottom - far);
     line(x, top + near, x, top + far);

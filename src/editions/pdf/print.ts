@@ -1,27 +1,28 @@
 // The print edition: article HTML → Chromium PDF → document metadata. The same page load also gives the
 // EPUB's cover (see cover.ts) and, printed again at bleed size, the press edition's page. The finishing steps
 // serve a collection's print page too (collection/collection-print.ts).
+
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import type { Article } from '../../article/article.js';
 import type { PageSize } from '../../article/page-size.js';
 import type { HouseStyle } from '../../config/house-style.js';
 import { assertBundledFonts } from '../../fonts/machine-fonts.js';
+import { fillLabel } from '../../labels/labels.js';
+import { toolVersion } from '../../paths.js';
 import { readableFor, withPage } from '../../render/sandboxed-page.js';
 import type { TabPool } from '../../render/tab-pool.js';
-import { fillLabel } from '../../labels/labels.js';
 import type { ArticleView } from '../page/article-view.js';
 import { captureCover, coverViewport } from '../page/cover.js';
 import { hyphenateHtml, hyphenatorFor } from '../page/hyphenate.js';
-import { createHash } from 'node:crypto';
-import { PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
-import { toolVersion } from '../../paths.js';
+import { pageCss, renderPrintHtml } from '../page/print-html.js';
+import type { PublicationMeta } from '../publication-meta.js';
 import { applyDocumentInfo, cleanBookmarks, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { setXmpAndId } from './pdf-standards.js';
-import type { PublicationMeta } from '../publication-meta.js';
 import { completeForPdfUa, uaProblems } from './pdf-ua.js';
 import { renumberStructureIds } from './structure-ids.js';
-import { pageCss, renderPrintHtml } from '../page/print-html.js';
 
 /** What rendering any page of a build needs: the browser's tabs, a folder for the page, its size, the house style. */
 export interface PageContext {
@@ -54,32 +55,54 @@ export interface PrintWants {
   bleed: number | undefined;
 }
 
-export async function renderPrintPage(article: Article, view: ArticleView, context: PrintContext, wants: PrintWants): Promise<PrintPage> {
+export async function renderPrintPage(
+  article: Article,
+  view: ArticleView,
+  context: PrintContext,
+  wants: PrintWants,
+): Promise<PrintPage> {
   const hyphenate = await hyphenatorFor(article.meta.lang);
   const printView = hyphenate ? { ...view, bodyHtml: await hyphenateHtml(view.bodyHtml, hyphenate) } : view;
   const photo = article.images[0];
   const cover = wants.cover
-    ? { photoUrl: photo && pathToFileURL(photo.path).href, photoCredit: photo?.credit && fillLabel(view.labels.photo, { credit: photo.credit }) }
+    ? {
+        photoUrl: photo && pathToFileURL(photo.path).href,
+        photoCredit: photo?.credit && fillLabel(view.labels.photo, { credit: photo.credit }),
+      }
     : undefined;
   const { tabs, workDir } = context;
   const { theme } = context.style;
-  const { html, fonts } = renderPrintHtml(printView, context.page, { justified: hyphenate !== undefined, cover, theme });
-  // The cover's viewport is set before the page loads; print layout follows @page, whatever the viewport.
-  return withPage({ tabs, html, workDir, name: article.slug, readable: readableFolders(context), ...(cover ? { viewport: coverViewport } : {}) }, async (page, step) => {
-    step('capturing the cover');
-    const coverJpeg = cover ? await captureCover(page) : undefined;
-    step('printing the PDF');
-    const pdf = wants.pdf ? await printPdf(page, tabs.timeoutMs) : undefined;
-    if (pdf) await assertBundledFonts(pdf, fonts.drawsEmoji, theme?.root, article.slug);
-    let bleedPdf: Uint8Array | undefined;
-    if (wants.bleed !== undefined) {
-      step('printing the press page');
-      // Later @page rules win: the loaded page is printed again at trim + bleed, with no second load.
-      await appendStyle(page, pageCss(view, context.page, wants.bleed));
-      bleedPdf = await printPdf(page, tabs.timeoutMs);
-    }
-    return { pdf, cover: coverJpeg, bleedPdf };
+  const { html, fonts } = renderPrintHtml(printView, context.page, {
+    justified: hyphenate !== undefined,
+    cover,
+    theme,
   });
+  // The cover's viewport is set before the page loads; print layout follows @page, whatever the viewport.
+  return withPage(
+    {
+      tabs,
+      html,
+      workDir,
+      name: article.slug,
+      readable: readableFolders(context),
+      ...(cover ? { viewport: coverViewport } : {}),
+    },
+    async (page, step) => {
+      step('capturing the cover');
+      const coverJpeg = cover ? await captureCover(page) : undefined;
+      step('printing the PDF');
+      const pdf = wants.pdf ? await printPdf(page, tabs.timeoutMs) : undefined;
+      if (pdf) await assertBundledFonts(pdf, fonts.drawsEmoji, theme?.root, article.slug);
+      let bleedPdf: Uint8Array | undefined;
+      if (wants.bleed !== undefined) {
+        step('printing the press page');
+        // Later @page rules win: the loaded page is printed again at trim + bleed, with no second load.
+        await appendStyle(page, pageCss(view, context.page, wants.bleed));
+        bleedPdf = await printPdf(page, tabs.timeoutMs);
+      }
+      return { pdf, cover: coverJpeg, bleedPdf };
+    },
+  );
 }
 
 /**
@@ -96,7 +119,13 @@ export async function printPdf(page: Page, timeoutMs: number): Promise<Uint8Arra
       void document.body.offsetHeight;
       await document.fonts.ready;
     });
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: timeoutMs });
+    return await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      outline: true,
+      tagged: true,
+      timeout: timeoutMs,
+    });
   } finally {
     await page.emulateMediaType();
   }
@@ -109,14 +138,22 @@ export function readableFolders({ folders, style }: Pick<PrintContext, 'folders'
 
 /** Rules added to a loaded page after its own (later @page rules win). */
 export async function appendStyle(page: Page, css: string): Promise<void> {
-  await page.evaluate((rules) => document.head.append(Object.assign(document.createElement('style'), { textContent: rules })), css);
+  await page.evaluate(
+    (rules) => document.head.append(Object.assign(document.createElement('style'), { textContent: rules })),
+    css,
+  );
 }
 
 /**
  * Chromium's PDF finished: reproducible structure IDs, clean bookmarks, the document information, the tags
  * PDF/UA asks for, and XMP that claims PDF/UA-1 when the checked conditions hold (see pdf-ua.ts).
  */
-export async function finishPrintEdition(chromiumPdf: Uint8Array, publication: PublicationMeta, buildDate: Date, headings: readonly string[]): Promise<FinishedPdf> {
+export async function finishPrintEdition(
+  chromiumPdf: Uint8Array,
+  publication: PublicationMeta,
+  buildDate: Date,
+  headings: readonly string[],
+): Promise<FinishedPdf> {
   const meta = pdfMetadata(publication, buildDate);
   const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
   renumberStructureIds(doc);
@@ -137,7 +174,8 @@ function pageContents(doc: PDFDocument): Uint8Array {
   const hash = createHash('sha256');
   for (const page of doc.getPages()) {
     const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
+    const streams =
+      contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
     for (const stream of streams) if (stream instanceof PDFRawStream) hash.update(stream.contents);
   }
   return hash.digest();
@@ -145,5 +183,13 @@ function pageContents(doc: PDFDocument): Uint8Array {
 
 /** The document information every PDF edition of the publication carries. */
 export function pdfMetadata(publication: PublicationMeta, date: Date): PdfMetadata {
-  return { title: publication.title, authors: publication.authors, subject: publication.description, keywords: publication.tags, lang: publication.lang, dir: publication.dir, date };
+  return {
+    title: publication.title,
+    authors: publication.authors,
+    subject: publication.description,
+    keywords: publication.tags,
+    lang: publication.lang,
+    dir: publication.dir,
+    date,
+  };
 }

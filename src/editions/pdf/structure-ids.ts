@@ -2,7 +2,7 @@
 // /IDTree) after DOM node IDs, which count across everything the renderer has loaded: the same article
 // gets other numbers after a different page. Renumbering them in order makes the PDF reproducible; the
 // zero-padded numbers keep their sort order, so the ID tree stays sorted.
-import { PDFArray, PDFDict, PDFHexString, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, type PDFObject, PDFString } from 'pdf-lib';
 
 const nodeId = /^node(\d+)$/;
 
@@ -44,6 +44,10 @@ function visitStrings(doc: PDFDocument, change: (text: string) => string | undef
     }
   };
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    walk(object instanceof PDFDict || object instanceof PDFArray ? object : (object as { dict?: PDFDict }).dict ?? object);
+    walk(
+      object instanceof PDFDict || object instanceof PDFArray
+        ? object
+        : ((object as { dict?: PDFDict }).dict ?? object),
+    );
   }
 }

@@ -3,14 +3,14 @@
 // needs no script and loads nothing from elsewhere.
 import { basename } from 'node:path';
 import Mustache from 'mustache';
-import { articleAnchor } from '../publication.js';
 import type { HouseStyle } from '../../config/house-style.js';
-import { readTemplate } from '../page/article-view.js';
-import { downloadLinks, webFileNames, type Download } from './web.js';
 import { textDirection } from '../../fonts/writing-systems.js';
 import { displayDate } from '../../labels/dates.js';
 import { fillLabel, labelsFor } from '../../labels/labels.js';
 import type { Manifest, ManifestArticle } from '../../output/manifest.js';
+import { readTemplate } from '../page/article-view.js';
+import { articleAnchor } from '../publication.js';
+import { type Download, downloadLinks, webFileNames } from './web.js';
 
 export const downloadPageName = 'index.html';
 
@@ -36,13 +36,24 @@ function webFile(entry: ManifestArticle | undefined, name: string): string | und
   return entry?.editions.find((edition) => edition.edition === 'html' && basename(edition.path) === name)?.path;
 }
 
-function listedArticle(slug: string, entry: ManifestArticle, summary: ManifestArticle['article'], manifest: Manifest, style: HouseStyle) {
+function listedArticle(
+  slug: string,
+  entry: ManifestArticle,
+  summary: ManifestArticle['article'],
+  manifest: Manifest,
+  style: HouseStyle,
+) {
   const lang = summary?.lang ?? 'en';
   const labels = labelsFor(lang, style.labels);
   const file = (name: string) => webFile(entry, name);
   const downloads: Download[] = entry.editions
     .filter((edition) => edition.edition !== 'html')
-    .map((edition) => ({ edition: edition.edition as Download['edition'], name: edition.path, bytes: edition.bytes, ...(edition.pages === undefined ? {} : { pages: edition.pages }) }));
+    .map((edition) => ({
+      edition: edition.edition as Download['edition'],
+      name: edition.path,
+      bytes: edition.bytes,
+      ...(edition.pages === undefined ? {} : { pages: edition.pages }),
+    }));
   const page = file(webFileNames.page);
   return {
     lang,
@@ -50,7 +61,10 @@ function listedArticle(slug: string, entry: ManifestArticle, summary: ManifestAr
     title: summary?.title ?? slug,
     href: page ?? downloads[0]?.name ?? '#',
     thumbnail: file(webFileNames.pageThumbnail) ?? file(webFileNames.cover),
-    byline: summary && summary.byline.length > 0 ? fillLabel(labels.byline, { names: new Intl.ListFormat(lang, { type: 'conjunction' }).format(summary.byline) }) : '',
+    byline:
+      summary && summary.byline.length > 0
+        ? fillLabel(labels.byline, { names: new Intl.ListFormat(lang, { type: 'conjunction' }).format(summary.byline) })
+        : '',
     date: summary?.date ?? '',
     displayDate: summary ? displayDate(summary.date, lang, style) : '',
     publication: summary?.publication ?? '',

@@ -8,10 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
+import type { Edition } from '../../edition.js';
 import { formatSize } from '../../format-size.js';
 import { fillLabel, type Labels } from '../../labels/labels.js';
-import type { Edition } from '../../edition.js';
-import { readTemplate, renderArticleFragment, type ArticleView } from '../page/article-view.js';
+import { type ArticleView, readTemplate, renderArticleFragment } from '../page/article-view.js';
 import type { PublicationMeta } from '../publication-meta.js';
 
 /** A file of the web edition, named relative to the article's folder. */
@@ -37,7 +37,12 @@ export interface WebInputs {
 
 export const webFileNames = { page: 'index.html', pageThumbnail: 'page-1.jpg', cover: 'cover.jpg' } as const;
 
-export const mediaTypes: Record<Download['edition'], string> = { pdf: 'application/pdf', epub: 'application/epub+zip', press: 'application/pdf', archival: 'application/pdf' };
+export const mediaTypes: Record<Download['edition'], string> = {
+  pdf: 'application/pdf',
+  epub: 'application/epub+zip',
+  press: 'application/pdf',
+  archival: 'application/pdf',
+};
 
 /** What a web page's head says of it; its main content comes separately, as HTML. */
 export interface WebPageHead {
@@ -96,14 +101,27 @@ export async function renderWebPage(head: WebPageHead, main: string, inputs: Web
 }
 
 /** The download block's entries, in the order of the editions. */
-export function downloadLinks({ downloads, pageThumbnail, cover }: Pick<WebInputs, 'downloads'> & { pageThumbnail: unknown; cover: unknown }, labels: Labels, lang: string, prefix = '') {
+export function downloadLinks(
+  { downloads, pageThumbnail, cover }: Pick<WebInputs, 'downloads'> & { pageThumbnail: unknown; cover: unknown },
+  labels: Labels,
+  lang: string,
+  prefix = '',
+) {
   const pageCount = new Intl.NumberFormat(lang);
   return downloads.map((download) => ({
     href: prefix + download.name,
     type: mediaTypes[download.edition],
     label: labels[`${download.edition}Edition`],
-    facts: [...(download.pages === undefined ? [] : [fillLabel(labels.pageCount, { pages: pageCount.format(download.pages) })]), formatSize(download.bytes)].join(' · '),
-    thumbnail: download.edition === 'epub' ? cover && prefix + webFileNames.cover : pageThumbnail && prefix + webFileNames.pageThumbnail,
+    facts: [
+      ...(download.pages === undefined
+        ? []
+        : [fillLabel(labels.pageCount, { pages: pageCount.format(download.pages) })]),
+      formatSize(download.bytes),
+    ].join(' · '),
+    thumbnail:
+      download.edition === 'epub'
+        ? cover && prefix + webFileNames.cover
+        : pageThumbnail && prefix + webFileNames.pageThumbnail,
   }));
 }
 
@@ -111,9 +129,16 @@ export function downloadLinks({ downloads, pageThumbnail, cover }: Pick<WebInput
  * The page's images (the article's photos at each responsive width, the theme's logo) copied beside it under
  * content-hash names; `src` and `srcset` name the copies.
  */
-async function withLocalImages(fragment: string): Promise<{ fragment: string; images: (WebFile & { source: string })[] }> {
+async function withLocalImages(
+  fragment: string,
+): Promise<{ fragment: string; images: (WebFile & { source: string })[] }> {
   const images = new Map<string, WebFile & { source: string }>();
-  const srcsetUrls = [...fragment.matchAll(/\ssrcset="([^"]+)"/g)].flatMap(([, list]) => list!.split(',').map((entry) => entry.trim().split(/\s+/)[0]!).filter((url) => url.startsWith('file:')));
+  const srcsetUrls = [...fragment.matchAll(/\ssrcset="([^"]+)"/g)].flatMap(([, list]) =>
+    list!
+      .split(',')
+      .map((entry) => entry.trim().split(/\s+/)[0]!)
+      .filter((url) => url.startsWith('file:')),
+  );
   for (const url of [...[...fragment.matchAll(/\ssrc="(file:[^"]+)"/g)].map((match) => match[1]!), ...srcsetUrls]) {
     if (images.has(url!)) continue;
     // The URL as written into the HTML: Mustache escapes even its slashes (&#x2F;).
@@ -123,15 +148,26 @@ async function withLocalImages(fragment: string): Promise<{ fragment: string; im
     images.set(url!, { name, bytes, source });
   }
   const local = fragment
-    .replace(/(\ssrc=")(file:[^"]+)"/g, (whole, before: string, url: string) => `${before}${images.get(url)?.name ?? url}"`)
-    .replace(/(\ssrcset=")([^"]+)"/g, (whole, before: string, list: string) => `${before}${list.replace(/file:[^\s,]+/g, (url) => images.get(url)?.name ?? url)}"`);
+    .replace(
+      /(\ssrc=")(file:[^"]+)"/g,
+      (_whole, before: string, url: string) => `${before}${images.get(url)?.name ?? url}"`,
+    )
+    .replace(
+      /(\ssrcset=")([^"]+)"/g,
+      (_whole, before: string, list: string) =>
+        `${before}${list.replace(/file:[^\s,]+/g, (url) => images.get(url)?.name ?? url)}"`,
+    );
   return { fragment: local, images: [...images.values()] };
 }
 
 function decodeEntities(text: string): string {
   const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) =>
-    entity.startsWith('#x') || entity.startsWith('#X') ? String.fromCodePoint(parseInt(entity.slice(2), 16)) : entity.startsWith('#') ? String.fromCodePoint(Number(entity.slice(1))) : (named[entity.toLowerCase()] ?? whole),
+    entity.startsWith('#x') || entity.startsWith('#X')
+      ? String.fromCodePoint(parseInt(entity.slice(2), 16))
+      : entity.startsWith('#')
+        ? String.fromCodePoint(Number(entity.slice(1)))
+        : (named[entity.toLowerCase()] ?? whole),
   );
 }
 
@@ -146,13 +182,24 @@ export function newsArticle(meta: PublicationMeta, photoName: string | undefined
     description: meta.description,
     datePublished: meta.dateTime ?? meta.date,
     inLanguage: meta.lang,
-    author: meta.byline.length > 0 ? meta.byline.map((name) => ({ '@type': 'Person', name })) : [{ '@type': 'Organization', name: meta.publication }],
+    author:
+      meta.byline.length > 0
+        ? meta.byline.map((name) => ({ '@type': 'Person', name }))
+        : [{ '@type': 'Organization', name: meta.publication }],
     publisher: { '@type': 'Organization', name: meta.publication },
     ...(meta.source && { isBasedOn: meta.source }),
     ...(meta.tags.length > 0 && { keywords: meta.tags.join(', ') }),
     ...(meta.rights && { copyrightNotice: meta.rights }),
     ...(meta.credits.length > 0 && { contributor: meta.credits }),
     ...(meta.translators.length > 0 && { translator: meta.translators.map((name) => ({ '@type': 'Person', name })) }),
-    ...(photo && photoName && { image: { '@type': 'ImageObject', contentUrl: photoName, ...(photo.alt && { description: photo.alt }), ...(photo.credit && { creditText: photo.credit }) } }),
+    ...(photo &&
+      photoName && {
+        image: {
+          '@type': 'ImageObject',
+          contentUrl: photoName,
+          ...(photo.alt && { description: photo.alt }),
+          ...(photo.credit && { creditText: photo.credit }),
+        },
+      }),
   };
 }

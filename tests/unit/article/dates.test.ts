@@ -9,7 +9,8 @@ const day = (written: unknown, lang?: string) => {
 
 describe('readDate', () => {
   it('reads year-first dates with any separator', () => {
-    for (const written of ['2023-05-03', '2023/05/03', '2023.05.03', '2023/5/3', '2023年5月3日', '2023년 5월 3일']) expect([written, day(written)]).toEqual([written, '2023-05-03']);
+    for (const written of ['2023-05-03', '2023/05/03', '2023.05.03', '2023/5/3', '2023年5月3日', '2023년 5월 3일'])
+      expect([written, day(written)]).toEqual([written, '2023-05-03']);
   });
 
   it('reads day-first dotted dates and unambiguous slashed ones', () => {
@@ -19,16 +20,26 @@ describe('readDate', () => {
   });
 
   it('refuses an ambiguous date, saying both readings', () => {
-    expect(day('03/05/2023')).toBe('date "03/05/2023" could be 5 March or 3 May; write it year first, as 2023-03-05 or 2023-05-03');
+    expect(day('03/05/2023')).toBe(
+      'date "03/05/2023" could be 5 March or 3 May; write it year first, as 2023-03-05 or 2023-05-03',
+    );
   });
 
   it('keeps the moment only when the zone is given', () => {
-    expect(readDate('2023/05/03 14:30 +0200')).toEqual({ ok: true, date: '2023-05-03', dateTime: '2023-05-03T14:30:00+02:00' });
-    expect(readDate('2023-05-03T14:30:05Z')).toEqual({ ok: true, date: '2023-05-03', dateTime: '2023-05-03T14:30:05Z' });
+    expect(readDate('2023/05/03 14:30 +0200')).toEqual({
+      ok: true,
+      date: '2023-05-03',
+      dateTime: '2023-05-03T14:30:00+02:00',
+    });
+    expect(readDate('2023-05-03T14:30:05Z')).toEqual({
+      ok: true,
+      date: '2023-05-03',
+      dateTime: '2023-05-03T14:30:05Z',
+    });
     expect(readDate('2023-05-03 14:30')).toEqual({ ok: true, date: '2023-05-03', dateTime: undefined });
   });
 
-  it('reads dates written out in the article\'s language', () => {
+  it("reads dates written out in the article's language", () => {
     const cases: [string, string | undefined][] = [
       ['3 May 2023', 'en'],
       ['Wednesday, May 3rd, 2023', undefined],
@@ -49,7 +60,7 @@ describe('readDate', () => {
     expect(day('۱۴۰۲/۰۲/۱۳', 'fa')).toMatch(/year 1402.*Gregorian/);
   });
 
-  it('turns any script\'s digits into 0–9', () => {
+  it("turns any script's digits into 0–9", () => {
     expect(latinDigits('۱۲۳ ٤٥ २०२३ ๒๕๖๖ 2023')).toBe('123 45 2023 2566 2023');
   });
 });

@@ -16,12 +16,16 @@ function refusal(body: string): BodyError {
 
 describe('::: figure', () => {
   it('becomes a figure with the caption, its trailing bold the photo credit', () => {
-    const { html, images } = render('Intro.\n\n::: figure\n![A ferry at the quay](ferry.jpg)\nThe first ferry in two years. **AP Photo/Ana Ruiz**\n:::\n');
+    const { html, images } = render(
+      'Intro.\n\n::: figure\n![A ferry at the quay](ferry.jpg)\nThe first ferry in two years. **AP Photo/Ana Ruiz**\n:::\n',
+    );
     expect(html).toBe(
       '<p>Intro.</p>\n<figure><img src="file:///a/ferry.jpg" alt="A ferry at the quay" />' +
         '<figcaption>The first ferry in two years. <span class="credit" dir="auto">AP Photo/Ana Ruiz</span></figcaption>\n</figure>\n',
     );
-    expect(images).toEqual([{ src: 'ferry.jpg', alt: 'A ferry at the quay', bodyLine: 3, credit: 'AP Photo/Ana Ruiz' }]);
+    expect(images).toEqual([
+      { src: 'ferry.jpg', alt: 'A ferry at the quay', bodyLine: 3, credit: 'AP Photo/Ana Ruiz' },
+    ]);
   });
 
   it('keeps bold inside a caption as bold, and a figure without a credit has none', () => {
@@ -49,7 +53,9 @@ describe('::: figure', () => {
 describe('captioned image (Kramdown)', () => {
   it('turns an image with an emphasised caption on the next line into a figure', () => {
     const { html } = render('![The dock](dock.jpg)\n*The dock at night*');
-    expect(html).toBe('<figure><img src="file:///a/dock.jpg" alt="The dock" /><figcaption>The dock at night</figcaption>\n</figure>\n');
+    expect(html).toBe(
+      '<figure><img src="file:///a/dock.jpg" alt="The dock" /><figcaption>The dock at night</figcaption>\n</figure>\n',
+    );
   });
 
   it('leaves an image followed by ordinary text, or by emphasis and more, a paragraph', () => {

@@ -27,7 +27,10 @@ describe('frontMatterSchema', () => {
   });
 
   it('takes a byline or credits as one name or a list, always a list afterwards', () => {
-    expect(parse({ byline: 'Ana Ruiz', credits: ['AP', 'Reuters'] }).output).toMatchObject({ byline: ['Ana Ruiz'], credits: ['AP', 'Reuters'] });
+    expect(parse({ byline: 'Ana Ruiz', credits: ['AP', 'Reuters'] }).output).toMatchObject({
+      byline: ['Ana Ruiz'],
+      credits: ['AP', 'Reuters'],
+    });
     expect(message({ byline: 3 })).toBe('byline must be text or a list of text');
   });
 
@@ -46,7 +49,8 @@ describe('frontMatterSchema', () => {
     for (const lang of ['en', 'pt-BR', 'zh-Hant-TW', 'ckb']) expect(parse({ lang }).success, lang).toBe(true);
     expect(message({ lang: 'english' })).toBe('lang must be a language tag such as en or pt-BR');
     expect(parse({ slug: 'ferries-return-2024' }).success).toBe(true);
-    for (const slug of ['Ferries', 'ferries--return', '-ferries', 'ferries_return']) expect(message({ slug }), slug).toBe('slug must be lower-case words joined by hyphens');
+    for (const slug of ['Ferries', 'ferries--return', '-ferries', 'ferries_return'])
+      expect(message({ slug }), slug).toBe('slug must be lower-case words joined by hyphens');
   });
 
   it('takes a page size and a list of known editions', () => {
@@ -58,14 +62,35 @@ describe('frontMatterSchema', () => {
   it('refuses a field it does not know', () => {
     const result = parse({ headline: 'x' });
     expect(result.success).toBe(false);
-    expect(knownFields).toEqual(['title', 'subtitle', 'date', 'publication', 'byline', 'translators', 'source', 'lang', 'slug', 'description', 'tags', 'credits', 'rights', 'page', 'editions']);
+    expect(knownFields).toEqual([
+      'title',
+      'subtitle',
+      'date',
+      'publication',
+      'byline',
+      'translators',
+      'source',
+      'lang',
+      'slug',
+      'description',
+      'tags',
+      'credits',
+      'rights',
+      'page',
+      'editions',
+    ]);
   });
 });
 
 describe('articleDefaultsSchema', () => {
   it('lets imprint.yaml set every field but those that identify one article, each with the article’s rules', () => {
-    expect(v.parse(articleDefaultsSchema, { publication: 'The Harbour Times', lang: 'fr', page: 'a4' })).toEqual({ publication: 'The Harbour Times', lang: 'fr', page: 'a4' });
-    for (const field of ['title', 'date', 'slug']) expect(v.safeParse(articleDefaultsSchema, { [field]: 'x' }).success, field).toBe(false);
+    expect(v.parse(articleDefaultsSchema, { publication: 'The Harbour Times', lang: 'fr', page: 'a4' })).toEqual({
+      publication: 'The Harbour Times',
+      lang: 'fr',
+      page: 'a4',
+    });
+    for (const field of ['title', 'date', 'slug'])
+      expect(v.safeParse(articleDefaultsSchema, { [field]: 'x' }).success, field).toBe(false);
     expect(v.safeParse(articleDefaultsSchema, { lang: 'english' }).success).toBe(false);
   });
 });

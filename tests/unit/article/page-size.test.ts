@@ -27,7 +27,8 @@ describe('pageSizeSchema and pageDimensions', () => {
   });
 
   it('refuses what is not a size, and sizes no press prints', () => {
-    for (const page of ['a5', 'A4 landscape', '6 x 9', '6in', '6in x 9', '-6in x 9in', '']) expect(accepts(page), page).toBe(false);
+    for (const page of ['a5', 'A4 landscape', '6 x 9', '6in', '6in x 9', '-6in x 9in', ''])
+      expect(accepts(page), page).toBe(false);
     expect(accepts('75mm x 100mm')).toBe(true);
     expect(accepts('74mm x 100mm')).toBe(false); // narrower than a pocket book
     expect(accepts('1000mm x 1400mm')).toBe(true);

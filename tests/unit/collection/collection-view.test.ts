@@ -2,16 +2,28 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Collection } from '../../../src/collection/collection-file.js';
-import { bySection, collectionHead, type CollectedArticle } from '../../../src/collection/collection-view.js';
+import { bySection, type CollectedArticle, collectionHead } from '../../../src/collection/collection-view.js';
 import { builtInStyle } from '../../../src/config/house-style.js';
 
 type Image = { path: string; alt: string; credit?: string };
 /** What bySection and collectionHead read of a collected article: its section and its photos. */
-const collected = (section: string | undefined, images: Image[] = []) => ({ section, article: { images } }) as unknown as CollectedArticle;
+const collected = (section: string | undefined, images: Image[] = []) =>
+  ({ section, article: { images } }) as unknown as CollectedArticle;
 
 const collection: Collection = {
-  file: '/news/week.yaml', dir: '/news', title: 'The week at sea', date: '2024-04-19', publication: 'The Harbour Times', subtitle: undefined,
-  description: undefined, lang: 'en', rights: undefined, slug: 'week', cover: undefined, sections: [], sourceBytes: Buffer.from(''),
+  file: '/news/week.yaml',
+  dir: '/news',
+  title: 'The week at sea',
+  date: '2024-04-19',
+  publication: 'The Harbour Times',
+  subtitle: undefined,
+  description: undefined,
+  lang: 'en',
+  rights: undefined,
+  slug: 'week',
+  cover: undefined,
+  sections: [],
+  sourceBytes: Buffer.from(''),
 };
 
 describe('bySection', () => {
@@ -25,25 +37,49 @@ describe('bySection', () => {
   });
 
   it('puts a collection without sections in one untitled group, and nothing in none', () => {
-    expect(bySection([collected(undefined), collected(undefined)], [1, 2])).toEqual([{ title: undefined, entries: [1, 2] }]);
+    expect(bySection([collected(undefined), collected(undefined)], [1, 2])).toEqual([
+      { title: undefined, entries: [1, 2] },
+    ]);
     expect(bySection([], [])).toEqual([]);
   });
 });
 
 describe('collectionHead', () => {
   it('shows the first article photo with its credit in the collection’s language', () => {
-    const articles = [collected(undefined), collected(undefined, [{ path: '/news/quay.jpg', alt: 'The quay', credit: 'AP' }, { path: '/news/b.jpg', alt: 'B' }])];
+    const articles = [
+      collected(undefined),
+      collected(undefined, [
+        { path: '/news/quay.jpg', alt: 'The quay', credit: 'AP' },
+        { path: '/news/b.jpg', alt: 'B' },
+      ]),
+    ];
     const { photo, displayDate, head, labels } = collectionHead(collection, articles, builtInStyle);
-    expect(photo).toEqual({ path: '/news/quay.jpg', url: pathToFileURL('/news/quay.jpg').href, alt: 'The quay', credit: 'Photo: AP' });
+    expect(photo).toEqual({
+      path: '/news/quay.jpg',
+      url: pathToFileURL('/news/quay.jpg').href,
+      alt: 'The quay',
+      credit: 'Photo: AP',
+    });
     expect(displayDate).toBe('April 19, 2024');
-    expect(head).toMatchObject({ lang: 'en', dir: 'ltr', title: 'The week at sea', publication: 'The Harbour Times', logoUrl: undefined });
+    expect(head).toMatchObject({
+      lang: 'en',
+      dir: 'ltr',
+      title: 'The week at sea',
+      publication: 'The Harbour Times',
+      logoUrl: undefined,
+    });
     expect(labels.contents).toBe('Contents');
   });
 
   it('prefers the collection’s own cover, with no credit or alt text borrowed from an article', () => {
     const articles = [collected(undefined, [{ path: '/news/quay.jpg', alt: 'The quay', credit: 'AP' }])];
     const { photo } = collectionHead({ ...collection, cover: '/news/cover.jpg' }, articles, builtInStyle);
-    expect(photo).toEqual({ path: '/news/cover.jpg', url: pathToFileURL('/news/cover.jpg').href, alt: '', credit: undefined });
+    expect(photo).toEqual({
+      path: '/news/cover.jpg',
+      url: pathToFileURL('/news/cover.jpg').href,
+      alt: '',
+      credit: undefined,
+    });
   });
 
   it('has no photo when no article has one, and a right-to-left head for an Arabic collection', () => {

@@ -13,14 +13,25 @@ const message = (input: Record<string, unknown>) => {
 describe('buildOptionsSchema', () => {
   it('defaults to every edition, three tabs, a minute per page, 2 MB articles and 25 MB images', () => {
     expect(v.parse(buildOptionsSchema, {})).toMatchObject({
-      outDir: 'output', formats: [...editions], jobs: 3, html: false, force: false, strict: false, maxArticleMb: 2, maxImageMb: 25, timeoutMs: 60_000, root: '.',
+      outDir: 'output',
+      formats: [...editions],
+      jobs: 3,
+      html: false,
+      force: false,
+      strict: false,
+      maxArticleMb: 2,
+      maxImageMb: 25,
+      timeoutMs: 60_000,
+      root: '.',
     });
     expect(v.parse(buildOptionsSchema, {}).shard).toBeUndefined();
     expect(v.parse(buildOptionsSchema, {}).page).toBeUndefined();
   });
 
   it('refuses an unknown edition or none, and out-of-range numbers, in the flag’s words', () => {
-    expect(message({ formats: ['pdf', 'mobi'] })).toBe(`--formats takes a comma-separated list of: ${editions.join(', ')}`);
+    expect(message({ formats: ['pdf', 'mobi'] })).toBe(
+      `--formats takes a comma-separated list of: ${editions.join(', ')}`,
+    );
     expect(message({ formats: [] })).toBe(`--formats needs at least one of: ${editions.join(', ')}`);
     for (const jobs of [0, 17]) expect(message({ jobs }), String(jobs)).toBe('--jobs takes a number from 1 to 16');
     expect(message({ jobs: 2.5 })).toBe('--jobs takes a whole number');
@@ -41,7 +52,9 @@ describe('--shard', () => {
   });
 
   it('refuses an index outside 1…N and anything not written I/N', () => {
-    for (const shard of ['0/4', '5/4', '1/0', '0/0']) expect(message({ shard }), shard).toBe('--shard takes I/N with 1 ≤ I ≤ N');
-    for (const shard of ['2', '2/', '/4', 'a/b', '-1/4', '2 / 4', '1.5/4']) expect(message({ shard }), shard).toBe('--shard takes I/N, e.g. 2/4');
+    for (const shard of ['0/4', '5/4', '1/0', '0/0'])
+      expect(message({ shard }), shard).toBe('--shard takes I/N with 1 ≤ I ≤ N');
+    for (const shard of ['2', '2/', '/4', 'a/b', '-1/4', '2 / 4', '1.5/4'])
+      expect(message({ shard }), shard).toBe('--shard takes I/N, e.g. 2/4');
   });
 });

@@ -1,7 +1,7 @@
 // "Did you mean …?": the known field within two edits of a misspelt one, the nearest first.
 import { describe, expect, it } from 'vitest';
-import { closestWord } from '../../../src/data/closest-word.js';
 import { knownFields } from '../../../src/article/front-matter.js';
+import { closestWord } from '../../../src/data/closest-word.js';
 
 describe('closestWord', () => {
   it('suggests the field a typo was meant to be', () => {

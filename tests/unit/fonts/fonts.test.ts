@@ -16,7 +16,15 @@ describe('fontsFor', () => {
 
   it('adds each script an English article quotes, in font-family order, and colour emoji first', () => {
     const choice = fontsFor('Lin Haoran (林浩然) said “정상회담”, “शिखर सम्मेलन”, “שלום”, السلام 🎉', 'en');
-    expect(choice.textFamilies).toEqual(['Noto Color Emoji', 'Noto Serif', 'Noto Sans Hebrew', 'Noto Naskh Arabic', 'Noto Sans Devanagari', 'Noto Sans SC', 'Noto Sans KR']);
+    expect(choice.textFamilies).toEqual([
+      'Noto Color Emoji',
+      'Noto Serif',
+      'Noto Sans Hebrew',
+      'Noto Naskh Arabic',
+      'Noto Sans Devanagari',
+      'Noto Sans SC',
+      'Noto Sans KR',
+    ]);
     expect(choice.missing).toEqual([]);
     // The emoji face is imprint's own, limited to pictographs: digits stay the text's.
     expect(choice.extraCss).toMatch(/unicode-range: U\+/);
@@ -37,7 +45,13 @@ describe('fontsFor', () => {
   });
 
   it('reports a character no bundled font has, with its code point', () => {
-    expect(fontsFor('ສະບາຍ and 𠮷', 'en').missing.map(({ codePoint }) => codePoint.toString(16))).toEqual(['eaa', 'eb0', 'e9a', 'eb2', 'e8d']);
+    expect(fontsFor('ສະບາຍ and 𠮷', 'en').missing.map(({ codePoint }) => codePoint.toString(16))).toEqual([
+      'eaa',
+      'eb0',
+      'e9a',
+      'eb2',
+      'e8d',
+    ]);
     // Noto Sans SC lacks 𠮷, but another bundled Han font has it: it is printed, not refused.
     expect(fontsFor('𠮷野家', 'zh').textFamilies).toEqual(['Noto Sans SC', 'Noto Serif', 'Noto Sans JP']);
   });
@@ -51,13 +65,30 @@ describe('pageFonts', () => {
 
 describe('writing direction and Han form by language tag', () => {
   it.each([
-    ['ar', 'rtl'], ['fa-IR', 'rtl'], ['ur', 'rtl'], ['he', 'rtl'], ['yi', 'rtl'], ['dv', 'rtl'], ['ckb', 'rtl'], ['pa-Arab', 'rtl'],
-    ['en', 'ltr'], ['hi', 'ltr'], ['zh-Hant', 'ltr'], ['az-Latn', 'ltr'], ['ku-Arab', 'rtl'],
+    ['ar', 'rtl'],
+    ['fa-IR', 'rtl'],
+    ['ur', 'rtl'],
+    ['he', 'rtl'],
+    ['yi', 'rtl'],
+    ['dv', 'rtl'],
+    ['ckb', 'rtl'],
+    ['pa-Arab', 'rtl'],
+    ['en', 'ltr'],
+    ['hi', 'ltr'],
+    ['zh-Hant', 'ltr'],
+    ['az-Latn', 'ltr'],
+    ['ku-Arab', 'rtl'],
   ])('%s is %s', (lang, dir) => expect(textDirection(lang)).toBe(dir));
 
-  it.each([['ja', 'ja'], ['ko-KR', 'ko'], ['zh-HK', 'zh-Hant'], ['zh-Hant-TW', 'zh-Hant'], ['zh-CN', 'zh-Hans'], ['zh', 'zh-Hans'], ['en', 'zh-Hans']])('%s writes Han as %s', (lang, form) =>
-    expect(preferredHan(lang)).toBe(form),
-  );
+  it.each([
+    ['ja', 'ja'],
+    ['ko-KR', 'ko'],
+    ['zh-HK', 'zh-Hant'],
+    ['zh-Hant-TW', 'zh-Hant'],
+    ['zh-CN', 'zh-Hans'],
+    ['zh', 'zh-Hans'],
+    ['en', 'zh-Hans'],
+  ])('%s writes Han as %s', (lang, form) => expect(preferredHan(lang)).toBe(form));
 });
 
 describe('detectLanguage', () => {
@@ -73,5 +104,6 @@ describe('detectLanguage', () => {
     ['The Kremlin confirmed on Wednesday that Russian peacekeepers had begun to withdraw from the region.', 'en'],
   ])('%s → %s', (text, lang) => expect(detectLanguage(text)).toEqual({ lang, sure: true }));
 
-  it('says when there is too little text to tell', () => expect(detectLanguage('OK')).toEqual({ lang: 'en', sure: false }));
+  it('says when there is too little text to tell', () =>
+    expect(detectLanguage('OK')).toEqual({ lang: 'en', sure: false }));
 });

@@ -9,9 +9,51 @@ import { loadHouseStyle } from '../../../src/config/load-house-style.js';
 import { ImprintError } from '../../../src/errors.js';
 import { builtInLabels } from '../../../src/labels/built-in.js';
 import { counterStyleFor, displayDate, formatNumber } from '../../../src/labels/dates.js';
-import { builtInLanguages, labelNames, labelOverridesSchema, labelPlaceholders, labelsFor } from '../../../src/labels/labels.js';
+import {
+  builtInLanguages,
+  labelNames,
+  labelOverridesSchema,
+  labelPlaceholders,
+  labelsFor,
+} from '../../../src/labels/labels.js';
 
-const asked = ['en', 'de', 'fr', 'es', 'it', 'pt', 'ru', 'uk', 'pl', 'el', 'hy', 'zh-Hans', 'zh-Hant', 'ja', 'ko', 'ar', 'fa', 'ur', 'he', 'hi', 'bn', 'ta', 'th', 'vi', 'id', 'tr', 'sw', 'ka', 'km', 'my', 'kn', 'ml', 'ne', 'mr', 'ms'];
+const asked = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'ru',
+  'uk',
+  'pl',
+  'el',
+  'hy',
+  'zh-Hans',
+  'zh-Hant',
+  'ja',
+  'ko',
+  'ar',
+  'fa',
+  'ur',
+  'he',
+  'hi',
+  'bn',
+  'ta',
+  'th',
+  'vi',
+  'id',
+  'tr',
+  'sw',
+  'ka',
+  'km',
+  'my',
+  'kn',
+  'ml',
+  'ne',
+  'mr',
+  'ms',
+];
 
 describe('built-in labels', () => {
   it('cover every language asked for, each with every label and its placeholders', () => {
@@ -24,7 +66,8 @@ describe('built-in labels', () => {
         for (const placeholder of labelPlaceholders[name]) expect(text, `${lang}.${name}`).toContain(placeholder);
         // The footer's optional count, and no placeholder a label does not fill.
         const allowed = name === 'page' ? ['{page}', '{pages}'] : labelPlaceholders[name];
-        for (const used of text.match(/\{\w+\}/g) ?? []) expect(allowed, `${lang}.${name} uses ${used}`).toContain(used);
+        for (const used of text.match(/\{\w+\}/g) ?? [])
+          expect(allowed, `${lang}.${name} uses ${used}`).toContain(used);
       }
       // Each is a table in its own words: a language that copied English by mistake would show "Contents".
       if (lang !== 'en') expect([lang, labels.contents]).not.toEqual([lang, 'Contents']);
@@ -49,8 +92,10 @@ describe('built-in labels', () => {
 
 describe('labelsFor', () => {
   it('gives Simplified Chinese for zh, zh-CN, zh-SG and zh-Hans tags, Traditional for zh-TW, zh-HK, zh-MO and zh-Hant', () => {
-    for (const tag of ['zh', 'zh-CN', 'zh-Hans', 'zh-Hans-CN', 'zh-SG']) expect([tag, labelsFor(tag)]).toEqual([tag, builtInLabels['zh-Hans']]);
-    for (const tag of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-TW', 'zh-hant-hk']) expect([tag, labelsFor(tag)]).toEqual([tag, builtInLabels['zh-Hant']]);
+    for (const tag of ['zh', 'zh-CN', 'zh-Hans', 'zh-Hans-CN', 'zh-SG'])
+      expect([tag, labelsFor(tag)]).toEqual([tag, builtInLabels['zh-Hans']]);
+    for (const tag of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant', 'zh-Hant-TW', 'zh-hant-hk'])
+      expect([tag, labelsFor(tag)]).toEqual([tag, builtInLabels['zh-Hant']]);
     expect(labelsFor('zh-CN').contents).toBe('目录');
     expect(labelsFor('zh-TW').contents).toBe('目錄');
   });
@@ -65,8 +110,15 @@ describe('labelsFor', () => {
   it('takes overrides before the built-in table, a zh-Hant override for a zh-TW article too', () => {
     const config = { 'zh-HK': { pdfEdition: 'PDF，供閱讀及打印' } };
     const theme = { 'zh-Hant': { cover: '封面圖' }, ja: { byline: '{names}記者' } };
-    expect(labelsFor('zh-HK', [config, theme])).toMatchObject({ pdfEdition: 'PDF，供閱讀及打印', cover: '封面圖', contents: '目錄' });
-    expect(labelsFor('zh-TW', [config, theme])).toMatchObject({ pdfEdition: builtInLabels['zh-Hant'].pdfEdition, cover: '封面圖' });
+    expect(labelsFor('zh-HK', [config, theme])).toMatchObject({
+      pdfEdition: 'PDF，供閱讀及打印',
+      cover: '封面圖',
+      contents: '目錄',
+    });
+    expect(labelsFor('zh-TW', [config, theme])).toMatchObject({
+      pdfEdition: builtInLabels['zh-Hant'].pdfEdition,
+      cover: '封面圖',
+    });
     expect(labelsFor('ja', [config, theme]).byline).toBe('{names}記者');
   });
 });
@@ -103,7 +155,19 @@ describe('displayDate', () => {
 
 describe('digits', () => {
   it('names the CSS counter style of each language’s usual digits', () => {
-    const expected = { en: 'decimal', ar: 'decimal', 'ar-EG': 'arabic-indic', fa: 'persian', bn: 'bengali', mr: 'devanagari', ne: 'devanagari', my: 'myanmar', hi: 'decimal', th: 'decimal', 'th-u-nu-thai': 'thai' };
+    const expected = {
+      en: 'decimal',
+      ar: 'decimal',
+      'ar-EG': 'arabic-indic',
+      fa: 'persian',
+      bn: 'bengali',
+      mr: 'devanagari',
+      ne: 'devanagari',
+      my: 'myanmar',
+      hi: 'decimal',
+      th: 'decimal',
+      'th-u-nu-thai': 'thai',
+    };
     for (const [lang, style] of Object.entries(expected)) expect([lang, counterStyleFor(lang)]).toEqual([lang, style]);
     expect(counterStyleFor('fa', 'latn')).toBe('decimal');
     expect(counterStyleFor('km', 'khmr')).toBe('khmer');
@@ -157,6 +221,8 @@ describe('imprint.yaml calendar: and numerals:', () => {
     expect(described).toContain('field "calendar"');
     expect(described).toContain('persian');
     const digits = await (await config('numerals: roman\n')).load().catch((caught: unknown) => caught);
-    expect((digits as ImprintError).describe()).toMatch(/:1:1: .*field "numerals": numerals must be one of latn, arab, arabext/);
+    expect((digits as ImprintError).describe()).toMatch(
+      /:1:1: .*field "numerals": numerals must be one of latn, arab, arabext/,
+    );
   });
 });

@@ -1,33 +1,63 @@
 // manifest.json as a build records it: articles merged with the previous ones, sorted, paths relative; shard part names.
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { mergeManifest, sha256, shardManifestName, type BuiltArticle, type Manifest } from '../../../src/output/manifest.js';
-import { buildOptionsSchema } from '../../../src/config/options.js';
 import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { buildOptionsSchema } from '../../../src/config/options.js';
+import {
+  type BuiltArticle,
+  type Manifest,
+  mergeManifest,
+  sha256,
+  shardManifestName,
+} from '../../../src/output/manifest.js';
 
 const options = v.parse(buildOptionsSchema, { formats: ['pdf', 'epub'] });
 const out = join('/tmp', 'imprint-out');
 const built = (slug: string, members?: BuiltArticle['members']): BuiltArticle => ({
-  slug, sourcePath: `content/${slug}.md`, sourceSha256: sha256(Buffer.from(slug)), fingerprint: `print-${slug}`, summary: undefined,
+  slug,
+  sourcePath: `content/${slug}.md`,
+  sourceSha256: sha256(Buffer.from(slug)),
+  fingerprint: `print-${slug}`,
+  summary: undefined,
   editions: [{ edition: 'pdf', path: join(out, `${slug}.pdf`), bytes: 10, pages: 1, sha256: 'f'.repeat(64) }],
   ...(members && { members }),
 });
 
 describe('mergeManifest', () => {
   it('records each built article with paths relative to the output folder, sorted by slug, keeping earlier ones', () => {
-    const previous: Manifest = { tool: { name: 'imprint', version: '0.0.1' }, settings: {}, articles: { middle: { source: { path: 'm.md', sha256: 'x' }, editions: [] } } };
+    const previous: Manifest = {
+      tool: { name: 'imprint', version: '0.0.1' },
+      settings: {},
+      articles: { middle: { source: { path: 'm.md', sha256: 'x' }, editions: [] } },
+    };
     const manifest = mergeManifest(previous, [built('zulu'), built('alpha')], out, options);
     expect(Object.keys(manifest.articles)).toEqual(['alpha', 'middle', 'zulu']);
     expect(manifest.articles.alpha).toEqual({
-      source: { path: 'content/alpha.md', sha256: sha256(Buffer.from('alpha')) }, inputs: 'print-alpha',
+      source: { path: 'content/alpha.md', sha256: sha256(Buffer.from('alpha')) },
+      inputs: 'print-alpha',
       editions: [{ edition: 'pdf', path: 'alpha.pdf', bytes: 10, pages: 1, sha256: 'f'.repeat(64) }],
     });
-    expect(manifest.settings).toMatchObject({ formats: ['pdf', 'epub'], page: 'per article (default a4)', html: false, strict: false });
+    expect(manifest.settings).toMatchObject({
+      formats: ['pdf', 'epub'],
+      page: 'per article (default a4)',
+      html: false,
+      strict: false,
+    });
     expect(manifest.tool.name).toBe('imprint');
   });
 
   it('lists a collection’s articles and their titles in reading order', () => {
-    const manifest = mergeManifest(undefined, [built('week', [{ slug: 'b', title: 'B' }, { slug: 'a', title: 'A' }])], out, options);
+    const manifest = mergeManifest(
+      undefined,
+      [
+        built('week', [
+          { slug: 'b', title: 'B' },
+          { slug: 'a', title: 'A' },
+        ]),
+      ],
+      out,
+      options,
+    );
     expect(manifest.articles.week?.collection).toEqual({ articles: ['b', 'a'], titles: ['B', 'A'] });
   });
 });

@@ -20,17 +20,29 @@ const entry = (slug: string, sha = 'a'.repeat(64)): ManifestArticle => ({
   source: { path: `content/${slug}.md`, sha256: sha },
   editions: [{ edition: 'pdf', path: `${slug}.pdf`, bytes: 1000, pages: 2, sha256: sha }],
 });
-const manifest = (articles: Record<string, ManifestArticle>): Manifest => ({ tool: { name: 'imprint', version: '0.1.0' }, settings: { formats: ['pdf'] }, articles });
-const write = (name: string, value: unknown) => writeFile(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
+const manifest = (articles: Record<string, ManifestArticle>): Manifest => ({
+  tool: { name: 'imprint', version: '0.1.0' },
+  settings: { formats: ['pdf'] },
+  articles,
+});
+const write = (name: string, value: unknown) =>
+  writeFile(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value));
 const read = async (): Promise<Manifest> => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as ImprintError);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as ImprintError,
+  );
 
 describe('mergeManifestParts', () => {
   it('joins every part into manifest.json, sorted by slug, and removes the parts', async () => {
     await write('manifest.shard-1-of-2.json', manifest({ zebra: entry('zebra'), harbour: entry('harbour') }));
     await write('manifest.shard-2-of-2.json', manifest({ apple: entry('apple') }));
     await write('manifest.shard-notes.txt', 'left alone');
-    expect(await mergeManifestParts(dir)).toEqual({ parts: ['manifest.shard-1-of-2.json', 'manifest.shard-2-of-2.json'], articles: 3 });
+    expect(await mergeManifestParts(dir)).toEqual({
+      parts: ['manifest.shard-1-of-2.json', 'manifest.shard-2-of-2.json'],
+      articles: 3,
+    });
     const merged = await read();
     expect(Object.keys(merged.articles)).toEqual(['apple', 'harbour', 'zebra']);
     expect(merged.articles.harbour).toEqual(entry('harbour'));
@@ -58,7 +70,9 @@ describe('mergeManifestParts', () => {
     await write('manifest.shard-2-of-2.json', manifest({ harbour: entry('harbour', 'c'.repeat(64)) }));
     const error = await refusal(mergeManifestParts(dir));
     expect(error).toBeInstanceOf(ImprintError);
-    expect(error?.message).toBe('"harbour" is in manifest.shard-1-of-2.json and manifest.shard-2-of-2.json with other sources or files');
+    expect(error?.message).toBe(
+      '"harbour" is in manifest.shard-1-of-2.json and manifest.shard-2-of-2.json with other sources or files',
+    );
     expect(error?.location?.file).toBe(join(dir, 'manifest.shard-2-of-2.json'));
     expect(existsSync(join(dir, 'manifest.json'))).toBe(false);
     expect((await readdir(dir)).sort()).toEqual(['manifest.shard-1-of-2.json', 'manifest.shard-2-of-2.json']);

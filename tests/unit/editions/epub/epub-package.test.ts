@@ -1,15 +1,34 @@
 // The EPUB package's claims about the book: stable identifier, dates, direction, and accessibility metadata.
 import { describe, expect, it } from 'vitest';
-import { accessibilityClaimWithheld, accessibilityConformance, coverFiles, packageFields } from '../../../../src/editions/epub/epub-package.js';
+import {
+  accessibilityClaimWithheld,
+  accessibilityConformance,
+  coverFiles,
+  packageFields,
+} from '../../../../src/editions/epub/epub-package.js';
 import type { PublicationMeta } from '../../../../src/editions/publication-meta.js';
 import { toolVersion } from '../../../../src/paths.js';
 
 const image = (alt: string) => ({ alt, path: '/tmp/photo.jpg' });
 
 const meta: PublicationMeta = {
-  title: 'Ferries return', subtitle: undefined, authors: ['Ana Ruiz'], byline: ['Ana Ruiz'], publication: 'The Harbour Times',
-  lang: 'en', dir: 'ltr', date: '2024-04-17', dateTime: undefined, description: 'd', tags: ['harbour', 'transport'], credits: ['Photo: AP'], translators: [],
-  rights: '© The Harbour Times', source: 'https://example.com/ferries', slug: 'ferries-return', images: [],
+  title: 'Ferries return',
+  subtitle: undefined,
+  authors: ['Ana Ruiz'],
+  byline: ['Ana Ruiz'],
+  publication: 'The Harbour Times',
+  lang: 'en',
+  dir: 'ltr',
+  date: '2024-04-17',
+  dateTime: undefined,
+  description: 'd',
+  tags: ['harbour', 'transport'],
+  credits: ['Photo: AP'],
+  translators: [],
+  rights: '© The Harbour Times',
+  source: 'https://example.com/ferries',
+  slug: 'ferries-return',
+  images: [],
 };
 const build = { buildDate: new Date('2024-05-01T10:20:30.456Z'), hasCover: false, fontLicences: [], printPages: 0 };
 
@@ -30,14 +49,26 @@ describe('packageFields', () => {
     const fields = packageFields(meta, build);
     expect(fields.modified).toBe('2024-05-01T10:20:30Z');
     expect(fields.publishedDate).toBe('2024-04-17');
-    expect(packageFields({ ...meta, dateTime: '2024-04-17T09:30:00Z' }, build).publishedDate).toBe('2024-04-17T09:30:00Z');
+    expect(packageFields({ ...meta, dateTime: '2024-04-17T09:30:00Z' }, build).publishedDate).toBe(
+      '2024-04-17T09:30:00Z',
+    );
   });
 
   it('carries the people, subjects, rights, direction and generator through', () => {
-    const fields = packageFields({ ...meta, dir: 'rtl' }, { ...build, hasCover: true, fontLicences: ['fonts/OFL.txt'] });
+    const fields = packageFields(
+      { ...meta, dir: 'rtl' },
+      { ...build, hasCover: true, fontLicences: ['fonts/OFL.txt'] },
+    );
     expect(fields).toMatchObject({
-      creators: ['Ana Ruiz'], subjects: ['harbour', 'transport'], credits: ['Photo: AP'], rights: '© The Harbour Times',
-      source: 'https://example.com/ferries', dir: 'rtl', coverImage: coverFiles, fontLicences: ['fonts/OFL.txt'], generator: `imprint ${toolVersion}`,
+      creators: ['Ana Ruiz'],
+      subjects: ['harbour', 'transport'],
+      credits: ['Photo: AP'],
+      rights: '© The Harbour Times',
+      source: 'https://example.com/ferries',
+      dir: 'rtl',
+      coverImage: coverFiles,
+      fontLicences: ['fonts/OFL.txt'],
+      generator: `imprint ${toolVersion}`,
     });
     expect(packageFields(meta, build).coverImage).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 // Soft hyphens for print: inserted from the language's patterns, never in CJK, code, links, URLs or headings.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hyphenateHtml, hyphenatorFor, type Hyphenate } from '../../../../src/editions/page/hyphenate.js';
+import { type Hyphenate, hyphenateHtml, hyphenatorFor } from '../../../../src/editions/page/hyphenate.js';
 
 const shy = '\u00AD';
 let en: Hyphenate;
@@ -22,8 +22,10 @@ describe('hyphenatorFor', () => {
   });
 
   it('chooses patterns by language tag and region, and has none for CJK or unknown languages', async () => {
-    for (const tag of ['de', 'de-AT', 'en-GB', 'EN-us', 'pt-BR', 'ru', 'ka']) expect(await hyphenatorFor(tag), tag).toBeTypeOf('function');
-    for (const tag of ['ja', 'zh', 'zh-Hant', 'ko', 'th', 'ar', 'xx']) expect(await hyphenatorFor(tag), tag).toBeUndefined();
+    for (const tag of ['de', 'de-AT', 'en-GB', 'EN-us', 'pt-BR', 'ru', 'ka'])
+      expect(await hyphenatorFor(tag), tag).toBeTypeOf('function');
+    for (const tag of ['ja', 'zh', 'zh-Hant', 'ko', 'th', 'ar', 'xx'])
+      expect(await hyphenatorFor(tag), tag).toBeUndefined();
     const de = (await hyphenatorFor('de'))!;
     expect(de('Donaudampfschifffahrt')).toContain(shy);
   });
@@ -37,7 +39,9 @@ describe('hyphenateHtml', () => {
   it('hyphenates the text between tags and leaves the tags alone', async () => {
     const html = '<p class="international">international<br/>organisation <em>international</em></p>';
     const out = await hyphenateHtml(html, en);
-    expect(out).toBe(`<p class="international">in${shy}ter${shy}na${shy}tion${shy}al<br/>or${shy}gan${shy}i${shy}sa${shy}tion <em>in${shy}ter${shy}na${shy}tion${shy}al</em></p>`);
+    expect(out).toBe(
+      `<p class="international">in${shy}ter${shy}na${shy}tion${shy}al<br/>or${shy}gan${shy}i${shy}sa${shy}tion <em>in${shy}ter${shy}na${shy}tion${shy}al</em></p>`,
+    );
   });
 
   it('never hyphenates code, links, captions or headings', async () => {
@@ -47,11 +51,20 @@ describe('hyphenateHtml', () => {
     }
     // Nested: <code> in <pre> ends the skip only when both close.
     const nested = '<pre><code>international</code> international</pre><p>international</p>';
-    expect(await hyphenateHtml(nested, en)).toBe(`<pre><code>international</code> international</pre><p>in${shy}ter${shy}na${shy}tion${shy}al</p>`);
+    expect(await hyphenateHtml(nested, en)).toBe(
+      `<pre><code>international</code> international</pre><p>in${shy}ter${shy}na${shy}tion${shy}al</p>`,
+    );
   });
 
   it('never breaks URLs, paths, e-mail addresses or entities', async () => {
-    const words = ['https://example.com/international-organisation', 'www.internationalorganisation.org', 'press@international.org', 'international_organisation', '&amp;international', 'C:\\international'];
+    const words = [
+      'https://example.com/international-organisation',
+      'www.internationalorganisation.org',
+      'press@international.org',
+      'international_organisation',
+      '&amp;international',
+      'C:\\international',
+    ];
     const html = `<p>${words.join(' ')}</p>`;
     expect(await hyphenateHtml(html, en)).toBe(html);
   });

@@ -3,12 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { markPageBreaks, pageStarts } from '../../../../src/editions/page/page-breaks.js';
 
 const head = 'The Harbour Times · Ferries return';
-const marker = (page: number) => `<span epub:type="pagebreak" role="doc-pagebreak" id="page-${page}" aria-label="${page}"></span>`;
+const marker = (page: number) =>
+  `<span epub:type="pagebreak" role="doc-pagebreak" id="page-${page}" aria-label="${page}"></span>`;
 
 describe('pageStarts', () => {
   it('gives the first letters of every page after the first, without the running head', () => {
     const starts = pageStarts(
-      ['Ferries return\nThe first page', `${head}\nThe second page begins here and goes on well past forty letters`, `${head}\nThird.`],
+      [
+        'Ferries return\nThe first page',
+        `${head}\nThe second page begins here and goes on well past forty letters`,
+        `${head}\nThird.`,
+      ],
       head,
     );
     expect(starts).toEqual(['thesecondpagebeginshereandgoesonwellpast', 'third.']);
@@ -29,7 +34,11 @@ describe('pageStarts', () => {
 
 describe('markPageBreaks', () => {
   it('marks the chapter’s first page before it, and each later page where its text begins', () => {
-    const { html, pages } = markPageBreaks('<p>Alpha beta gamma.</p><p>Delta &amp; epsilon.</p>', ['gamma', 'delta&'], 3);
+    const { html, pages } = markPageBreaks(
+      '<p>Alpha beta gamma.</p><p>Delta &amp; epsilon.</p>',
+      ['gamma', 'delta&'],
+      3,
+    );
     expect(pages).toEqual([3, 4, 5]);
     expect(html).toBe(`${marker(3)}<p>Alpha beta ${marker(4)}gamma.</p><p>${marker(5)}Delta &amp; epsilon.</p>`);
   });
@@ -48,7 +57,11 @@ describe('markPageBreaks', () => {
   });
 
   it('leaves markup, attributes and entities as they were', () => {
-    const { html } = markPageBreaks('<h2 id="q">Q&amp;A</h2><p><a href="https://example.com/?a=1&amp;b=2">link</a> «text»</p>', ['text'], 1);
+    const { html } = markPageBreaks(
+      '<h2 id="q">Q&amp;A</h2><p><a href="https://example.com/?a=1&amp;b=2">link</a> «text»</p>',
+      ['text'],
+      1,
+    );
     expect(html).toContain('<h2 id="q">Q&amp;A</h2>');
     expect(html).toContain('<a href="https://example.com/?a=1&amp;b=2">link</a>');
     expect(html).toContain(`«${marker(2)}text»`);
@@ -57,7 +70,10 @@ describe('markPageBreaks', () => {
 
 describe('markPageBreaks with decomposed accents', () => {
   it('finds a page that starts after an accent written as e + U+0301 (as macOS and some CMSs save it)', () => {
-    const { pages } = markPageBreaks('<p>Cafe\u0301.</p><p>Ne\u0301gociations reprennent.</p>', pageStarts(['x', 'Négociations reprennent.'], ''));
+    const { pages } = markPageBreaks(
+      '<p>Cafe\u0301.</p><p>Ne\u0301gociations reprennent.</p>',
+      pageStarts(['x', 'Négociations reprennent.'], ''),
+    );
     expect(pages).toEqual([1, 2]);
   });
 });

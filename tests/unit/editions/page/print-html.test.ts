@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { cssString, pageCss, pageNumberContent, runningHead } from '../../../../src/editions/page/print-html.js';
 import { labelsFor } from '../../../../src/labels/labels.js';
 
-const view = { publication: 'The Harbour Times', title: 'Ferries return', labels: labelsFor('en'), counterStyle: 'decimal' };
+const view = {
+  publication: 'The Harbour Times',
+  title: 'Ferries return',
+  labels: labelsFor('en'),
+  counterStyle: 'decimal',
+};
 
 /** The numbers of the first @page rule: sheet width, height, and the top, side and bottom margins (mm). */
 function pageBox(css: string) {
@@ -23,7 +28,9 @@ describe('pageCss', () => {
     expect(box.side).toBeCloseTo(23.1, 6);
     expect(box.bottom).toBeCloseTo(21.978, 6);
     // The :first rule comes after the head's: Chromium lets the later @page rule win for margin boxes.
-    expect(css.indexOf('@page :first { @top-center { content: none; } }')).toBeGreaterThan(css.indexOf('@top-center { content: "The'));
+    expect(css.indexOf('@page :first { @top-center { content: none; } }')).toBeGreaterThan(
+      css.indexOf('@top-center { content: "The'),
+    );
   });
 
   it('grows the sheet and every margin by the bleed, so the type area stays where the trim puts it', () => {
@@ -64,7 +71,9 @@ describe('pageCss', () => {
 describe('pageNumberContent', () => {
   it('turns the label’s placeholders into counters and the rest into CSS strings', () => {
     expect(pageNumberContent('Page {page} of {pages}')).toBe('"Page " counter(page) " of " counter(pages)');
-    expect(pageNumberContent('{page}/{pages}', 'arabic-indic')).toBe('counter(page, arabic-indic) "\\2f " counter(pages, arabic-indic)');
+    expect(pageNumberContent('{page}/{pages}', 'arabic-indic')).toBe(
+      'counter(page, arabic-indic) "\\2f " counter(pages, arabic-indic)',
+    );
     expect(pageNumberContent('{page}')).toBe('counter(page)');
   });
 });

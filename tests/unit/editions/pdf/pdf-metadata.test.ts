@@ -1,12 +1,24 @@
 // A PDF's document information, stable ID and bookmark titles, set with pdf-lib on an in-memory document.
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { applyDocumentInfo, articleHeadings, cleanBookmarks, documentCreator, setDocumentId, type PdfMetadata } from '../../../../src/editions/pdf/pdf-metadata.js';
+import {
+  applyDocumentInfo,
+  articleHeadings,
+  cleanBookmarks,
+  documentCreator,
+  type PdfMetadata,
+  setDocumentId,
+} from '../../../../src/editions/pdf/pdf-metadata.js';
 import { toolVersion } from '../../../../src/paths.js';
 
 const meta: PdfMetadata = {
-  title: 'Ferries return', authors: ['Ana Ruiz', 'Li Wei'], subject: 'The first crossing in two years', keywords: ['harbour', 'transport'],
-  lang: 'en-GB', dir: 'ltr', date: new Date('2024-04-17T00:00:00Z'),
+  title: 'Ferries return',
+  authors: ['Ana Ruiz', 'Li Wei'],
+  subject: 'The first crossing in two years',
+  keywords: ['harbour', 'transport'],
+  lang: 'en-GB',
+  dir: 'ltr',
+  date: new Date('2024-04-17T00:00:00Z'),
 };
 
 async function reloaded(doc: PDFDocument): Promise<PDFDocument> {
@@ -15,8 +27,14 @@ async function reloaded(doc: PDFDocument): Promise<PDFDocument> {
 
 describe('articleHeadings', () => {
   it('is the headline and the body’s subheadings as plain text, entities decoded', () => {
-    const body = '<p>Intro</p><h2 id="a">Ports &amp; <em>harbours</em></h2><p>x</p><h3>Q&#39;s &quot;A&quot;</h3><h2>Less &lt;than&gt;</h2>';
-    expect(articleHeadings('Ferries return', body)).toEqual(['Ferries return', 'Ports & harbours', 'Q\'s "A"', 'Less <than>']);
+    const body =
+      '<p>Intro</p><h2 id="a">Ports &amp; <em>harbours</em></h2><p>x</p><h3>Q&#39;s &quot;A&quot;</h3><h2>Less &lt;than&gt;</h2>';
+    expect(articleHeadings('Ferries return', body)).toEqual([
+      'Ferries return',
+      'Ports & harbours',
+      'Q\'s "A"',
+      'Less <than>',
+    ]);
     expect(articleHeadings('Only a title', '<p>No headings</p>')).toEqual(['Only a title']);
   });
 });
@@ -36,7 +54,9 @@ describe('applyDocumentInfo', () => {
     expect(read.getCreationDate()?.toISOString()).toBe('2024-04-17T00:00:00.000Z');
     expect(read.getModificationDate()?.toISOString()).toBe('2024-04-17T00:00:00.000Z');
     expect(read.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)?.decodeText()).toBe('en-GB');
-    expect(read.catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict)?.get(PDFName.of('Direction'))).toBeUndefined();
+    expect(
+      read.catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict)?.get(PDFName.of('Direction')),
+    ).toBeUndefined();
   });
 
   it('asks viewers to turn a right-to-left document’s pages from right to left', async () => {
