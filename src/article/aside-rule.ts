@@ -11,7 +11,19 @@ import type { StateCore } from './markdown-types.js';
 /** Docusaurus' admonitions, as its `:::name` blocks write them. */
 const admonitions = ['note', 'tip', 'info', 'warning', 'caution', 'danger', 'important', 'success', 'secondary'];
 const asideInfo = new RegExp(`^(aside|${admonitions.join('|')})(?:\\[(.*)\\])?(?:\\s+(.*))?$`);
-const attributeList = /\s*(?:\{#[\w:.-]*\}|\{\/\*[\s\S]*?\*\/\}|\{:[^}\n]*\})\s*$/;
+const attributeList = /^(?:\{#[\w:.-]*\}|\{\/\*[\s\S]*?\*\/\}|\{:[^}\n]*\})$/;
+
+/**
+ * The text without the attribute list it ends in, if it ends in one. Tested from the list's own opening brace,
+ * not with a leading `\s*`, which made a regular expression quadratic over a long run of spaces.
+ */
+function withoutAttributeList(text: string): string {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith('}')) return text;
+  const starts = ['{#', '{/*', '{:'].map((open) => trimmed.lastIndexOf(open)).filter((at) => at >= 0);
+  const start = starts.sort((a, b) => a - b).find((at) => attributeList.test(trimmed.slice(at)));
+  return start === undefined ? text : trimmed.slice(0, start).trimEnd();
+}
 
 export function asidePlugin(md: MarkdownIt, lang: string): void {
   const use = container as unknown as PluginWithOptions<object>;
@@ -76,8 +88,7 @@ function stripAttributeLists(state: StateCore): void {
       (child, i) => !isListLine(child) && !(child.type === 'softbreak' && isListLine(children[i + 1])),
     );
     const last = token.children.at(-1);
-    if (last?.type === 'text' && attributeList.test(last.content))
-      last.content = last.content.replace(attributeList, '');
+    if (last?.type === 'text') last.content = withoutAttributeList(last.content);
   }
   // A paragraph left empty goes with its tags.
   state.tokens = state.tokens.filter((token, i, all) => {

@@ -174,6 +174,9 @@ export function monthNames(lang: string): Map<string, number> {
   let table = monthTables.get(lang);
   if (table) return table;
   table = new Map();
+  monthTables.set(lang, table);
+  // Not a language tag (front matter's lang is checked after the date is read): no month names to match.
+  if (!isLanguageTag(lang)) return table;
   const locale = `${lang}-u-ca-gregory-nu-latn`;
   const formats = [
     new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
@@ -194,8 +197,16 @@ export function monthNames(lang: string): Map<string, number> {
     }
   }
   for (const [name, month] of table) if (Number.isNaN(month)) table.delete(name);
-  monthTables.set(lang, table);
   return table;
+}
+
+function isLanguageTag(lang: string): boolean {
+  try {
+    new Intl.Locale(`${lang}-u-ca-gregory-nu-latn`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function addMonth(table: Map<string, number>, written: string, month: number): void {

@@ -64,3 +64,10 @@ describe('readDate', () => {
     expect(latinDigits('۱۲۳ ٤٥ २०२३ ๒๕๖๖ 2023')).toBe('123 45 2023 2566 2023');
   });
 });
+
+describe('a date read beside a lang that is not a language tag', () => {
+  it('is read or refused as a date, never an internal error (found by the fuzzer: lang: 1970-01-01)', () => {
+    expect(() => readDate('+010000-01', '1970-01-01')).not.toThrow(RangeError);
+    expect(() => readDate('3 May 2023', 'not a tag!')).not.toThrow(RangeError);
+  });
+});
