@@ -6,7 +6,7 @@ import { defaultLimitsMb } from './article/limits.js';
 import { formatDiagnostic } from './check/diagnostic.js';
 import { exitCodes } from './commands/json-report.js';
 import { loadProject, type Project, type ProjectSettings, UsageError } from './commands/project-settings.js';
-import { report } from './commands/report.js';
+import { report, summaryLine } from './commands/report.js';
 import { editions } from './edition.js';
 import { ImprintError } from './errors.js';
 import { defaultMaxMegapixels } from './images/image-settings.js';
@@ -91,7 +91,7 @@ program
       });
       progress.stop();
       const { built, unchanged, failed, interrupted } = outcome.summary;
-      const summary = `${built} built, ${unchanged} unchanged`;
+      const summary = summaryLine({ built, unchanged });
       if (flags.json) console.log(JSON.stringify(outcome, null, 2));
       if (interrupted)
         console.error(`interrupted: ${summary} of ${outcome.articles.length} articles; the rest were not written.`);

@@ -1,5 +1,7 @@
 // imprint as a library: `build`, `check` and `verify` do what the commands of the same name do, and return the
 // documents `--json` prints (commands/json-report.ts). The CLI is a thin caller of these three.
+
+import { inputLimits } from './article/limits.js';
 import type { ArticleResult, BuildHooks } from './build/build-result.js';
 import {
   type BuildReport,
@@ -10,7 +12,7 @@ import {
   type VerifyJson,
   verifyJson,
 } from './commands/json-report.js';
-import { inputLimits, loadProject, type ProjectSettings } from './commands/project-settings.js';
+import { loadProject, type ProjectSettings } from './commands/project-settings.js';
 import { closeBrowser, launchBrowser } from './render/browser.js';
 
 export type { ArticleResult, WrittenFile } from './build/build-result.js';

@@ -8,6 +8,7 @@ import { editions } from '../edition.js';
 import { formatLocation, type ImprintError } from '../errors.js';
 import type { VerifyReport } from '../output/verify.js';
 import { toolVersion } from '../paths.js';
+import { countResults } from './report.js';
 
 /** Exit codes every command shares; the JSON document carries the one the command exits with. */
 export const exitCodes = { ok: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
@@ -89,14 +90,12 @@ export function buildJson(
   exitCode: number,
   interrupted: boolean,
 ): BuildReport {
-  const failed = results.filter((result) => !result.ok).length;
-  const unchanged = results.filter((result) => result.ok && result.status === 'unchanged').length;
   return {
     imprint: toolVersion,
     command: 'build',
     ok: exitCode === exitCodes.ok,
     exitCode,
-    summary: { built: results.length - failed - unchanged, unchanged, failed, interrupted },
+    summary: { ...countResults(results), interrupted },
     articles: results.map((result) => ({
       file: result.file,
       status: result.ok ? result.status : 'failed',

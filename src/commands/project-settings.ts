@@ -98,9 +98,6 @@ export async function loadProject(given: readonly string[], settings: ProjectSet
   return { paths, options: parsed.output, configFile: config?.file };
 }
 
-/** The limits every command applies to an article and its images (article/limits.ts). */
-export { inputLimits } from '../article/limits.js';
-
 function defined<T extends object>(object: T): Partial<T> {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -20,9 +20,20 @@ function describeWritten(file: WrittenFile): string {
   return `wrote ${relative(process.cwd(), file.path)}  (${pages}${formatSize(file.bytes)})`;
 }
 
-/** "N built, M unchanged", and how many failed. */
-export function summarize(results: readonly ArticleResult[]): { failed: number; summary: string } {
+/** How many articles were built, were up to date already, and failed. */
+export function countResults(results: readonly ArticleResult[]): { built: number; unchanged: number; failed: number } {
   const failed = results.filter((result) => !result.ok).length;
   const unchanged = results.filter((result) => result.ok && result.status === 'unchanged').length;
-  return { failed, summary: `${results.length - failed - unchanged} built, ${unchanged} unchanged` };
+  return { built: results.length - failed - unchanged, unchanged, failed };
+}
+
+/** "N built, M unchanged": the summary line of build and serve. */
+export function summaryLine({ built, unchanged }: { built: number; unchanged: number }): string {
+  return `${built} built, ${unchanged} unchanged`;
+}
+
+/** "N built, M unchanged", and how many failed. */
+export function summarize(results: readonly ArticleResult[]): { failed: number; summary: string } {
+  const counts = countResults(results);
+  return { failed: counts.failed, summary: summaryLine(counts) };
 }
