@@ -37,7 +37,21 @@ const quotesByLanguage: Record<string, string[]> = {
   fr: ['«\u00A0', '\u00A0»', '‹\u00A0', '\u00A0›'],
 };
 
+/**
+ * One parser per language and HTML policy for the whole build: building one compiles markdown-it's rules and
+ * linkify's patterns (~7 ms), more than parsing a short article, and each article is parsed three times
+ * (check, remote photos, render). The plugins keep no state between parses (only per parse, in its env/state).
+ */
+const parsers = new Map<string, MarkdownIt>();
+
 export function createMarkdown(lang: string, allowHtml = false): MarkdownIt {
+  const key = `${lang}\n${allowHtml}`;
+  let md = parsers.get(key);
+  if (!md) parsers.set(key, (md = newMarkdown(lang, allowHtml)));
+  return md;
+}
+
+function newMarkdown(lang: string, allowHtml: boolean): MarkdownIt {
   const primary = lang.toLowerCase().split('-')[0] ?? 'en';
   const quotes = quotesByLanguage[primary] ?? ['“', '”', '‘', '’'];
   return new MarkdownIt('commonmark', { html: allowHtml, typographer: true, quotes })

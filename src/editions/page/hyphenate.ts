@@ -47,8 +47,29 @@ export async function hyphenatorFor(lang: string): Promise<Hyphenate | undefined
   const tag = lang.toLowerCase();
   const module = patterns[tag] ?? patterns[tag.split('-')[0] ?? ''];
   if (!module) return undefined;
-  const { hyphenateSync } = ((await import(`hyphen/${module}/index.js`)) as typeof import('hyphen/*')).default;
-  return (text) => keepLigatures(hyphenateSync(text, { hyphenChar: '\u00AD', minWordLength: 6 }));
+  let hyphenator = hyphenators.get(module);
+  if (!hyphenator) {
+    const { hyphenateSync } = ((await import(`hyphen/${module}/index.js`)) as typeof import('hyphen/*')).default;
+    hyphenators.set(module, (hyphenator = remembered((word) => keepLigatures(hyphenateSync(word, hyphenOptions)))));
+  }
+  return hyphenator;
+}
+
+const hyphenOptions = { hyphenChar: '\u00AD', minWordLength: 6 };
+const hyphenators = new Map<string, Hyphenate>();
+/** Words remembered per language: a batch of news articles repeats most of its words, and patterns cost per letter. */
+const rememberedWords = 50_000;
+
+function remembered(hyphenate: Hyphenate): Hyphenate {
+  const known = new Map<string, string>();
+  return (word) => {
+    let hyphenated = known.get(word);
+    if (hyphenated === undefined) {
+      if (known.size >= rememberedWords) known.clear();
+      known.set(word, (hyphenated = hyphenate(word)));
+    }
+    return hyphenated;
+  };
 }
 
 /**
