@@ -6,20 +6,15 @@
 //   npm run bench -- --queue 100  N articles through a local Redis queue with 1 and 2 workers, against a local build
 //   npm run bench -- --photos     the image pipeline per 24-megapixel photo, cold and cached, against one decode
 //   npm run bench -- --heavy      one article of 150 kB of words, 1.5 MB of words and 1.5 MB of one word, per byte
+//   npm run bench -- --table      issue 25's rows, each against its floor or peer (bench/floor-table.ts);
+//                                 --size N for the batch rows (default 100)
+//   npm run bench -- --scale N    100, 1,000 and N articles: time per article, Node RSS, the tree's PSS
 //   npm run bench -- --scripts    a cold build (every edition) of each tests/fixtures/world article, against a Latin
 //                                 article of the same length with the same photo
 // Figures are medians, printed as ratios to the baseline of this run.
 
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  appendFileSync,
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,8 +27,11 @@ import { packageRoot } from '../src/paths.js';
 import { launchBrowser } from '../src/render/browser.js';
 import { firstArticle, photoJpeg, writeBatch } from './batch-fixture.js';
 import { photosBench } from './bench-photos.js';
+import { floorTable } from './floor-table.js';
 import { heavyInputBench } from './heavy-input.js';
+import { latinTwin } from './latin-twin.js';
 import { type Measured, measure } from './measure.js';
+import { scaleBench } from './scale.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -43,6 +41,9 @@ const { values: flags } = parseArgs({
     queue: { type: 'string' },
     scripts: { type: 'boolean' },
     photos: { type: 'boolean' },
+    table: { type: 'boolean' },
+    size: { type: 'string' },
+    scale: { type: 'string' },
     runs: { type: 'string' },
   },
 });
@@ -53,7 +54,10 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`.padStart(9);
 let sequence = 0;
 const out = () => join(work, `out-${sequence++}`);
 
-if (flags.heavy) await heavyInputBench(work, cli, packageRoot, Number(flags.runs ?? 1));
+if (flags.table)
+  await floorTable(work, cli, packageRoot, await photo(), Number(flags.size ?? 100), Number(flags.runs ?? 3));
+else if (flags.scale) await scaleBench(work, cli, packageRoot, await photo(), Number(flags.scale));
+else if (flags.heavy) await heavyInputBench(work, cli, packageRoot, Number(flags.runs ?? 1));
 else if (flags.batch) await batchBench(Number(flags.batch), Number(flags.runs ?? 3));
 else if (flags.collection) await collectionBench(Number(flags.collection), Number(flags.runs ?? 3));
 else if (flags.queue) await queueBench(Number(flags.queue), Number(flags.runs ?? 1));
@@ -241,11 +245,19 @@ async function coldBench(runs: number): Promise<void> {
 
 /** N articles with a photo each in `dir` (bench/batch-fixture.ts); the photo, for what else needs it. */
 async function writePhotoBatch(dir: string, size: number): Promise<Uint8Array> {
-  const browser = await launchBrowser();
-  const jpeg = await photoJpeg(browser);
-  await browser.close();
+  const jpeg = await photo();
   writeBatch(dir, size, jpeg);
   return jpeg;
+}
+
+/** The batch's photo, drawn by Chromium (bench/batch-fixture.ts). */
+async function photo(): Promise<Uint8Array> {
+  const browser = await launchBrowser();
+  try {
+    return await photoJpeg(browser);
+  } finally {
+    await browser.close();
+  }
 }
 
 /**
@@ -254,29 +266,15 @@ async function writePhotoBatch(dir: string, size: number): Promise<Uint8Array> {
  */
 async function scriptsBench(runs: number): Promise<void> {
   const world = join(packageRoot, 'tests/fixtures/world');
-  const latin = readFileSync(firstArticle, 'utf8')
-    .split(/^---$/m)
-    .slice(2)
-    .join('')
-    .replace(/:::[\s\S]*?:::/g, '')
-    .trim();
   console.log('article (cold build, every edition)       its script   Latin, same length   ratio');
   for (const name of readdirSync(world)
     .filter((file) => file.endsWith('.md'))
     .sort()) {
-    const text = readFileSync(join(world, name), 'utf8');
-    const [, front = '', ...rest] = text.split(/^---$/m);
-    const body = rest.join('---');
-    const words = latin.repeat(Math.ceil(body.length / latin.length) + 1).slice(0, body.length);
-    const dir = join(work, `latin-${name}`);
-    mkdirSync(join(dir, 'images'), { recursive: true });
-    copyFileSync(join(world, 'images/harbour.jpg'), join(dir, 'images/harbour.jpg'));
-    const figure = /::: figure[\s\S]*?:::/.exec(body)?.[0] ?? '';
-    writeFileSync(join(dir, name), `---${front.replace(/^lang: .*$/m, 'lang: en')}---\n\n${figure}\n\n${words}\n`);
+    const twin = latinTwin(join(world, name), work);
     const times: Record<'script' | 'latin', number[]> = { script: [], latin: [] };
     for (let run = 0; run < runs; run++) {
       times.script.push((await measure([cli, 'build', join(world, name), '--out', out()], packageRoot)).ms);
-      times.latin.push((await measure([cli, 'build', join(dir, name), '--out', out()], packageRoot)).ms);
+      times.latin.push((await measure([cli, 'build', twin, '--out', out()], packageRoot)).ms);
     }
     const [script, plain] = [median(times.script), median(times.latin)];
     console.log(`${name.padEnd(40)} ${s(script)}   ${s(plain)}            ${(script / plain).toFixed(2)}×`);

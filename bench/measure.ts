@@ -1,5 +1,7 @@
 // Runs a command as its own process and measures what a user feels: wall time, and peak memory, both of
-// the imprint (Node) process alone and of the whole process tree with Chromium, sampled from /proc.
+// the imprint (Node) process alone and of the whole process tree with Chromium, sampled from /proc. The
+// tree's RSS counts the pages Chromium's processes share once per process; its PSS shares them out, so it
+// is what the tree really takes from the machine.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -10,16 +12,21 @@ export interface Measured {
   ownMiB: number;
   /** Peak resident memory of the command and every process under it (Chromium), in MiB. */
   treeMiB: number;
+  /** Peak proportional set size of the whole tree (shared pages divided among their processes), in MiB. */
+  treePssMiB: number;
 }
 
-export function measure(args: readonly string[], cwd: string): Promise<Measured> {
+/** Runs `node ARGS` (or `command ARGS` when given) in `cwd`. */
+export function measure(args: readonly string[], cwd: string, command = process.execPath): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let ownMiB = 0;
     let treeMiB = 0;
+    let treePssMiB = 0;
+    let samples = 0;
     const sample = () => {
       const tree = processTree(child.pid!);
       ownMiB = Math.max(ownMiB, rssMiB(child.pid!));
@@ -27,12 +34,18 @@ export function measure(args: readonly string[], cwd: string): Promise<Measured>
         treeMiB,
         tree.reduce((sum, pid) => sum + rssMiB(pid), 0),
       );
+      // PSS costs the kernel a walk of every mapping: every fifth sample.
+      if (samples++ % 5 === 0)
+        treePssMiB = Math.max(
+          treePssMiB,
+          tree.reduce((sum, pid) => sum + pssMiB(pid), 0),
+        );
     };
     const timer = setInterval(sample, 100);
     child.on('exit', (code) => {
       clearInterval(timer);
       if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stderr.slice(-500)}`));
-      else resolve({ ms: performance.now() - start, ownMiB, treeMiB });
+      else resolve({ ms: performance.now() - start, ownMiB, treeMiB, treePssMiB });
     });
   });
 }
@@ -40,6 +53,15 @@ export function measure(args: readonly string[], cwd: string): Promise<Measured>
 function rssMiB(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function pssMiB(pid: number): number {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
     return match ? Number(match[1]) / 1024 : 0;
   } catch {
     return 0;
