@@ -1,12 +1,15 @@
 // With raw HTML turned on (--html), the rendered body passes through an allow-list sanitiser before any
 // edition sees it: no scripts, event handlers, frames, forms or styles that hide content, no javascript:
 // links, and images only where they are files the Markdown stage has already checked.
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { lazyRequire } from '../lazy-require.js';
+
+const loadSanitizeHtml = lazyRequire<typeof sanitizeHtml>('sanitize-html');
 
 const alignment = { 'text-align': [/^(left|right|center)$/] };
 
 export function sanitizeBody(html: string, checkedImageUrls: ReadonlySet<string>): string {
-  return sanitizeHtml(html, {
+  return loadSanitizeHtml()(html, {
     allowedTags: [
       'p',
       'br',

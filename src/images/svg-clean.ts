@@ -2,8 +2,11 @@
 // static chart or map needs (sanitize-html, the maintained sanitiser the body's raw HTML already goes
 // through). No script, event handler, foreignObject, animation, style sheet, external or file: reference or
 // javascript: URL survives; an SVG that is not one, or keeps nothing drawable, is refused.
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
 import { type ErrorLocation, ImprintError } from '../errors.js';
+import { lazyRequire } from '../lazy-require.js';
+
+const loadSanitizeHtml = lazyRequire<typeof sanitizeHtml>('sanitize-html');
 
 const shapes = [
   'svg',
@@ -204,7 +207,7 @@ export function cleanSvg(bytes: Uint8Array, where: ErrorLocation, written: strin
       { rule: 'unsafe-svg' },
     );
   }
-  const cleaned = sanitizeHtml(text, options).trim();
+  const cleaned = loadSanitizeHtml()(text, options).trim();
   if (
     !/^<svg[\s>]/.test(cleaned) ||
     !/\bxmlns="http:\/\/www\.w3\.org\/2000\/svg"/.test(cleaned.slice(0, cleaned.indexOf('>') + 1))

@@ -24,7 +24,7 @@ const layers: readonly (readonly string[])[] = [
   ['labels'],
   ['data'],
   // The shared root files and types, at the bottom.
-  ['edition.ts', 'errors.ts', 'paths.ts', 'format-size.ts', 'types'],
+  ['edition.ts', 'errors.ts', 'paths.ts', 'format-size.ts', 'lazy-require.ts', 'types'],
 ];
 
 /** The unit a file belongs to: its top-level folder under src/, or its own name for a root file. */

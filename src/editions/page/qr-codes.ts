@@ -1,6 +1,9 @@
 // A QR code beside each video block in the print editions: paper cannot play a video, but a phone can open
 // its address. Drawn as inline SVG squares (vector, so it prints sharp at any size) from qrcode's matrix.
-import QRCode from 'qrcode';
+import type QRCode from 'qrcode';
+import { lazyRequire } from '../../lazy-require.js';
+
+const loadQRCode = lazyRequire<typeof QRCode>('qrcode');
 
 const videoBlock = /<div class="video" data-url="([^"]+)">([\s\S]*?)<\/div>/g;
 
@@ -17,7 +20,7 @@ export function withQrCodes(html: string): string {
 }
 
 function qrSvg(url: string, label: string): string {
-  const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+  const { modules } = loadQRCode().create(url, { errorCorrectionLevel: 'M' });
   const size = modules.size;
   const squares: string[] = [];
   for (let row = 0; row < size; row++)

@@ -29,7 +29,8 @@ describe('fontsFor', () => {
     // The emoji face is imprint's own, limited to pictographs: digits stay the text's.
     expect(choice.extraCss).toMatch(/unicode-range: U\+/);
     expect(choice.extraCss).not.toMatch(/U\+3[0-9](,|-| )/);
-  });
+    // The first call reads every bundled face's character map (about a second; more on a busy machine).
+  }, 30_000);
 
   it('sets an article in its own script first, and Han in the form its language asks for', () => {
     expect(fontsFor('東京で会議', 'ja').textFamilies[0]).toBe('Noto Sans JP');
