@@ -84,6 +84,7 @@ export async function photoCopies(
       header,
       printWidth: printed?.targetWidth ?? header.width,
       xmp,
+      location,
       maxPixels: settings.maxPixels,
     }).catch((error: unknown) => {
       // A header that reads but pixels that do not (a truncated download, a damaged card): the file and line, not libvips' words alone.
