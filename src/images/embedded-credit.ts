@@ -1,6 +1,9 @@
 // What an agency photo says of itself: its caption, credit line, creator, copyright and source from IPTC
-// (IIM) and XMP, read with exifr, and whether it carries the photographer's GPS position.
-import exifr from 'exifr';
+// (IIM) and XMP, read with exifr, and whether it carries the photographer's GPS position. exifr finds them
+// in a JPEG's segments; in WebP, AVIF and PNG it finds no XMP (nor WebP's or AVIF's EXIF), so the EXIF and
+// XMP blocks libvips (sharp) extracts from any container are read with exifr too.
+import exifr, * as exifrModule from 'exifr';
+import sharp from 'sharp';
 import type { PhotoCredit } from './xmp-credit.js';
 
 export interface EmbeddedFacts {
@@ -10,18 +13,8 @@ export interface EmbeddedFacts {
 }
 
 export async function readEmbeddedFacts(bytes: Uint8Array): Promise<EmbeddedFacts> {
-  // A file whose metadata cannot be read is a photo without embedded facts, not a broken photo: sharp decides that.
-  const tags = ((await exifr
-    .parse(Buffer.from(bytes), {
-      tiff: true,
-      exif: false,
-      gps: true,
-      iptc: true,
-      xmp: true,
-      icc: false,
-      mergeOutput: true,
-    })
-    .catch(() => undefined)) ?? {}) as Record<string, unknown>;
+  // What the file's own segments say wins; the blocks sharp extracts fill in what exifr could not reach.
+  const tags = { ...(await blockTags(bytes)), ...(await fileTags(bytes)) };
   // XMP's names first (UTF-8 by definition), then IPTC IIM's (what older wire systems write), then EXIF's.
   const pick = (...names: string[]) => names.map((name) => textOf(tags[name])).find((value) => value !== undefined);
   const credit: PhotoCredit = {};
@@ -45,6 +38,50 @@ export async function readEmbeddedFacts(bytes: Uint8Array): Promise<EmbeddedFact
       ? { latitude, longitude }
       : undefined;
   return { credit, location };
+}
+
+type Tags = Record<string, unknown>;
+
+/**
+ * exifr's XMP reader. Node loads exifr's CommonJS build, whose default export has it; bundlers (vitest) load its
+ * ES build, whose default export lacks it and whose named export has it.
+ */
+const readXmp: typeof exifr.sidecar = (exifrModule as Partial<typeof exifrModule>).sidecar ?? exifr.sidecar.bind(exifr);
+
+/** A file whose metadata cannot be read is a photo without embedded facts, not a broken photo: sharp decides that. */
+async function fileTags(bytes: Uint8Array): Promise<Tags> {
+  const tags = await exifr
+    .parse(Buffer.from(bytes), {
+      tiff: true,
+      exif: false,
+      gps: true,
+      iptc: true,
+      xmp: true,
+      icc: false,
+      mergeOutput: true,
+    })
+    .catch(() => undefined);
+  return (tags ?? {}) as Tags;
+}
+
+/** The EXIF (TIFF, after WebP's and AVIF's "Exif\0\0") and XMP blocks sharp reads from the header, XMP's namespaces merged. */
+async function blockTags(bytes: Uint8Array): Promise<Tags> {
+  const meta = await sharp(bytes, { limitInputPixels: false })
+    .metadata()
+    .catch(() => undefined);
+  if (!meta) return {};
+  const exif =
+    meta.exif && meta.exif.subarray(0, 6).toString('latin1') === 'Exif\0\0' ? meta.exif.subarray(6) : meta.exif;
+  const [fromExif, fromXmp] = await Promise.all([
+    exif && exif.length > 8
+      ? exifr.parse(exif, { tiff: true, exif: false, gps: true, mergeOutput: true }).catch(() => undefined)
+      : undefined,
+    meta.xmp ? readXmp(meta.xmp, {}, 'xmp').catch(() => undefined) : undefined,
+  ]);
+  const namespaces = Object.entries((fromXmp ?? {}) as Tags)
+    .filter(([name, value]) => name !== 'xmlns' && typeof value === 'object' && value !== null)
+    .map(([, value]) => value as Tags);
+  return Object.assign({}, (fromExif ?? {}) as Tags, ...namespaces) as Tags;
 }
 
 /** exifr gives a field as a string, a list (dc:creator's Seq, IPTC's repeated By-line) or a language alternative. */

@@ -1,10 +1,12 @@
 // Each edition's copy of one photo, made from a single decode: upright (EXIF orientation applied), in sRGB,
-// carrying only the credit XMP. Print keeps the photo's own bytes when they are a JPEG or PNG at or under
-// 300 ppi (metadata dropped without re-encoding), else 300 ppi; the EPUB gets at most 1600 px on the long
-// side; the web page a JPEG (or PNG) and an AVIF at each responsive width (AVIF: half a JPEG's bytes at the
-// same look, where WebP often saves little on photos with grain).
+// carrying only the credit XMP (and the position, when images.keep_location publishes it). Print keeps the
+// photo's own bytes when they are a JPEG or PNG at or under 300 ppi (metadata dropped without re-encoding),
+// else 300 ppi; the EPUB gets at most 1600 px on the long side; the web page a JPEG (or PNG) and an AVIF at
+// each responsive width (AVIF: half a JPEG's bytes at the same look, where WebP often saves little on photos
+// with grain).
 import sharp, { type Sharp } from 'sharp';
 import { screenSizes } from './image-settings.js';
+import { type GpsPosition, locationExif } from './location-exif.js';
 import { jpegWithOnlyCredit, pngWithOnlyCredit } from './original-bytes.js';
 import type { PhotoHeader } from './photo-header.js';
 
@@ -33,12 +35,14 @@ export interface CopyRecipe {
   /** The print copy's width: the photo's own when it is at or under 300 ppi printed. */
   printWidth: number;
   xmp: string;
+  /** Written to the re-encoded copies' EXIF too, when images.keep_location publishes it. */
+  location?: GpsPosition | undefined;
   maxPixels: number;
 }
 
 export async function makeCopies(
   bytes: Uint8Array,
-  { header, printWidth, xmp, maxPixels }: CopyRecipe,
+  { header, printWidth, xmp, location, maxPixels }: CopyRecipe,
 ): Promise<MadeCopies> {
   if (header.format === 'gif') return gifCopies(bytes, header);
   // Decoded once; every copy is made from these pixels.
@@ -61,7 +65,9 @@ export async function makeCopies(
         .jpeg({ quality: q, mozjpeg: true, chromaSubsampling: q >= 90 ? '4:4:4' : '4:2:0' });
     else if (format === 'png') image = image.png({ compressionLevel: 9, adaptiveFiltering: true });
     else image = image.avif({ quality: q, effort: 2, chromaSubsampling: '4:2:0' });
-    const { data: out, info: made } = await image.withXmp(xmp).toBuffer({ resolveWithObject: true });
+    image = image.withXmp(xmp);
+    if (location) image = image.withExif(locationExif(location));
+    const { data: out, info: made } = await image.toBuffer({ resolveWithObject: true });
     return {
       name: `${name}.${format === 'jpeg' ? 'jpg' : format}`,
       format,

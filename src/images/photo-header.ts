@@ -1,6 +1,6 @@
 // A photo's header, read without decoding its pixels: its format by content, its upright size, its colour
 // space, and the pixel limit, checked before anything decodes it (a 40000 × 40000 PNG is 1.5 MB on disk and
-// 6.4 GB in memory).
+// 6.4 GB in memory); and a HEIC photo its libvips cannot decode, refused here with how to convert it.
 import sharp, { type Metadata } from 'sharp';
 import { type ErrorLocation, ImprintError } from '../errors.js';
 
@@ -45,6 +45,15 @@ export async function readPhotoHeader(
       'Export it again as a JPEG, PNG, WebP or AVIF file.',
     );
   }
+  if (format === 'heif' && !canDecodeHevc()) {
+    const jpeg = `${written.replace(/\.[^./\\]*$/, '')}.jpg`;
+    throw new ImprintError(
+      `image "${written}" is a HEIC photo (HEVC, as iPhones save them), which this build of imprint cannot decode`,
+      where,
+      `Convert it to JPEG and link the JPEG instead: on a Mac, File > Export in Preview or sips -s format jpeg ${written} --out ${jpeg}; on Linux, heif-convert ${written} ${jpeg}. An iPhone set to Settings > Camera > Formats > Most Compatible sends JPEGs.`,
+      { rule: 'heic-unsupported' },
+    );
+  }
   const frameHeight = meta.pageHeight ?? height;
   if (width * frameHeight > maxPixels) {
     const megapixels = (width * frameHeight) / 1e6;
@@ -66,6 +75,15 @@ export async function readPhotoHeader(
     hasAlpha: meta.hasAlpha,
     pages: meta.pages ?? 1,
   };
+}
+
+/**
+ * sharp's prebuilt libvips reads HEIF's header but decodes only AV1 (AVIF): HEVC's patents keep its decoder out,
+ * and libvips then lists only ".avif" among the files its HEIF loader takes. A libvips built with libde265 lists
+ * ".heic" too.
+ */
+function canDecodeHevc(): boolean {
+  return sharp.format.heif?.input.fileSuffix?.includes('.heic') ?? false;
 }
 
 function photoFormat(meta: Metadata): PhotoFormat | undefined {

@@ -1,7 +1,8 @@
 // The image pipeline for one photo of an article: read once, checked (format by content, pixel limit), its
-// embedded credit and position read, and each edition's copy made, or taken from the project's cache.
+// embedded credit and position read, and each edition's copy made, or taken from the project's cache; a
+// photo whose pixels cannot be decoded is refused naming the file.
 import { readFile } from 'node:fs/promises';
-import type { ErrorLocation } from '../errors.js';
+import { type ErrorLocation, ImprintError } from '../errors.js';
 import { type EmbeddedFacts, readEmbeddedFacts } from './embedded-credit.js';
 import type { ImageSettings } from './image-settings.js';
 import { cachedPath, cacheKey, readCached, writeCached } from './photo-cache.js';
@@ -83,7 +84,20 @@ export async function photoCopies(
       header,
       printWidth: printed?.targetWidth ?? header.width,
       xmp,
+      location,
       maxPixels: settings.maxPixels,
+    }).catch((error: unknown) => {
+      // A header that reads but pixels that do not (a truncated download, a damaged card): the file and line, not libvips' words alone.
+      const reason = (error instanceof Error ? error.message : String(error))
+        .trim()
+        .split(/\s*\n\s*/)
+        .join('; ');
+      throw new ImprintError(
+        `image "${written}" could not be decoded: ${reason}`,
+        where,
+        'Export it again as a JPEG, PNG, WebP or AVIF file.',
+        { cause: error },
+      );
     });
     files = [copies.print, copies.epub, ...copies.web.fallback, ...copies.web.avif];
     made = {

@@ -63,6 +63,25 @@ export async function agencyJpeg(
   return withIptc(jpeg, fields);
 }
 
+/** An agency photo in another container (WebP, AVIF, PNG): the same XMP credit, camera EXIF and GPS, no IPTC IIM. */
+export async function agencyPhotoAs(
+  format: 'webp' | 'avif' | 'png',
+  width: number,
+  height: number,
+  fields: AgencyFields,
+): Promise<Buffer> {
+  const image = (await photoPixels(width, height))
+    .withExif({
+      IFD0: { Make: 'Canon', Model: 'EOS R5', Software: 'Adobe Photoshop 25.0 (Macintosh)' },
+      IFD2: { BodySerialNumber: '032021001234', LensSerialNumber: '7700004567' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '55/1 45/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '37/1 36/1 59/1' },
+    })
+    .withXmp(xmpOf(fields));
+  if (format === 'webp') return image.webp({ quality: 80 }).toBuffer();
+  if (format === 'avif') return image.avif({ quality: 60, effort: 2 }).toBuffer();
+  return image.png({ compressionLevel: 1 }).toBuffer();
+}
+
 function xmpOf(fields: AgencyFields): string {
   const alt = (value: string) => `<rdf:Alt><rdf:li xml:lang="x-default">${value}</rdf:li></rdf:Alt>`;
   return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">${[
