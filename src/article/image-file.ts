@@ -54,7 +54,7 @@ export async function checkImageFile(
     throw new ImprintError(
       `image "${written}" has an unsupported type "${extname(path)}"`,
       where,
-      'Use a JPEG, PNG, WebP, AVIF, HEIC, GIF or SVG file.',
+      'Use a JPEG, PNG, WebP, AVIF, GIF or SVG file.',
     );
   }
   const actual = sniff(await firstBytes(path, 512));
@@ -82,7 +82,7 @@ function sniff(head: Buffer): ImageType | undefined {
   if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (head.subarray(0, 6).toString('latin1') === 'GIF87a' || head.subarray(0, 6).toString('latin1') === 'GIF89a')
     return 'gif';
-  // ISO BMFF: an ftyp box naming the brand (AVIF still images and sequences, HEIC from phones).
+  // ISO BMFF: an ftyp box naming the brand (AVIF still images and sequences; HEIC from phones, refused by photo-header.ts as this sharp cannot decode it).
   if (head.subarray(4, 8).toString('latin1') === 'ftyp') {
     const brands = head.subarray(8, Math.min(head.length, 8 + head.readUInt32BE(0) - 8)).toString('latin1');
     if (/avif|avis/.test(brands)) return 'avif';

@@ -123,7 +123,7 @@ const cases: Case[] = [
     },
     message: /unsupported type ".bmp"/,
     line: 7,
-    hint: /JPEG, PNG, WebP, AVIF, HEIC, GIF or SVG/,
+    hint: /JPEG, PNG, WebP, AVIF, GIF or SVG/,
   },
   {
     name: 'a remote image URL',
