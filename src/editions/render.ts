@@ -75,7 +75,9 @@ export async function renderEditions(
   const web = await publication.renderWebPage({
     downloads,
     pageThumbnail:
-      wants('pdf') || wants('archival') ? await pdfFirstPageJpeg((await printPdf()).bytes, tabs.timeoutMs) : undefined,
+      wants('pdf') || wants('archival')
+        ? await pdfFirstPageJpeg((await printPdf()).bytes, tabs.timeoutMs, meta.images[0]?.photoCredit)
+        : undefined,
     cover: wants('epub') ? (await printPage).cover : undefined,
   });
   return [...files, ...web.map(({ name, bytes }) => ({ edition: 'html' as const, name, bytes }))];

@@ -183,6 +183,22 @@ describe('a 24-megapixel agency photo', () => {
     }
   });
 
+  it("gives the web page's picture of the PDF's first page the photo's credit, creator and copyright (XMP), not its caption", async () => {
+    const thumbnail = await readFile(join(outDir, 'agency', 'page-1.jpg'));
+    const xmp = (await exifr.parse(thumbnail, { xmp: true, iptc: true, tiff: false, exif: false })) as Record<
+      string,
+      unknown
+    >;
+    expect([xmp.Credit, xmp.creator, xmp.rights, xmp.Source]).toEqual([
+      'AFP',
+      'Jane Doe',
+      { lang: 'x-default', value: '© AFP 2024' },
+      'AFP',
+    ]);
+    expect(xmp.description).toBeUndefined();
+    expect((await sharp(thumbnail).metadata()).format).toBe('jpeg');
+  });
+
   it('prints upright at 300 ppi, not 24 megapixels', async () => {
     const { stdout } = await promisify(execFile)('pdfimages', ['-list', join(outDir, 'agency', 'agency.pdf')]);
     const [width, height] = stdout.split('\n')[2]!.trim().split(/\s+/).slice(3, 5).map(Number);
