@@ -2,7 +2,8 @@
 // page per article, so its running head carries its title), page numbers running through the whole issue.
 // The contents page needs the page each article begins on: the page is printed once, the articles' start
 // pages are read from the PDF's bookmarks (one per headline), written into the loaded page, and it is printed
-// again (and again, should the numbers move anything). The same load gives the EPUB cover and the press page.
+// again (and again, should the numbers move anything). The same load gives the EPUB cover and the press page
+// (the print PDF's own pages, or the issue printed again at bleed size when something reaches past the trim).
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import { readTemplate, renderArticleFragment, renderPage } from '../editions/page/article-view.js';
@@ -10,11 +11,11 @@ import { captureCover, coverViewport } from '../editions/page/cover.js';
 import { hyphenateHtml, hyphenatorFor } from '../editions/page/hyphenate.js';
 import { cssString, furnitureText, pageCss, printStylesheets, runningHead } from '../editions/page/print-html.js';
 import {
-  appendStyle,
   type PrintContext,
   type PrintPage,
   type PrintWants,
   printPdf,
+  printPressPage,
   readableFolders,
 } from '../editions/pdf/print.js';
 import { articleAnchor } from '../editions/publication.js';
@@ -128,12 +129,10 @@ export async function renderCollectionPage(
         if (printed.join() === startPages.join()) break;
         startPages = printed;
       }
-      let bleedPdf: Uint8Array | undefined;
-      if (wants.bleed !== undefined) {
-        step('printing the press page');
-        await appendStyle(loaded, css(wants.bleed));
-        bleedPdf = await print(loaded);
-      }
+      const bleedPdf =
+        wants.bleed === undefined
+          ? undefined
+          : (await printPressPage(loaded, pdf, css(wants.bleed), context, step)).bleedPdf;
       return { pdf, cover, bleedPdf, startPages };
     },
   );

@@ -1,7 +1,8 @@
 // The one edition dispatch, for an article or a collection alike (see publication.ts); nothing is written here.
-// The print page is loaded once and gives Chromium's PDF, the EPUB cover and the press page (the same layout
-// printed at bleed size): the print PDF is finished, the archival copy made from it, the press edition from
-// the bleed page, the EPUB marks where the print PDF's pages begin, and the web page comes last, offering the others.
+// The print page is loaded once and gives Chromium's PDF, the EPUB cover and the press pages (the print PDF's
+// own, or the layout printed at bleed size when something reaches past the trim): the print PDF is finished,
+// the archival copy made from it, the press edition imposed from the press pages, the EPUB marks where the
+// print PDF's pages begin, and the web page comes last, offering the others.
 import { type Edition, editionSuffix } from '../edition.js';
 import { packageEpub } from './epub/epub.js';
 import { pdfPageTexts } from './page/page-breaks.js';
@@ -60,7 +61,7 @@ export async function renderEditions(
         let pdf: FinishedPdf;
         if (edition === 'pdf') pdf = await printPdf();
         else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, meta, info);
-        else pdf = await renderPressEdition((await printPage).bleedPdf!, meta, info, { page: context.page });
+        else pdf = await renderPressEdition(await printPage, meta, info, { page: context.page });
         return { edition, name, bytes: pdf.bytes, pages: pdf.pageCount };
       }),
   );

@@ -2,7 +2,8 @@
 // logo (logo.svg or logo.png), fonts/ (font files its @font-face rules name, and their licence) and
 // labels.yaml. Everything is read and checked once per build: CSS that does not parse, or that asks for a
 // file outside the theme folder or for anything on the network, is refused here with its file and line,
-// before any page loads (the render sandbox refuses it again if it ever got that far).
+// before any page loads (the render sandbox refuses it again if it ever got that far). Whether print.css
+// styles the page box (page-box.ts) is read here too: the press edition needs a bleed print only then.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative } from 'node:path';
@@ -10,6 +11,7 @@ import { parseYamlData } from '../data/yaml-data.js';
 import { ImprintError } from '../errors.js';
 import { type LabelOverrides, labelOverridesSchema } from '../labels/labels.js';
 import { isOutside } from '../paths.js';
+import { stylesPageBox } from './page-box.js';
 import { checkCss, epubCss, fontExtensions, type ThemeFont } from './theme-css.js';
 
 export type { ThemeFont };
@@ -20,6 +22,8 @@ export interface Theme {
   /** Stylesheets for the print page (print media) and the cover (screen media), as absolute paths. */
   printCss: string | undefined;
   coverCss: string | undefined;
+  /** print.css styles the page box beyond type (a page background, borders, margins): see page-box.ts. */
+  stylesPageBox: boolean;
   /** epub.css, its font URLs rewritten to the EPUB's fonts/ folder, and the fonts it names. */
   epub: { css: string; fonts: ThemeFont[] } | undefined;
   /** The licence beside the fonts, travelling with them in the EPUB. */
@@ -79,6 +83,7 @@ export async function loadTheme(dir: string): Promise<Theme> {
     root,
     printCss,
     coverCss,
+    stylesPageBox: printCss !== undefined && stylesPageBox(printCss, root),
     epub,
     fontLicence:
       licence && fonts.length > 0 ? { path: join(root, licence), filename: `theme-${basename(licence)}` } : undefined,

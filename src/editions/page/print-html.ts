@@ -76,9 +76,10 @@ export function printStylesheets(
 }
 
 /**
- * The @page rules: size, margins and running head. With a bleed (the press edition's page, printed from the
- * same loaded page with these rules appended) the sheet grows by it on every side and so do the margins: the
- * type area stays where the trim puts it, and anything that touches the trim edge runs on into the bleed.
+ * The @page rules: size, margins and running head. With a bleed (the press edition's page when a theme styles
+ * the page box, printed from the same loaded page with these rules appended) the sheet grows by it on every
+ * side and so do the margins: the type area stays where the trim puts it, and the page's background runs on
+ * into the bleed.
  */
 export function pageCss(
   view: Pick<ArticleView, 'publication' | 'title' | 'labels' | 'counterStyle'>,

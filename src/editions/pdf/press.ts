@@ -1,8 +1,10 @@
-// The press edition, for a print shop: the page rendered at trim size plus 3 mm bleed, placed on a larger
-// sheet with crop marks outside the bleed (TrimBox = trim, BleedBox = trim + bleed, MediaBox holds the
-// marks), written as PDF/X-4: colour stays device-independent (Chromium's RGB is declared sRGB through a
-// DefaultRGB colour space, photos keep their own ICC profiles) and a CMYK output intent tells the print
-// shop's RIP which press condition to separate for. Text, fonts and photos stay exactly as Chromium wrote them.
+// The press edition, for a print shop: each page placed on a larger sheet with crop marks outside the bleed
+// (TrimBox = trim, BleedBox = trim + bleed, MediaBox holds the marks), written as PDF/X-4: colour stays
+// device-independent (Chromium's RGB is declared sRGB through a DefaultRGB colour space, photos keep their
+// own ICC profiles) and a CMYK output intent tells the print shop's RIP which press condition to separate for.
+// The pages are the print edition's own, placed at the bleed offset, when nothing on them reaches past the
+// trim (the bleed is then blank paper); else the layout printed at trim size plus 3 mm bleed, placed over the
+// whole BleedBox (print.ts `printPressPage` decides). Text, fonts and photos stay exactly as Chromium wrote them.
 import {
   cmyk,
   PDFDict,
@@ -37,15 +39,25 @@ export interface PressContext {
   page: PageSize;
 }
 
-/** `bleedPdf` is the print layout rendered at trim + bleed on every side (pageCss in page/print-html.ts sets the bleed page's size). */
+/**
+ * What the press edition imposes: `bleedPdf` when the print layout was rendered at trim + bleed on every side
+ * (pageCss in page/print-html.ts sets the bleed page's size), else `pdf`, Chromium's print PDF at trim size.
+ */
+export interface PressPages {
+  pdf: Uint8Array | undefined;
+  bleedPdf: Uint8Array | undefined;
+}
+
 export async function renderPressEdition(
-  bleedPdf: Uint8Array,
+  pages: PressPages,
   publication: PublicationMeta,
   meta: PdfMetadata,
   context: PressContext,
 ): Promise<FinishedPdf> {
   const trim = pageDimensions(context.page);
-  const { sheet: doc, embedded } = await imposeWithMarks(bleedPdf, trim);
+  const source = pages.bleedPdf ?? pages.pdf;
+  if (!source) throw new Error('the press edition has no pages: the print page was not printed');
+  const { sheet: doc, embedded } = await imposeWithMarks(source, pages.bleedPdf !== undefined, trim);
   // pdf-lib writes the embedded pages' forms only now (their resources need DefaultRGB too); one page at a
   // time with a turn of the event loop between, as flush() does all of them in one block (9 s for 400 pages).
   for (const page of embedded) {
@@ -98,23 +110,27 @@ function declareRgbAsSrgb(doc: PDFDocument, srgb: PDFRef): void {
   }
 }
 
-/** Each page on a sheet large enough for the marks, with the boxes set and crop marks at the trim lines. */
+/**
+ * Each page on a sheet large enough for the marks, with the boxes set and crop marks at the trim lines: a
+ * bleed page stretched over the BleedBox, a trim-size page at its own size with its corner on the TrimBox's.
+ */
 async function imposeWithMarks(
-  bleedPdf: Uint8Array,
+  pdf: Uint8Array,
+  atBleedSize: boolean,
   trim: { width: number; height: number },
 ): Promise<{ sheet: PDFDocument; embedded: PDFEmbeddedPage[] }> {
   const { bleed, slug } = pressGeometry;
-  const source = await PDFDocument.load(bleedPdf);
+  const source = await PDFDocument.load(pdf, { updateMetadata: false });
   const sheet = await PDFDocument.create({ updateMetadata: false });
   const pages = await sheet.embedPages(source.getPages());
   for (const embedded of pages) {
     const page = sheet.addPage([pt(trim.width + 2 * (bleed + slug)), pt(trim.height + 2 * (bleed + slug))]);
-    page.drawPage(embedded, {
-      x: pt(slug),
-      y: pt(slug),
-      width: pt(trim.width + 2 * bleed),
-      height: pt(trim.height + 2 * bleed),
-    });
+    page.drawPage(
+      embedded,
+      atBleedSize
+        ? { x: pt(slug), y: pt(slug), width: pt(trim.width + 2 * bleed), height: pt(trim.height + 2 * bleed) }
+        : { x: pt(slug + bleed), y: pt(slug + bleed) },
+    );
     setBoxes(page, trim);
     drawCropMarks(page, trim);
   }

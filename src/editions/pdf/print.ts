@@ -1,6 +1,7 @@
 // The print edition: article HTML → Chromium PDF → document metadata. The same page load also gives the
-// EPUB's cover (see cover.ts) and, printed again at bleed size, the press edition's page. The finishing steps
-// serve a collection's print page too (collection/collection-print.ts).
+// EPUB's cover (see cover.ts) and the press edition's pages: the print PDF's own, unless something on the page
+// reaches past the trim (bleed-check.ts), when the loaded page is printed again at bleed size. The finishing
+// steps and the press page serve a collection's print page too (collection/collection-print.ts).
 
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +20,7 @@ import { captureCover, coverViewport } from '../page/cover.js';
 import { hyphenateHtml, hyphenatorFor } from '../page/hyphenate.js';
 import { pageCss, renderPrintHtml } from '../page/print-html.js';
 import type { PublicationMeta } from '../publication-meta.js';
+import { whatReachesPastTrim } from './bleed-check.js';
 import { applyDocumentInfo, cleanBookmarks, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { setXmpAndId } from './pdf-standards.js';
 import { completeForPdfUa, uaProblems } from './pdf-ua.js';
@@ -40,9 +42,13 @@ export interface PrintContext extends PageContext {
 
 /** What one load of a print page gives: Chromium's PDF, the EPUB cover, the press page. */
 export interface PrintPage {
+  /** Chromium's PDF at trim size; printed for the press edition too when nothing reaches past the trim. */
   pdf: Uint8Array | undefined;
   cover: Uint8Array | undefined;
-  /** The same layout printed at trim + bleed on every side, for the press edition to impose. */
+  /**
+   * The same layout printed at trim + bleed on every side, for the press edition to impose instead of `pdf`:
+   * only when something on the page reaches past the trim.
+   */
   bleedPdf: Uint8Array | undefined;
   /** The page (1-based) each of a collection's articles begins on; undefined for an article. */
   startPages?: number[];
@@ -91,18 +97,36 @@ export async function renderPrintPage(
       step('capturing the cover');
       const coverJpeg = cover ? await captureCover(page) : undefined;
       step('printing the PDF');
-      const pdf = wants.pdf ? await printPdf(page, tabs.timeoutMs) : undefined;
-      if (pdf) await assertBundledFonts(pdf, fonts.drawsEmoji, theme?.root, article.slug);
-      let bleedPdf: Uint8Array | undefined;
-      if (wants.bleed !== undefined) {
-        step('printing the press page');
-        // Later @page rules win: the loaded page is printed again at trim + bleed, with no second load.
-        await appendStyle(page, pageCss(view, context.page, wants.bleed));
-        bleedPdf = await printPdf(page, tabs.timeoutMs);
-      }
-      return { pdf, cover: coverJpeg, bleedPdf };
+      const printed = wants.pdf ? await printPdf(page, tabs.timeoutMs) : undefined;
+      const press =
+        wants.bleed === undefined
+          ? { pdf: printed, bleedPdf: undefined }
+          : await printPressPage(page, printed, pageCss(view, context.page, wants.bleed), context, step);
+      if (press.pdf) await assertBundledFonts(press.pdf, fonts.drawsEmoji, theme?.root, article.slug);
+      return { ...press, cover: coverJpeg };
     },
   );
+}
+
+/**
+ * The pages the press edition imposes, from a loaded print page: the print PDF itself (printed now if it was
+ * not yet) when nothing on the page reaches past the trim, else the page printed again at bleed size with
+ * `bleedCss` appended (later @page rules win, so there is no second load).
+ */
+export async function printPressPage(
+  page: Page,
+  printed: Uint8Array | undefined,
+  bleedCss: string,
+  context: Pick<PageContext, 'tabs' | 'style'>,
+  step: (doing: string) => void,
+): Promise<Pick<PrintPage, 'pdf' | 'bleedPdf'>> {
+  const { timeoutMs } = context.tabs;
+  step('measuring what reaches past the trim');
+  const bleeds = await whatReachesPastTrim(page, context.style.theme);
+  if (bleeds === undefined) return { pdf: printed ?? (await printPdf(page, timeoutMs)), bleedPdf: undefined };
+  step(`printing the press page at bleed size (${bleeds})`);
+  await appendStyle(page, bleedCss);
+  return { pdf: printed, bleedPdf: await printPdf(page, timeoutMs) };
 }
 
 /**
