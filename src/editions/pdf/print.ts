@@ -1,21 +1,18 @@
-// The print edition: article HTML → Chromium PDF → document metadata. The same page load also gives the
-// EPUB's cover (see cover.ts) and, printed again at bleed size, the press edition's page. The finishing steps
+// The print edition: article HTML → Chromium PDF → document metadata. The same page load, printed again at
+// bleed size, gives the press edition's page. The finishing steps
 // serve a collection's print page too (collection/collection-print.ts).
 
 import { createHash } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import { PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import type { Article } from '../../article/article.js';
 import type { PageSize } from '../../article/page-size.js';
 import type { HouseStyle } from '../../config/house-style.js';
 import { assertBundledFonts } from '../../fonts/machine-fonts.js';
-import { fillLabel } from '../../labels/labels.js';
 import { toolVersion } from '../../paths.js';
 import { readableFor, withPage } from '../../render/sandboxed-page.js';
 import type { TabPool } from '../../render/tab-pool.js';
 import type { ArticleView } from '../page/article-view.js';
-import { captureCover, coverViewport } from '../page/cover.js';
 import { hyphenateHtml, hyphenatorFor } from '../page/hyphenate.js';
 import { pageCss, renderPrintHtml } from '../page/print-html.js';
 import type { PublicationMeta } from '../publication-meta.js';
@@ -38,10 +35,9 @@ export interface PrintContext extends PageContext {
   folders: readonly string[];
 }
 
-/** What one load of a print page gives: Chromium's PDF, the EPUB cover, the press page. */
+/** What one load of a print page gives: Chromium's PDF and the press page. */
 export interface PrintPage {
   pdf: Uint8Array | undefined;
-  cover: Uint8Array | undefined;
   /** The same layout printed at trim + bleed on every side, for the press edition to impose. */
   bleedPdf: Uint8Array | undefined;
   /** The page (1-based) each of a collection's articles begins on; undefined for an article. */
@@ -50,7 +46,6 @@ export interface PrintPage {
 
 export interface PrintWants {
   pdf: boolean;
-  cover: boolean;
   /** Millimetres of bleed for the press page, or undefined for none. */
   bleed: number | undefined;
 }
@@ -63,33 +58,15 @@ export async function renderPrintPage(
 ): Promise<PrintPage> {
   const hyphenate = await hyphenatorFor(article.meta.lang);
   const printView = hyphenate ? { ...view, bodyHtml: await hyphenateHtml(view.bodyHtml, hyphenate) } : view;
-  const photo = article.images[0];
-  const cover = wants.cover
-    ? {
-        photoUrl: photo && pathToFileURL(photo.path).href,
-        photoCredit: photo?.credit && fillLabel(view.labels.photo, { credit: photo.credit }),
-      }
-    : undefined;
   const { tabs, workDir } = context;
   const { theme } = context.style;
   const { html, fonts } = renderPrintHtml(printView, context.page, {
     justified: hyphenate !== undefined,
-    cover,
     theme,
   });
-  // The cover's viewport is set before the page loads; print layout follows @page, whatever the viewport.
   return withPage(
-    {
-      tabs,
-      html,
-      workDir,
-      name: article.slug,
-      readable: readableFolders(context),
-      ...(cover ? { viewport: coverViewport } : {}),
-    },
+    { tabs, html, workDir, name: article.slug, readable: readableFolders(context) },
     async (page, step) => {
-      step('capturing the cover');
-      const coverJpeg = cover ? await captureCover(page) : undefined;
       step('printing the PDF');
       const pdf = wants.pdf ? await printPdf(page, tabs.timeoutMs) : undefined;
       if (pdf) await assertBundledFonts(pdf, fonts.drawsEmoji, theme?.root, article.slug);
@@ -100,7 +77,7 @@ export async function renderPrintPage(
         await appendStyle(page, pageCss(view, context.page, wants.bleed));
         bleedPdf = await printPdf(page, tabs.timeoutMs);
       }
-      return { pdf, cover: coverJpeg, bleedPdf };
+      return { pdf, bleedPdf };
     },
   );
 }
