@@ -27,7 +27,7 @@ export interface CoverContent {
 }
 
 const side = 80;
-const lineWidth = coverSize.width - 2 * side;
+export const lineWidth = coverSize.width - 2 * side;
 /** With a photo, the head keeps at most this much of the height: the photo keeps the rest but the credit. */
 const headLimitWithPhoto = 860;
 const title = { largest: 80, smallest: 48, lineHeight: 1.12 };
@@ -46,7 +46,8 @@ interface Block {
 
 export async function drawCover(content: CoverContent, themeCoverCss: string | undefined): Promise<Uint8Array> {
   const colours = await coverColours(themeCoverCss);
-  const faces = (text: string, style: TextStyle) => shapedFaces(text, content.lang, content.dir, style);
+  // With the ellipsis, which any block may end with when cut.
+  const faces = (text: string, style: TextStyle) => shapedFaces(`${text}…`, content.lang, content.dir, style);
   const upper = (text: string) => text.toLocaleUpperCase(content.lang);
   const publication = upper(content.publication);
   const cursive = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Thaana}]/u;
@@ -163,7 +164,12 @@ function block(
 }
 
 /** The title's lines at the largest size whose lines fit `room`; at the smallest, cut with an ellipsis. */
-function fitTitle(text: string, lang: string, faces: ShapedFaces, room: number): { lines: string[]; size: number } {
+export function fitTitle(
+  text: string,
+  lang: string,
+  faces: ShapedFaces,
+  room: number,
+): { lines: string[]; size: number } {
   const pieces = breakPieces(text, lang);
   for (let size = title.largest; size >= title.smallest; size -= 4) {
     const lines = balancedWrap(pieces, lineWidth, (line) => faces.width(line, size));
