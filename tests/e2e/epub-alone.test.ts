@@ -75,6 +75,24 @@ describe('an EPUB built alone', () => {
   });
 });
 
+describe("a collection's EPUB built alone", () => {
+  it('is built with no browser either, with a cover of its own and no page list, and passes EPUBCheck', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'imprint-epub-alone-collection-'));
+    const out = join(cwd, 'out');
+    const collection = resolve('tests/fixtures/collection/weekend-edition.yaml');
+    const run = await imprint(['build', collection, '--formats', 'epub', '-o', out], cwd, {
+      IMPRINT_CHROMIUM: join(cwd, 'no-chromium-here'),
+    });
+    expect(run.code).toBe(0);
+    const path = epubPath(out, 'weekend-edition');
+    expect(await epubcheck(path)).toEqual([]);
+    const files = await epubFiles(await readFile(path));
+    expect(parseXml(files.get('OEBPS/toc.xhtml')!).querySelector('nav#page-list')).toBeNull();
+    const cover = (await epubEntry(await readFile(path), 'OEBPS/cover.jpeg'))!;
+    expect((await ink(cover, 100, 330)).count).toBeGreaterThan(5000);
+  });
+});
+
 describe('the same article with a PDF edition too', () => {
   it('rebuilds the EPUB with the print pages listed, and shows the same cover in the EPUB and on the web page', async () => {
     const cwd = await mkdtemp(join(tmpdir(), 'imprint-epub-with-pdf-'));
