@@ -42,15 +42,17 @@ export async function renderEditions(
   if (!tabs && needsBrowser(editions)) throw new Error('these editions need the browser, and none was given');
   // The EPUB marks where the print edition's pages begin when a PDF edition is made: then it needs the print PDF.
   const pageList = wants('epub') && (wants('pdf') || wants('archival') || wants('press'));
-  const printPage = tabs
-    ? publication.renderPrintPage(
-        { ...context, tabs },
-        {
-          pdf: wants('pdf') || wants('archival') || pageList,
-          bleed: wants('press') ? pressGeometry.bleed : undefined,
-        },
-      )
-    : Promise.reject(new Error('no print page without the browser'));
+  // Only a PDF edition (the page list comes with one) needs the print page loaded.
+  const printPage =
+    tabs && (wants('pdf') || wants('archival') || wants('press'))
+      ? publication.renderPrintPage(
+          { ...context, tabs },
+          {
+            pdf: wants('pdf') || wants('archival') || pageList,
+            bleed: wants('press') ? pressGeometry.bleed : undefined,
+          },
+        )
+      : Promise.reject(new Error('no print page: no PDF edition was asked for'));
   const cover = wants('epub') ? drawCover(publication.cover, context.style.theme?.coverCss) : undefined;
   // Rejections surface through the editions below; this keeps an unused branch from being "unhandled".
   printPage.catch(() => undefined);

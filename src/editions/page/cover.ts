@@ -4,7 +4,7 @@
 // bidi), broken into lines by line-breaks.ts, drawn as glyph outlines in an SVG; sharp lays them over the
 // background colour and the lead photo (cropped to fill the space left, as object-fit: cover did) and
 // writes the JPEG. The layout is the one templates/cover/cover.css described, at 1.25 px per CSS pixel.
-import sharp, { type OverlayOptions } from 'sharp';
+import sharp from 'sharp';
 import { type PlacedGlyph, type ShapedFaces, shapedFaces, type TextStyle } from '../../fonts/shaped-text.js';
 import { type CoverColours, coverColours } from './cover-colours.js';
 import { balancedWrap, breakPieces, cutWithEllipsis, wrap } from './line-breaks.js';
@@ -55,14 +55,14 @@ export async function drawCover(content: CoverContent, themeCoverCss: string | u
 
   const blocks: Block[] = [];
   let y = 90;
-  let logo: { input: Buffer; top: number; left: number } | undefined;
+  let logo: { png: Buffer; top: number; left: number; width: number; height: number } | undefined;
   if (content.logoPath) {
     const { data, info } = await sharp(content.logoPath, { density: 300 })
       .resize({ width: Math.round(lineWidth * 0.7), height: 120, fit: 'inside' })
       .png()
       .toBuffer({ resolveWithObject: true });
     const left = content.dir === 'rtl' ? coverSize.width - side - info.width : side;
-    logo = { input: data, top: y, left };
+    logo = { png: data, top: y, left, width: info.width, height: info.height };
     y += info.height;
   } else {
     const size = 32.5;
@@ -113,22 +113,20 @@ export async function drawCover(content: CoverContent, themeCoverCss: string | u
   blocks.push(block([content.displayDate], date, 32.5, 1.2, colours.date, y, 0));
   y += dateHeight + 60;
 
-  const layers: OverlayOptions[] = [];
+  // The cover is three bands stacked, each made once as raw RGB: the head (an SVG of the logo and the text's
+  // outlines on the background), the photo and the credit line; only the whole is encoded.
+  let photo: { height: number; path: string } | undefined;
   if (content.photoPath) {
     const credit = content.photoCredit ? upper(content.photoCredit) : undefined;
-    const creditHeight = credit ? 12.5 + 22.5 * 1.2 + 17.5 : 0;
-    const photoHeight = Math.round(coverSize.height - y - creditHeight);
-    const photo = await sharp(content.photoPath)
-      .rotate()
-      .resize({ width: coverSize.width, height: photoHeight, fit: 'cover' })
-      .toBuffer();
-    layers.push({ input: photo, top: Math.round(y), left: 0 });
+    const creditHeight = credit ? Math.round(12.5 + 22.5 * 1.2 + 17.5) : 0;
+    y = Math.round(y);
+    photo = { height: coverSize.height - y - creditHeight, path: content.photoPath };
     if (credit) {
       const creditFaces = await faces(credit, { role: 'sans', weight: 400, italic: false });
       const spacing = spacingOf(credit, 22.5 * 0.04);
       const measure = (line: string) => creditFaces.width(line, 22.5) + spacing * [...line].length;
       const line = measure(credit) <= lineWidth ? credit : cutWithEllipsis([credit, ''], 1, lineWidth, measure)[0]!;
-      const creditBlock = block([line], creditFaces, 22.5, 1.2, colours.credit, y + photoHeight + 12.5, spacing);
+      const creditBlock = block([line], creditFaces, 22.5, 1.2, colours.credit, y + photo.height + 12.5, spacing);
       blocks.push({ ...creditBlock, align: 'end' });
     }
   } else {
@@ -136,16 +134,33 @@ export async function drawCover(content: CoverContent, themeCoverCss: string | u
     const shift = Math.max(0, (coverSize.height - (y - 60) - 90) / 2);
     for (const each of blocks) each.top += shift;
     rule.top += shift;
-    if (logo) logo.top = Math.round(logo.top + shift);
+    if (logo) logo.top += shift;
+    y = coverSize.height;
   }
 
-  const svg = textSvg(blocks, rule, colours, content.dir);
-  layers.push({ input: Buffer.from(svg), top: 0, left: 0 });
-  if (logo) layers.push(logo);
-  const jpeg = await sharp({
-    create: { width: coverSize.width, height: coverSize.height, channels: 3, background: colours.background },
-  })
-    .composite(layers)
+  const drawing = textSvg(blocks, rule, colours, content.dir, logo);
+  const band = async (top: number, height: number) =>
+    height <= 0
+      ? Buffer.alloc(0)
+      : sharp(Buffer.from(drawing(top, height)))
+          .flatten({ background: colours.background })
+          .toColourspace('srgb')
+          .raw()
+          .toBuffer();
+  const bands = [await band(0, y)];
+  if (photo) {
+    bands.push(
+      await sharp(photo.path)
+        .rotate()
+        .resize({ width: coverSize.width, height: photo.height, fit: 'cover' })
+        .flatten({ background: colours.background })
+        .toColourspace('srgb')
+        .raw()
+        .toBuffer(),
+      await band(y + photo.height, coverSize.height - y - photo.height),
+    );
+  }
+  const jpeg = await sharp(Buffer.concat(bands), { raw: { ...coverSize, channels: 3 } })
     .jpeg({ quality: 85 })
     .toBuffer();
   return new Uint8Array(jpeg);
@@ -187,7 +202,8 @@ function textSvg(
   rule: { top: number; height: number },
   colours: CoverColours,
   dir: 'ltr' | 'rtl',
-): string {
+  logo: { png: Buffer; top: number; left: number; width: number; height: number } | undefined,
+): (top: number, height: number) => string {
   const paths: string[] = [];
   for (const each of blocks) {
     each.lines.forEach((line, index) => {
@@ -208,7 +224,14 @@ function textSvg(
     });
   }
   const ruleRect = `<rect x="${side}" y="${n(rule.top)}" width="${lineWidth}" height="${rule.height}" fill="${colours.rule}"/>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${coverSize.width}" height="${coverSize.height}">${ruleRect}${paths.join('')}</svg>`;
+  const { width, height } = coverSize;
+  const background = `<rect width="${width}" height="${height}" fill="${colours.background}"/>`;
+  const logoImage = logo
+    ? `<image x="${logo.left}" y="${n(logo.top)}" width="${logo.width}" height="${logo.height}" href="data:image/png;base64,${logo.png.toString('base64')}"/>`
+    : '';
+  // One band of the cover: the same drawing, seen through a window `height` pixels tall from `top`.
+  return (top: number, bandHeight: number) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${bandHeight}" viewBox="0 ${top} ${width} ${bandHeight}">${background}${logoImage}${ruleRect}${paths.join('')}</svg>`;
 }
 
 /** Letter-spacing after every glyph, as CSS adds it after every character (0 for cursive scripts). */
