@@ -50,8 +50,11 @@ export async function drawCover(content: CoverContent, themeCoverCss: string | u
   const faces = (text: string, style: TextStyle) => shapedFaces(`${text}…`, content.lang, content.dir, style);
   const upper = (text: string) => text.toLocaleUpperCase(content.lang);
   const publication = upper(content.publication);
-  const cursive = /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Nko}\p{Script=Mongolian}\p{Script=Thaana}]/u;
-  const spacingOf = (text: string, em: number) => (cursive.test(text) ? 0 : em);
+  // Letter-spacing (as cover.css had it) only for alphabets whose letters stand apart: spacing joined or
+  // clustered scripts (Arabic, Indic, Thai…) would tear their letters and marks apart.
+  const standsApart =
+    /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Common}\s]*$/u;
+  const spacingOf = (text: string, em: number) => (standsApart.test(text) ? em : 0);
 
   const blocks: Block[] = [];
   let y = 90;
