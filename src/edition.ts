@@ -9,3 +9,8 @@ export const editionSuffix: Record<Exclude<Edition, 'html'>, string> = {
   press: '.press.pdf',
   archival: '.archival.pdf',
 };
+
+/** Whether making these editions needs Chromium: every edition but the EPUB does (its cover is drawn without it). */
+export function needsBrowser(wanted: readonly Edition[]): boolean {
+  return wanted.some((edition) => edition !== 'epub');
+}

@@ -13,6 +13,7 @@ import {
   verifyJson,
 } from './commands/json-report.js';
 import { loadProject, type ProjectSettings } from './commands/project-settings.js';
+import { needsBrowser } from './edition.js';
 import { closeBrowser, launchBrowser } from './render/browser.js';
 
 export type { ArticleResult, WrittenFile } from './build/build-result.js';
@@ -37,9 +38,11 @@ export interface BuildSettings extends ProjectSettings, Omit<BuildHooks, 'browse
 export async function build(paths: readonly string[] = [], settings: BuildSettings = {}): Promise<BuildReport> {
   const { paths: inputs, options } = await loadProject(paths, settings);
   const { signal, onNote, ...hooks } = settings;
-  // Chromium starts first; the pipeline's modules load while it boots (the two overlap on two cores). With a
-  // queue the workers render the articles, and the build launches a browser of its own only for collections.
-  const browser = options.queue ? undefined : launchBrowser({ timeoutMs: options.timeoutMs });
+  // Chromium starts first when an edition needs it; the pipeline's modules load while it boots (the two
+  // overlap on two cores). EPUBs alone need none (their cover is drawn without it). With a queue the workers
+  // render the articles, and the build launches a browser of its own only for collections.
+  const browser =
+    options.queue || !needsBrowser(options.formats) ? undefined : launchBrowser({ timeoutMs: options.timeoutMs });
   browser?.catch(() => undefined);
   const close = () => void closeBrowser(browser);
   signal?.addEventListener('abort', close, { once: true });

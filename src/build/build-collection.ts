@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { loadCollection } from '../collection/collection-file.js';
 import { collectionPublication } from '../collection/collection-publication.js';
 import type { CollectedArticle } from '../collection/collection-view.js';
-import type { Edition } from '../edition.js';
+import { type Edition, needsBrowser } from '../edition.js';
 import { articleView } from '../editions/page/article-view.js';
 import { renderEditions } from '../editions/render.js';
 import { ImprintError } from '../errors.js';
@@ -100,7 +100,7 @@ export async function publishCollection(file: string, context: CollectionContext
       };
     }
     const rendered = await renderEditions(publication, editions, {
-      tabs: await browsers.tabs(),
+      tabs: needsBrowser(editions) ? await browsers.tabs() : undefined,
       workDir,
       page: options.page ?? 'a4',
       style: options.style,

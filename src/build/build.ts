@@ -15,7 +15,7 @@ import { findArticles } from '../article/find-articles.js';
 import { type InputLimits, inputLimits } from '../article/limits.js';
 import { isCollectionFile } from '../collection/collection-file.js';
 import type { BuildOptions } from '../config/options.js';
-import type { Edition } from '../edition.js';
+import { type Edition, needsBrowser } from '../edition.js';
 import { articlePublication } from '../editions/publication.js';
 import { renderEditions } from '../editions/render.js';
 import { downloadPageName, renderDownloadPage } from '../editions/web/download-page.js';
@@ -233,15 +233,17 @@ export async function publishWithRetry(item: PlannedArticle, context: BuildConte
   const { signal, onStart, onRetry } = context.hooks;
   if (signal?.aborted) return failure(file, interrupted(), warnings);
   onStart?.(file);
-  const used = context.browsers.tabs();
+  // An article whose editions need no browser (EPUBs alone) never asks for one, so none is launched for it.
+  const browserless = !needsBrowser(item.editions);
+  const used = browserless ? undefined : context.browsers.tabs();
   try {
     return await publish(item, await used, context);
   } catch (first) {
     if (signal?.aborted) return failure(file, interrupted(), warnings);
-    if (!isBrowserFailure(first))
+    if (browserless || !isBrowserFailure(first))
       return failure(file, first instanceof ImprintError ? first : internalError(first), warnings);
     onRetry?.(file, first instanceof Error ? first.message.split('\n')[0]! : String(first));
-    await context.browsers.replaceIfUnwell(used);
+    await context.browsers.replaceIfUnwell(used!);
     try {
       return await publish(item, await context.browsers.tabs(), context);
     } catch (second) {
@@ -254,7 +256,7 @@ export async function publishWithRetry(item: PlannedArticle, context: BuildConte
   }
 }
 
-async function publish(item: PlannedArticle, tabs: TabPool, context: BuildContext): Promise<ArticleResult> {
+async function publish(item: PlannedArticle, tabs: TabPool | undefined, context: BuildContext): Promise<ArticleResult> {
   const { options, limits, workDir, hooks } = context;
   // Loaded again rather than kept from the first pass: a batch of thousands is never held in memory.
   const loaded = await loadOne(item.file, limits, options, 'copy');

@@ -2,12 +2,11 @@
 // page per article, so its running head carries its title), page numbers running through the whole issue.
 // The contents page needs the page each article begins on: the page is printed once, the articles' start
 // pages are read from the PDF's bookmarks (one per headline), written into the loaded page, and it is printed
-// again (and again, should the numbers move anything). The same load gives the EPUB cover and the press page
-// (the print PDF's own pages, or the issue printed again at bleed size when something reaches past the trim).
+// again (and again, should the numbers move anything). The same load gives the press page (the print PDF's
+// own pages, or the issue printed again at bleed size when something reaches past the trim).
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
-import { readTemplate, renderArticleFragment, renderPage } from '../editions/page/article-view.js';
-import { captureCover, coverViewport } from '../editions/page/cover.js';
+import { renderArticleFragment, renderPage } from '../editions/page/article-view.js';
 import { hyphenateHtml, hyphenatorFor } from '../editions/page/hyphenate.js';
 import { cssString, furnitureText, pageCss, printStylesheets, runningHead } from '../editions/page/print-html.js';
 import {
@@ -85,57 +84,47 @@ export async function renderCollectionPage(
     ...articles.flatMap(({ fragment, view }) => [htmlText(fragment), runningHead(view)]),
   ];
   const fonts = pageFonts(printed.filter(Boolean).join('\n'), collection.lang);
-  const html = renderPage(
-    'collection/page.html',
-    {
-      ...head,
-      labels,
-      ...printStylesheets(theme, wants.cover, fonts, ['collection/collection.css']),
-      pageCss: [css(0), fonts.css].join('\n'),
-      photoUrl,
-      photoCredit,
-      sections: sections.map((section) => ({
-        title: section.title,
-        entries: section.entries.map(({ id, title, byline }) => ({ id, title, byline, page: '00' })),
-      })),
-      articles,
-      cover: wants.cover && { ...head, photoUrl, photoCredit },
-    },
-    { coverBody: readTemplate('cover/cover-body.html') },
-  );
+  const html = renderPage('collection/page.html', {
+    ...head,
+    labels,
+    ...printStylesheets(theme, fonts, ['collection/collection.css']),
+    pageCss: [css(0), fonts.css].join('\n'),
+    photoUrl,
+    photoCredit,
+    sections: sections.map((section) => ({
+      title: section.title,
+      entries: section.entries.map(({ id, title, byline }) => ({ id, title, byline, page: '00' })),
+    })),
+    articles,
+  });
   const readable = readableFolders(context);
   const print = (loaded: Page) => printPdf(loaded, tabs.timeoutMs);
 
-  return withPage(
-    { tabs, html, workDir, name: collection.slug, readable, ...(wants.cover ? { viewport: coverViewport } : {}) },
-    async (loaded, step) => {
-      step('capturing the cover');
-      const cover = wants.cover ? await captureCover(loaded) : undefined;
-      step('printing the PDF');
-      let pdf = await print(loaded);
-      await assertBundledFonts(pdf, fonts.drawsEmoji, theme?.root, collection.slug);
-      let startPages = await articleStartPages(pdf, articles.length);
-      // Numbers in the contents can move what follows (a wider number, a line more): print until they hold.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await loaded.evaluate(
-          (pages: Record<string, string>) => {
-            for (const element of Array.from(document.querySelectorAll<HTMLElement>('.contents-page')))
-              element.textContent = pages[element.dataset.for ?? ''] ?? '';
-          },
-          Object.fromEntries(articles.map(({ id }, i) => [id, String(startPages[i])])),
-        );
-        pdf = await print(loaded);
-        const printed = await articleStartPages(pdf, articles.length);
-        if (printed.join() === startPages.join()) break;
-        startPages = printed;
-      }
-      const bleedPdf =
-        wants.bleed === undefined
-          ? undefined
-          : (await printPressPage(loaded, pdf, css(wants.bleed), context, step)).bleedPdf;
-      return { pdf, cover, bleedPdf, startPages };
-    },
-  );
+  return withPage({ tabs, html, workDir, name: collection.slug, readable }, async (loaded, step) => {
+    step('printing the PDF');
+    let pdf = await print(loaded);
+    await assertBundledFonts(pdf, fonts.drawsEmoji, theme?.root, collection.slug);
+    let startPages = await articleStartPages(pdf, articles.length);
+    // Numbers in the contents can move what follows (a wider number, a line more): print until they hold.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await loaded.evaluate(
+        (pages: Record<string, string>) => {
+          for (const element of Array.from(document.querySelectorAll<HTMLElement>('.contents-page')))
+            element.textContent = pages[element.dataset.for ?? ''] ?? '';
+        },
+        Object.fromEntries(articles.map(({ id }, i) => [id, String(startPages[i])])),
+      );
+      pdf = await print(loaded);
+      const printed = await articleStartPages(pdf, articles.length);
+      if (printed.join() === startPages.join()) break;
+      startPages = printed;
+    }
+    const bleedPdf =
+      wants.bleed === undefined
+        ? undefined
+        : (await printPressPage(loaded, pdf, css(wants.bleed), context, step)).bleedPdf;
+    return { pdf, bleedPdf, startPages };
+  });
 }
 
 /** The page (1-based) each article begins on: where its headline's bookmark points, after the contents'. */

@@ -23,7 +23,7 @@ export function collectionPublication(
   style: HouseStyle,
 ): Publication {
   const meta = collectionMeta(collection, collected);
-  const { labels } = collectionHead(collection, collected, style);
+  const { labels, head, photo } = collectionHead(collection, collected, style);
   // Its articles' photos, and the collection's own cover photo beside its file.
   const folders = [
     ...new Set(collected.map(({ article }) => article.dir)),
@@ -37,6 +37,9 @@ export function collectionPublication(
       article: edition === 'epub' ? item.article : forEdition(item.article, edition),
       view: withPhotos(item.view, item.article, edition),
     }));
+  // The cover shows the title page's photo: the collection's own, else the first article photo's print copy.
+  const printPhoto =
+    collection.cover ?? shown('print').find(({ article }) => article.images[0])?.article.images[0]?.path;
   return {
     meta,
     folders,
@@ -44,10 +47,21 @@ export function collectionPublication(
       labels.contents,
       ...collected.flatMap(({ article }) => articleHeadings(article.meta.title, article.bodyHtml)),
     ],
+    cover: {
+      lang: head.lang,
+      dir: head.dir,
+      publication: head.publication,
+      title: head.title,
+      subtitle: head.subtitle,
+      displayDate: head.displayDate,
+      logoPath: style.theme?.logo?.path,
+      photoPath: photo && printPhoto,
+      photoCredit: photo?.credit,
+    },
     renderPrintPage: (context, wants) =>
       renderCollectionPage(collection, shown('print'), { ...context, folders }, wants),
     epubBook: (printPage, pageTexts) =>
-      collectionBook(collection, shown('epub'), meta, style, pageTexts, printPage.startPages!),
+      collectionBook(collection, shown('epub'), meta, style, pageTexts, printPage?.startPages),
     renderWebPage: (inputs) =>
       renderCollectionWeb(collection, shown('web'), collectionMeta(collection, shown('web')), style, inputs),
   };
@@ -90,15 +104,19 @@ function collectionBook(
   meta: PublicationMeta,
   style: HouseStyle,
   pageTexts: readonly string[],
-  startPages: readonly number[],
+  /** Where each article begins in the print PDF; undefined when the build makes none (no pages marked). */
+  startPages: readonly number[] | undefined,
 ): EpubBook {
   const { labels, displayDate } = collectionHead(collection, collected, style);
   const printPages: { page: number; filename: string }[] = [];
   const chapters = collected.map(({ article, view }, index) => {
     const filename = `${articleAnchor(index)}.xhtml`;
-    const first = startPages[index]!;
-    const pages = pageTexts.slice(first - 1, (startPages[index + 1] ?? pageTexts.length + 1) - 1);
-    const marked = markPageBreaks(renderArticleFragment(view), pageStarts(pages, runningHead(view)), first);
+    const first = startPages?.[index] ?? 1;
+    const pages = pageTexts.slice(first - 1, (startPages?.[index + 1] ?? pageTexts.length + 1) - 1);
+    const fragment = renderArticleFragment(view);
+    const marked = startPages
+      ? markPageBreaks(fragment, pageStarts(pages, runningHead(view)), first)
+      : { html: fragment, pages: [] };
     printPages.push(...marked.pages.map((page) => ({ page, filename })));
     // An article in another language than the collection says so, for reading systems and screen readers.
     const { lang, dir } = view;

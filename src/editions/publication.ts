@@ -1,11 +1,13 @@
-// Article or collection → what every edition needs: its metadata, its build date, its bookmarks, and the three
-// parts that differ by kind (its print page, its EPUB book, its web page). render.ts renders either the same way.
+// Article or collection → what every edition needs: its metadata, its build date, its bookmarks, its cover, and
+// the three parts that differ by kind (its print page, its EPUB book, its web page). render.ts renders either the same way.
 import { dirname } from 'node:path';
 import type { Article, ArticleImage } from '../article/article.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { type ImageEdition, withEditionImages } from '../images/edition-images.js';
+import { fillLabel } from '../labels/labels.js';
 import { articleBook, type EpubBook } from './epub/epub.js';
 import { articleView } from './page/article-view.js';
+import type { CoverContent } from './page/cover.js';
 import { pageStarts } from './page/page-breaks.js';
 import { runningHead } from './page/print-html.js';
 import { articleHeadings } from './pdf/pdf-metadata.js';
@@ -20,10 +22,15 @@ export interface Publication {
   folders: string[];
   /** Its headings as written, for the PDF's bookmarks (Chromium's lose the spaces where a headline wraps). */
   headings: string[];
-  /** Loads its print page once: Chromium's PDF, the EPUB cover, the press page (and a collection's start pages). */
+  /** What the EPUB's cover (and the web page's cover.jpg) shows: see page/cover.ts. */
+  cover: CoverContent;
+  /** Loads its print page once: Chromium's PDF, the press page (and a collection's start pages). */
   renderPrintPage(context: PageContext, wants: PrintWants): Promise<PrintPage>;
-  /** Its EPUB book, with the print edition's pages marked: `pageTexts` are the pages of `printPage`'s PDF. */
-  epubBook(printPage: PrintPage, pageTexts: readonly string[]): EpubBook;
+  /**
+   * Its EPUB book, with the print edition's pages marked: `pageTexts` are the pages of `printPage`'s PDF.
+   * Without a print page (no PDF edition in the build) nothing is marked and the book has no page list.
+   */
+  epubBook(printPage: PrintPage | undefined, pageTexts: readonly string[]): EpubBook;
   /** Its web page and the files beside it, offering the other editions. */
   renderWebPage(inputs: WebInputs): Promise<WebFile[]>;
 }
@@ -44,15 +51,27 @@ export function articlePublication(article: Article, style: HouseStyle): Publica
   const view = articleView(article, style);
   const folders = [article.dir, ...photoFolders([article]), ...article.imageFolders];
   const webMeta = { ...meta, images: meta.images.map((image) => withCopyPath(image, 'web')) };
+  const photo = forEdition(article, 'print').images[0];
   return {
     meta,
     folders,
     headings: articleHeadings(meta.title, article.bodyHtml),
+    cover: {
+      lang: view.lang,
+      dir: view.dir,
+      publication: view.publication,
+      logoPath: style.theme?.logo?.path,
+      title: view.title,
+      subtitle: view.subtitle,
+      displayDate: view.displayDate,
+      photoPath: photo?.path,
+      photoCredit: photo?.credit && fillLabel(view.labels.photo, { credit: photo.credit }),
+    },
     renderPrintPage: (context, wants) =>
       renderPrintPage(forEdition(article, 'print'), withPhotos(view, article, 'print'), { ...context, folders }, wants),
     // Its pages are told apart by what follows the running head on each.
-    epubBook: (_printPage, pageTexts) =>
-      articleBook(meta, withPhotos(view, article, 'epub'), pageStarts(pageTexts, runningHead(view))),
+    epubBook: (printPage, pageTexts) =>
+      articleBook(meta, withPhotos(view, article, 'epub'), printPage && pageStarts(pageTexts, runningHead(view))),
     renderWebPage: (inputs) => renderWebEdition(webMeta, withPhotos(view, article, 'web'), inputs),
   };
 }

@@ -1,10 +1,14 @@
 // The one edition dispatch, for an article or a collection alike (see publication.ts); nothing is written here.
-// The print page is loaded once and gives Chromium's PDF, the EPUB cover and the press pages (the print PDF's
-// own, or the layout printed at bleed size when something reaches past the trim): the print PDF is finished,
-// the archival copy made from it, the press edition imposed from the press pages, the EPUB marks where the
-// print PDF's pages begin, and the web page comes last, offering the others.
-import { type Edition, editionSuffix } from '../edition.js';
+// The print page is loaded once and gives Chromium's PDF and the press pages (the print PDF's own, or the
+// layout printed at bleed size when something reaches past the trim): the print PDF is finished, the archival
+// copy made from it, the press edition imposed from the press pages, and the web page comes last, offering the
+// others. The EPUB's cover is drawn without a browser (page/cover.ts), so an EPUB-only build loads no page at
+// all; the EPUB marks where the print PDF's pages begin (a page list and pageBreakSource) only when the build
+// makes a PDF edition too: an EPUB built alone has no page list.
+import { type Edition, editionSuffix, needsBrowser } from '../edition.js';
+import type { TabPool } from '../render/tab-pool.js';
 import { packageEpub } from './epub/epub.js';
+import { drawCover } from './page/cover.js';
 import { pdfPageTexts } from './page/page-breaks.js';
 import { renderArchivalEdition } from './pdf/archival.js';
 import type { FinishedPdf } from './pdf/pdf-metadata.js';
@@ -22,7 +26,10 @@ export interface RenderedEdition {
   pages?: number;
 }
 
-export type RenderContext = PageContext;
+/** What rendering needs: the browser's tabs only when an edition needs Chromium (see needsBrowser). */
+export interface RenderContext extends Omit<PageContext, 'tabs'> {
+  tabs: TabPool | undefined;
+}
 
 export async function renderEditions(
   publication: Publication,
@@ -33,14 +40,24 @@ export async function renderEditions(
   const date = buildDate(meta);
   const wants = (edition: Edition) => editions.includes(edition);
   const { tabs } = context;
-  const printPage = publication.renderPrintPage(context, {
-    // The EPUB marks where the print edition's pages begin, so it needs the print PDF too.
-    pdf: wants('pdf') || wants('archival') || wants('epub'),
-    cover: wants('epub'),
-    bleed: wants('press') ? pressGeometry.bleed : undefined,
-  });
+  if (!tabs && needsBrowser(editions)) throw new Error('these editions need the browser, and none was given');
+  // The EPUB marks where the print edition's pages begin when a PDF edition is made: then it needs the print PDF.
+  const pageList = wants('epub') && (wants('pdf') || wants('archival') || wants('press'));
+  // Only a PDF edition (the page list comes with one) needs the print page loaded.
+  const printPage =
+    tabs && (wants('pdf') || wants('archival') || wants('press'))
+      ? publication.renderPrintPage(
+          { ...context, tabs },
+          {
+            pdf: wants('pdf') || wants('archival') || pageList,
+            bleed: wants('press') ? pressGeometry.bleed : undefined,
+          },
+        )
+      : Promise.reject(new Error('no print page: no PDF edition was asked for'));
+  const cover = wants('epub') ? drawCover(publication.cover, context.style.theme?.coverCss) : undefined;
   // Rejections surface through the editions below; this keeps an unused branch from being "unhandled".
   printPage.catch(() => undefined);
+  cover?.catch(() => undefined);
   let print: Promise<FinishedPdf> | undefined;
   const printPdf = () => (print ??= printPage.then(({ pdf }) => finishPrintEdition(pdf!, meta, date, headings)));
   const info = pdfMetadata(meta, date);
@@ -50,12 +67,12 @@ export async function renderEditions(
       .map(async (edition): Promise<RenderedEdition> => {
         const name = `${meta.slug}${editionSuffix[edition]}`;
         if (edition === 'epub') {
-          const page = await printPage;
-          const book = publication.epubBook(page, await pdfPageTexts(page.pdf!, tabs.timeoutMs));
+          const page = pageList ? await printPage : undefined;
+          const book = publication.epubBook(page, page ? await pdfPageTexts(page.pdf!, tabs!.timeoutMs) : []);
           return {
             edition,
             name,
-            bytes: await packageEpub(book, { buildDate: date, cover: page.cover!, theme: context.style.theme }),
+            bytes: await packageEpub(book, { buildDate: date, cover: (await cover)!, theme: context.style.theme }),
           };
         }
         let pdf: FinishedPdf;
@@ -77,9 +94,9 @@ export async function renderEditions(
     downloads,
     pageThumbnail:
       wants('pdf') || wants('archival')
-        ? await pdfFirstPageJpeg((await printPdf()).bytes, tabs.timeoutMs, meta.images[0]?.photoCredit)
+        ? await pdfFirstPageJpeg((await printPdf()).bytes, tabs!.timeoutMs, meta.images[0]?.photoCredit)
         : undefined,
-    cover: wants('epub') ? (await printPage).cover : undefined,
+    cover: await cover,
   });
   return [...files, ...web.map(({ name, bytes }) => ({ edition: 'html' as const, name, bytes }))];
 }

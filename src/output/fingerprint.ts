@@ -34,7 +34,11 @@ export async function buildFingerprint(options: BuildOptions): Promise<string> {
   return hash.digest('hex');
 }
 
-/** One article's fingerprint: the build's, its source bytes, each image's bytes, and the editions it gets. */
+/**
+ * One article's fingerprint: the build's, its source bytes, each image's bytes, and the editions it gets. The
+ * editions matter beyond which files are written: an EPUB built without a PDF edition has no page list, so
+ * `epub` and `pdf,epub` give different EPUBs, and a rebuild with the other set makes the EPUB again.
+ */
 export async function articleFingerprint(
   article: Article,
   build: string,

@@ -55,8 +55,9 @@ export async function launchBrowser({ timeoutMs = 60_000 }: { timeoutMs?: number
 }
 
 /**
- * The build's browser and its tabs: the browser it was given or launched, replaced by a fresh launch if it
- * dies or stops answering mid-build. Closes every browser it launched itself.
+ * The build's browser and its tabs: the browser it was given, or one launched when tabs are first asked for
+ * (a build of EPUBs alone never asks, and launches none), replaced by a fresh launch if it dies or stops
+ * answering mid-build. Closes every browser it launched itself.
  */
 export interface BrowserHandle {
   /** The pool of tabs of the current browser. */
@@ -76,14 +77,23 @@ export function browserHandle({
   timeoutMs: number;
 }): BrowserHandle {
   const pool = (browser: Promise<Browser>) => browser.then((launched) => new TabPool(launched, tabs, timeoutMs));
-  let browser = given ?? launchBrowser({ timeoutMs });
-  let current = pool(browser);
-  const owned = given ? [] : [browser];
-  current.catch(() => undefined); // a launch failure is reported by the first page that needs the browser
+  let browser = given;
+  let current = browser && pool(browser);
+  const owned: Promise<Browser>[] = [];
+  current?.catch(() => undefined); // a launch failure is reported by the first page that needs the browser
+  const launched = () => {
+    if (!current) {
+      browser = launchBrowser({ timeoutMs });
+      owned.push(browser);
+      current = pool(browser);
+      current.catch(() => undefined);
+    }
+    return current;
+  };
   // Articles that fail together on the same browser share one check and one replacement.
   let checking: { of: Promise<TabPool>; done: Promise<void> } | undefined;
   const replace = async () => {
-    const unwell = browser;
+    const unwell = browser!;
     if (await isResponsive(unwell)) return;
     await killBrowser(unwell);
     browser = launchBrowser({ timeoutMs });
@@ -92,14 +102,14 @@ export function browserHandle({
     owned.push(browser);
   };
   return {
-    tabs: () => current,
+    tabs: launched,
     replaceIfUnwell(used) {
       if (used !== current) return Promise.resolve(); // already replaced
       if (checking?.of !== used) checking = { of: used, done: replace() };
       return checking.done;
     },
     async close() {
-      await current.then((p) => p.close()).catch(() => undefined);
+      await current?.then((p) => p.close()).catch(() => undefined);
       await Promise.all(owned.map(closeBrowser));
     },
   };

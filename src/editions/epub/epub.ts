@@ -1,6 +1,6 @@
 // The e-reader edition: a book (an article's, or a collection's chapters) → EPUB 3. epub-gen-memory generates
-// it with our own OPF, chapter, nav and NCX templates; finishEpub then adds the cover (drawn by Chromium with
-// the print page) and the fonts' licence, and makes the container reproducible.
+// it with our own OPF, chapter, nav and NCX templates; finishEpub then adds the cover (drawn by page/cover.ts,
+// without a browser) and the fonts' licence, and makes the container reproducible.
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { EPub, type Options } from 'epub-gen-memory';
@@ -18,7 +18,7 @@ import { coverFiles, type PackageFields, packageFields } from './epub-package.js
 
 export interface EpubContext {
   buildDate: Date;
-  /** The cover JPEG, captured from the print page (see print.ts and cover.ts). */
+  /** The cover JPEG (page/cover.ts). */
   cover: Uint8Array;
   /** The theme's epub.css and the fonts it names, added after the built-in styles. */
   theme: Pick<Theme, 'epub' | 'fontLicence'> | undefined;
@@ -48,9 +48,17 @@ export interface EpubBook {
   printEditionPages?: number;
 }
 
-/** One article's book: a single chapter, with the print edition's pages marked where they begin. */
-export function articleBook(meta: PublicationMeta, view: ArticleView, pageStarts: readonly string[]): EpubBook {
-  const { html, pages } = markPageBreaks(renderArticleFragment(view), pageStarts);
+/**
+ * One article's book: a single chapter, with the print edition's pages marked where they begin; with no
+ * `pageStarts` (the build makes no PDF edition) nothing is marked, and the book has no page list.
+ */
+export function articleBook(
+  meta: PublicationMeta,
+  view: ArticleView,
+  pageStarts: readonly string[] | undefined,
+): EpubBook {
+  const fragment = renderArticleFragment(view);
+  const { html, pages } = pageStarts ? markPageBreaks(fragment, pageStarts) : { html: fragment, pages: [] };
   const chapters = [{ title: meta.title, filename: chapterFile, html }];
   return {
     meta,

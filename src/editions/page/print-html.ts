@@ -1,5 +1,4 @@
-// Article → the print edition's HTML page: the shared article fragment, fonts, CSS and the page set-up, and
-// (for the EPUB) the cover, which only the screen shows.
+// Article → the print edition's HTML page: the shared article fragment, fonts, CSS and the page set-up.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type PageSize, pageDimensions, pageMargins, photoHeightShare } from '../../article/page-size.js';
@@ -7,7 +6,7 @@ import { htmlText } from '../../fonts/missing-glyphs.js';
 import { type PageFonts, pageFonts } from '../../fonts/page-fonts.js';
 import { templatesDir } from '../../paths.js';
 import type { Theme } from '../../theme/theme.js';
-import { type ArticleView, readTemplate, renderArticleFragment, renderPage } from './article-view.js';
+import { type ArticleView, renderArticleFragment, renderPage } from './article-view.js';
 import { withQrCodes } from './qr-codes.js';
 
 export interface PrintHtmlOptions {
@@ -16,34 +15,27 @@ export interface PrintHtmlOptions {
    * justified text without it opens rivers of white. Without patterns the text is set ragged-right.
    */
   justified: boolean;
-  /** Draw the EPUB cover too (screen media only), with this photo and its credit. */
-  cover?: { photoUrl: string | undefined; photoCredit: string | undefined };
-  /** The theme's print.css and cover.css, loaded after everything built in so that they can override it. */
-  theme?: Pick<Theme, 'printCss' | 'coverCss'> | undefined;
+  /** The theme's print.css, loaded after everything built in so that it can override it. */
+  theme?: Pick<Theme, 'printCss'> | undefined;
 }
 
 /** The print page's HTML, and the fonts it loads (for the caller to check the PDF against). */
 export function renderPrintHtml(
   view: ArticleView,
   page: PageSize,
-  { justified, cover, theme }: PrintHtmlOptions,
+  { justified, theme }: PrintHtmlOptions,
 ): { html: string; fonts: PageFonts } {
   const article = renderArticleFragment({ ...view, bodyHtml: withQrCodes(view.bodyHtml) });
-  const fonts = pageFonts([htmlText(article), furnitureText(view), cover?.photoCredit ?? ''].join('\n'), view.lang);
-  const html = renderPage(
-    'print/page.html',
-    {
-      lang: view.lang,
-      dir: view.dir,
-      title: view.title,
-      ...printStylesheets(theme, cover !== undefined, fonts),
-      pageCss: [pageCss(view, page, 0), fonts.css].join('\n'),
-      bodyClass: justified ? 'justified' : 'ragged',
-      article,
-      cover: cover && { ...view, ...cover },
-    },
-    { coverBody: readTemplate('cover/cover-body.html') },
-  );
+  const fonts = pageFonts([htmlText(article), furnitureText(view)].join('\n'), view.lang);
+  const html = renderPage('print/page.html', {
+    lang: view.lang,
+    dir: view.dir,
+    title: view.title,
+    ...printStylesheets(theme, fonts),
+    pageCss: [pageCss(view, page, 0), fonts.css].join('\n'),
+    bodyClass: justified ? 'justified' : 'ragged',
+    article,
+  });
   return { html, fonts };
 }
 
@@ -54,24 +46,14 @@ export function furnitureText(view: Pick<ArticleView, 'publication' | 'title' | 
 
 /**
  * A print page's stylesheets for templates/print/head.html: the bundled fonts its text needs; imprint's print.css, then any
- * `extra` of the page's own, then the cover's when the page draws it; and the theme's last, so that they can
- * override anything. The cover shares the document: the theme's print rules apply to print media only, its
- * cover rules to screen.
+ * `extra` of the page's own; and the theme's last (print media only), so that it can override anything.
  */
-export function printStylesheets(
-  theme: PrintHtmlOptions['theme'],
-  withCover: boolean,
-  fonts: PageFonts,
-  extra: readonly string[] = [],
-) {
+export function printStylesheets(theme: PrintHtmlOptions['theme'], fonts: PageFonts, extra: readonly string[] = []) {
   const stylesheet = (name: string) => pathToFileURL(join(templatesDir, name)).href;
   return {
     fontStylesheets: fonts.stylesheetUrls,
-    stylesheets: ['print/print.css', ...extra, ...(withCover ? ['cover/cover.css'] : [])].map(stylesheet),
-    themeStylesheets: [
-      ...(theme?.printCss ? [{ media: 'print', href: pathToFileURL(theme.printCss).href }] : []),
-      ...(withCover && theme?.coverCss ? [{ media: 'screen', href: pathToFileURL(theme.coverCss).href }] : []),
-    ],
+    stylesheets: ['print/print.css', ...extra].map(stylesheet),
+    themeStylesheets: [...(theme?.printCss ? [{ media: 'print', href: pathToFileURL(theme.printCss).href }] : [])],
   };
 }
 

@@ -1,22 +1,20 @@
 // The print edition: article HTML → Chromium PDF → document metadata. The same page load also gives the
-// EPUB's cover (see cover.ts) and the press edition's pages: the print PDF's own, unless something on the page
-// reaches past the trim (bleed-check.ts), when the loaded page is printed again at bleed size. The finishing
-// steps and the press page serve a collection's print page too (collection/collection-print.ts).
+// press edition's pages: the print PDF's own, unless something on the page reaches past the trim
+// (bleed-check.ts), when the loaded page is printed again at bleed size. The EPUB cover is drawn without it
+// (page/cover.ts). The finishing steps and the press page serve a collection's print page too
+// (collection/collection-print.ts).
 
 import { createHash } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import { PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import type { Article } from '../../article/article.js';
 import type { PageSize } from '../../article/page-size.js';
 import type { HouseStyle } from '../../config/house-style.js';
 import { assertBundledFonts } from '../../fonts/machine-fonts.js';
-import { fillLabel } from '../../labels/labels.js';
 import { toolVersion } from '../../paths.js';
 import { readableFor, withPage } from '../../render/sandboxed-page.js';
 import type { TabPool } from '../../render/tab-pool.js';
 import type { ArticleView } from '../page/article-view.js';
-import { captureCover, coverViewport } from '../page/cover.js';
 import { hyphenateHtml, hyphenatorFor } from '../page/hyphenate.js';
 import { pageCss, renderPrintHtml } from '../page/print-html.js';
 import type { PublicationMeta } from '../publication-meta.js';
@@ -40,11 +38,10 @@ export interface PrintContext extends PageContext {
   folders: readonly string[];
 }
 
-/** What one load of a print page gives: Chromium's PDF, the EPUB cover, the press page. */
+/** What one load of a print page gives: Chromium's PDF and the press page. */
 export interface PrintPage {
   /** Chromium's PDF at trim size; printed for the press edition too when nothing reaches past the trim. */
   pdf: Uint8Array | undefined;
-  cover: Uint8Array | undefined;
   /**
    * The same layout printed at trim + bleed on every side, for the press edition to impose instead of `pdf`:
    * only when something on the page reaches past the trim.
@@ -56,7 +53,6 @@ export interface PrintPage {
 
 export interface PrintWants {
   pdf: boolean;
-  cover: boolean;
   /** Millimetres of bleed for the press page, or undefined for none. */
   bleed: number | undefined;
 }
@@ -69,33 +65,15 @@ export async function renderPrintPage(
 ): Promise<PrintPage> {
   const hyphenate = await hyphenatorFor(article.meta.lang);
   const printView = hyphenate ? { ...view, bodyHtml: await hyphenateHtml(view.bodyHtml, hyphenate) } : view;
-  const photo = article.images[0];
-  const cover = wants.cover
-    ? {
-        photoUrl: photo && pathToFileURL(photo.path).href,
-        photoCredit: photo?.credit && fillLabel(view.labels.photo, { credit: photo.credit }),
-      }
-    : undefined;
   const { tabs, workDir } = context;
   const { theme } = context.style;
   const { html, fonts } = renderPrintHtml(printView, context.page, {
     justified: hyphenate !== undefined,
-    cover,
     theme,
   });
-  // The cover's viewport is set before the page loads; print layout follows @page, whatever the viewport.
   return withPage(
-    {
-      tabs,
-      html,
-      workDir,
-      name: article.slug,
-      readable: readableFolders(context),
-      ...(cover ? { viewport: coverViewport } : {}),
-    },
+    { tabs, html, workDir, name: article.slug, readable: readableFolders(context) },
     async (page, step) => {
-      step('capturing the cover');
-      const coverJpeg = cover ? await captureCover(page) : undefined;
       step('printing the PDF');
       const printed = wants.pdf ? await printPdf(page, tabs.timeoutMs) : undefined;
       const press =
@@ -103,7 +81,7 @@ export async function renderPrintPage(
           ? { pdf: printed, bleedPdf: undefined }
           : await printPressPage(page, printed, pageCss(view, context.page, wants.bleed), context, step);
       if (press.pdf) await assertBundledFonts(press.pdf, fonts.drawsEmoji, theme?.root, article.slug);
-      return { ...press, cover: coverJpeg };
+      return press;
     },
   );
 }
