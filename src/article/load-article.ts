@@ -13,7 +13,8 @@ import { firstHeading } from './first-heading.js';
 import { type ArticleDefaults, type FrontMatter, frontMatterSchema } from './front-matter.js';
 import { bylineNames } from './inline-text.js';
 import { defaultLimits, type InputLimits } from './limits.js';
-import { looksLikeMdx, type MdxReading, readMdx } from './mdx.js';
+import { looksLikeMdx } from './looks-like-mdx.js';
+import type { MdxReading } from './mdx.js';
 import { readSource } from './read-source.js';
 import { type Adapted, adaptFrontMatter, datedFileName, type FieldRules, leadFigure } from './site-generator.js';
 
@@ -142,7 +143,8 @@ export async function loadArticle(
     );
   }
   let bodyLine = countLines(match ? match[0] : text.slice(0, heading!.length)) + 1;
-  const mdx = extname(path) === '.mdx' || looksLikeMdx(body) ? readComponents(body, path, bodyLine, notes) : undefined;
+  const mdx =
+    extname(path) === '.mdx' || looksLikeMdx(body) ? await readComponents(body, path, bodyLine, notes) : undefined;
   if (mdx) body = mdx.markdown;
   const meta: FrontMatter = {
     ...meta0,
@@ -176,7 +178,14 @@ export async function loadArticle(
  * An MDX body (or Markdown written with MDX's components) as imprint's Markdown. A .mdx file must be valid
  * MDX; a .md file that is not is read as Markdown, with a note.
  */
-function readComponents(body: string, path: string, bodyLine: number, notes: string[]): MdxReading | undefined {
+async function readComponents(
+  body: string,
+  path: string,
+  bodyLine: number,
+  notes: string[],
+): Promise<MdxReading | undefined> {
+  // The MDX parser (micromark's mdxjs, acorn) loads only for a body that has components: ~0.1 s a cold build saves.
+  const { readMdx } = await import('./mdx.js');
   try {
     const reading = readMdx(body);
     if (reading.unknownComponents.length > 0) {

@@ -49,11 +49,6 @@ const videos = new Set([
 ]);
 const intros = new Set(['Intro', 'Lead', 'Standfirst']);
 
-/** A body an MDX site wrote: a component tag (capitalised) at the start of a line, or an expression anchor. */
-export function looksLikeMdx(body: string): boolean {
-  return /^[ \t]*<[A-Z][\w.]*[\s/>]/m.test(body) || /\{\/\*[\s\S]*?\*\/\}/.test(body);
-}
-
 interface Edit {
   start: number;
   end: number;

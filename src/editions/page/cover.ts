@@ -4,6 +4,7 @@
 // bidi), broken into lines by line-breaks.ts, drawn as glyph outlines in an SVG; sharp lays them over the
 // background colour and the lead photo (cropped to fill the space left, as object-fit: cover did) and
 // writes the JPEG. The layout is the one templates/cover/cover.css described, at 1.25 px per CSS pixel.
+import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { type PlacedGlyph, type ShapedFaces, shapedFaces, type TextStyle } from '../../fonts/shaped-text.js';
 import { type CoverColours, coverColours } from './cover-colours.js';
@@ -44,7 +45,18 @@ interface Block {
   spacing: number;
 }
 
-export async function drawCover(content: CoverContent, themeCoverCss: string | undefined): Promise<Uint8Array> {
+/**
+ * One cover at a time in the process: each one's shaping and subsetting grow HarfBuzz's WebAssembly memory
+ * (which never shrinks) and libvips' buffers; four at once, as a batch has articles in hand, doubled the
+ * build's peak memory for no gain, as libvips already spreads one cover over the cores.
+ */
+const oneAtATime = pLimit(1);
+
+export function drawCover(content: CoverContent, themeCoverCss: string | undefined): Promise<Uint8Array> {
+  return oneAtATime(() => composeCover(content, themeCoverCss));
+}
+
+async function composeCover(content: CoverContent, themeCoverCss: string | undefined): Promise<Uint8Array> {
   const colours = await coverColours(themeCoverCss);
   // With the ellipsis, which any block may end with when cut.
   const faces = (text: string, style: TextStyle) => shapedFaces(`${text}…`, content.lang, content.dir, style);
