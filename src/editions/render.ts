@@ -41,11 +41,12 @@ export async function renderEditions(
   const wants = (edition: Edition) => editions.includes(edition);
   const { tabs } = context;
   if (!tabs && needsBrowser(editions)) throw new Error('these editions need the browser, and none was given');
-  // The EPUB marks where the print edition's pages begin when a PDF edition is made: then it needs the print PDF.
-  const pageList = wants('epub') && (wants('pdf') || wants('archival') || wants('press'));
-  // Only a PDF edition (the page list comes with one) needs the print page loaded.
+  // Only a PDF edition needs the print page loaded; the EPUB marks where the print edition's pages begin only
+  // when one is made, and then it needs the print PDF too.
+  const makesPdf = wants('pdf') || wants('archival') || wants('press');
+  const pageList = wants('epub') && makesPdf;
   const printPage =
-    tabs && (wants('pdf') || wants('archival') || wants('press'))
+    tabs && makesPdf
       ? publication.renderPrintPage(
           { ...context, tabs },
           {

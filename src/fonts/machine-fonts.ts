@@ -9,22 +9,40 @@ import { ImprintError } from '../errors.js';
 
 /** The fonts of `doc` that are neither bundled nor the theme's; Type 3 is counted only where `allowType3` is false. */
 export function fontsNotBundled(doc: PDFDocument, themeFontFiles: readonly string[], allowType3: boolean): string[] {
+  return notBundled(parsedFontNames(doc), themeFontFiles, allowType3);
+}
+
+/** Of a PDF's fonts (as parsedFontNames or chromiumFontNames list them), those neither bundled nor the theme's, once each. */
+function notBundled(names: readonly string[], themeFontFiles: readonly string[], allowType3: boolean): string[] {
   const allowed = new Set(themeFontFiles.flatMap(postscriptNames));
   const foreign = new Set<string>();
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
-    const subtype = object.get(PDFName.of('Subtype'));
-    if (subtype === PDFName.of('Type3')) {
-      if (!allowType3) foreign.add('a Type 3 font');
+  for (const name of names) {
+    if (name === type3) {
+      if (!allowType3) foreign.add(type3);
       continue;
     }
-    const base = object.get(PDFName.of('BaseFont'));
-    if (!(base instanceof PDFName)) continue;
-    const name = base.decodeText().replace(/^[A-Z]{6}\+/, '');
-    if (!name.startsWith('Noto') && !allowed.has(name)) foreign.add(name);
+    const plain = name.replace(/^[A-Z]{6}\+/, '');
+    if (!plain.startsWith('Noto') && !allowed.has(plain)) foreign.add(plain);
   }
   return [...foreign];
 }
+
+/** Every font dictionary's /BaseFont (or `type3`), found by parsing the whole file. */
+function parsedFontNames(doc: PDFDocument): string[] {
+  const names: string[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
+    if (object.get(PDFName.of('Subtype')) === PDFName.of('Type3')) {
+      names.push(type3);
+      continue;
+    }
+    const base = object.get(PDFName.of('BaseFont'));
+    if (base instanceof PDFName) names.push(base.decodeText());
+  }
+  return names;
+}
+
+const type3 = 'a Type 3 font';
 
 const namesByFile = new Map<string, string[]>();
 
@@ -55,12 +73,11 @@ export async function assertBundledFonts(
           entry.isFile() ? [join(themeRoot, 'fonts', entry.name)] : [],
         )
       : [];
-  const foreign =
-    chromiumFontNames(pdf)?.filter((font) => !allowedFont(font, themeFonts, drawsEmoji)) ??
-    fontsNotBundled(await PDFDocument.load(pdf, { updateMetadata: false }), themeFonts, drawsEmoji);
+  const names = chromiumFontNames(pdf) ?? parsedFontNames(await PDFDocument.load(pdf, { updateMetadata: false }));
+  const foreign = notBundled(names, themeFonts, drawsEmoji);
   if (foreign.length > 0) {
     throw new ImprintError(
-      `${name}: Chromium drew some of the page with ${[...new Set(foreign)].join(', ')}, which imprint does not bundle, so the PDF would differ on another machine`,
+      `${name}: Chromium drew some of the page with ${foreign.join(', ')}, which imprint does not bundle, so the PDF would differ on another machine`,
       undefined,
       "A theme's print.css may name only fonts in its fonts/ folder; if it names none, this is imprint's fault: report it with the article.",
     );
@@ -88,12 +105,4 @@ export function chromiumFontNames(pdf: Uint8Array): string[] | undefined {
     if (base) names.push(base.replace(/#([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
   }
   return names;
-}
-
-const type3 = 'a Type 3 font';
-
-function allowedFont(name: string, themeFonts: readonly string[], allowType3: boolean): boolean {
-  if (name === type3) return allowType3;
-  const plain = name.replace(/^[A-Z]{6}\+/, '');
-  return plain.startsWith('Noto') || themeFonts.flatMap(postscriptNames).includes(plain);
 }
