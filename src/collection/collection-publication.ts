@@ -7,15 +7,19 @@ import type { EpubBook } from '../editions/epub/epub.js';
 import { renderArticleFragment } from '../editions/page/article-view.js';
 import { markPageBreaks, pageStarts } from '../editions/page/page-breaks.js';
 import { runningHead } from '../editions/page/print-html.js';
-import { articleHeadings } from '../editions/pdf/pdf-metadata.js';
-import { articleAnchor, forEdition, type Publication, photoFolders, withPhotos } from '../editions/publication.js';
+import {
+  articleAnchor,
+  articleHeadings,
+  forEdition,
+  type Publication,
+  photoFolders,
+  withPhotos,
+} from '../editions/publication.js';
 import type { PublicationMeta } from '../editions/publication-meta.js';
 import { textDirection } from '../fonts/writing-systems.js';
 import type { ImageEdition } from '../images/edition-images.js';
 import type { Collection } from './collection-file.js';
-import { renderCollectionPage } from './collection-print.js';
 import { bySection, type CollectedArticle, collectionHead } from './collection-view.js';
-import { renderCollectionWeb } from './collection-web.js';
 
 export function collectionPublication(
   collection: Collection,
@@ -58,12 +62,24 @@ export function collectionPublication(
       photoPath: photo && printPhoto,
       photoCredit: photo?.credit,
     },
-    renderPrintPage: (context, wants) =>
-      renderCollectionPage(collection, shown('print'), { ...context, folders }, wants),
-    epubBook: (printPage, pageTexts) =>
+    // Each edition's code loads when that edition is first made (see editions/render.ts).
+    renderPrintPage: async (context, wants) =>
+      (await import('./collection-print.js')).renderCollectionPage(
+        collection,
+        shown('print'),
+        { ...context, folders },
+        wants,
+      ),
+    epubBook: async (printPage, pageTexts) =>
       collectionBook(collection, shown('epub'), meta, style, pageTexts, printPage?.startPages),
-    renderWebPage: (inputs) =>
-      renderCollectionWeb(collection, shown('web'), collectionMeta(collection, shown('web')), style, inputs),
+    renderWebPage: async (inputs) =>
+      (await import('./collection-web.js')).renderCollectionWeb(
+        collection,
+        shown('web'),
+        collectionMeta(collection, shown('web')),
+        style,
+        inputs,
+      ),
   };
 }
 

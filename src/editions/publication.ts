@@ -5,15 +5,14 @@ import type { Article, ArticleImage } from '../article/article.js';
 import type { HouseStyle } from '../config/house-style.js';
 import { type ImageEdition, withEditionImages } from '../images/edition-images.js';
 import { fillLabel } from '../labels/labels.js';
-import { articleBook, type EpubBook } from './epub/epub.js';
+import type { EpubBook } from './epub/epub.js';
 import { articleView } from './page/article-view.js';
 import type { CoverContent } from './page/cover.js';
 import { pageStarts } from './page/page-breaks.js';
 import { runningHead } from './page/print-html.js';
-import { articleHeadings } from './pdf/pdf-metadata.js';
 import { type PageContext, type PrintPage, type PrintWants, renderPrintPage } from './pdf/print.js';
 import { articleMeta, type PublicationMeta } from './publication-meta.js';
-import { renderWebEdition, type WebFile, type WebInputs } from './web/web.js';
+import type { WebFile, WebInputs } from './web/web.js';
 
 export interface Publication {
   /** What every edition says of it: the PDFs' document information and XMP, the EPUB package, the web page's head. */
@@ -30,7 +29,7 @@ export interface Publication {
    * Its EPUB book, with the print edition's pages marked: `pageTexts` are the pages of `printPage`'s PDF.
    * Without a print page (no PDF edition in the build) nothing is marked and the book has no page list.
    */
-  epubBook(printPage: PrintPage | undefined, pageTexts: readonly string[]): EpubBook;
+  epubBook(printPage: PrintPage | undefined, pageTexts: readonly string[]): Promise<EpubBook>;
   /** Its web page and the files beside it, offering the other editions. */
   renderWebPage(inputs: WebInputs): Promise<WebFile[]>;
 }
@@ -69,11 +68,31 @@ export function articlePublication(article: Article, style: HouseStyle): Publica
     },
     renderPrintPage: (context, wants) =>
       renderPrintPage(forEdition(article, 'print'), withPhotos(view, article, 'print'), { ...context, folders }, wants),
-    // Its pages are told apart by what follows the running head on each.
-    epubBook: (printPage, pageTexts) =>
-      articleBook(meta, withPhotos(view, article, 'epub'), printPage && pageStarts(pageTexts, runningHead(view))),
-    renderWebPage: (inputs) => renderWebEdition(webMeta, withPhotos(view, article, 'web'), inputs),
+    // Its pages are told apart by what follows the running head on each. The EPUB's and the web page's code
+    // loads when that edition is first made (see render.ts).
+    epubBook: async (printPage, pageTexts) =>
+      (await import('./epub/epub.js')).articleBook(
+        meta,
+        withPhotos(view, article, 'epub'),
+        printPage && pageStarts(pageTexts, runningHead(view)),
+      ),
+    renderWebPage: async (inputs) =>
+      (await import('./web/web.js')).renderWebEdition(webMeta, withPhotos(view, article, 'web'), inputs),
   };
+}
+
+/** The headings of an article as written: its headline and the body's subheadings, as plain text. */
+export function articleHeadings(title: string, bodyHtml: string): string[] {
+  const text = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .trim();
+  return [title, ...[...bodyHtml.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((match) => text(match[1]!))];
 }
 
 /** The folders of the cache entries holding the articles' photo copies: the print page may read them. */

@@ -5,18 +5,26 @@
 // others. The EPUB's cover is drawn without a browser (page/cover.ts), so an EPUB-only build loads no page at
 // all; the EPUB marks where the print PDF's pages begin (a page list and pageBreakSource) only when the build
 // makes a PDF edition too: an EPUB built alone has no page list.
+// Each edition's code (pdf-lib, the EPUB packer, the cover's renderer…) is imported when this dispatch first
+// asks for it, and asked for before the print page is awaited: in a cold build it loads while Chromium starts
+// and lays out the first page, instead of before the first article is read.
 import { type Edition, editionSuffix, needsBrowser } from '../edition.js';
 import type { TabPool } from '../render/tab-pool.js';
-import { packageEpub } from './epub/epub.js';
-import { drawCover } from './page/cover.js';
 import { pdfPageTexts } from './page/page-breaks.js';
-import { renderArchivalEdition } from './pdf/archival.js';
 import type { FinishedPdf } from './pdf/pdf-metadata.js';
-import { pressGeometry, renderPressEdition } from './pdf/press.js';
-import { finishPrintEdition, type PageContext, pdfMetadata } from './pdf/print.js';
+import { pressGeometry } from './pdf/press-settings.js';
+import type { PageContext } from './pdf/print.js';
 import { buildDate, type Publication } from './publication.js';
-import { pdfFirstPageJpeg } from './web/thumbnail.js';
 import type { Download } from './web/web.js';
+
+const code = {
+  cover: () => import('./page/cover.js'),
+  epub: () => import('./epub/epub.js'),
+  print: () => import('./pdf/print-finish.js'),
+  archival: () => import('./pdf/archival.js'),
+  press: () => import('./pdf/press.js'),
+  thumbnail: () => import('./web/thumbnail.js'),
+};
 
 export interface RenderedEdition {
   edition: Edition;
@@ -55,13 +63,21 @@ export async function renderEditions(
           },
         )
       : Promise.reject(new Error('no print page: no PDF edition was asked for'));
-  const cover = wants('epub') ? drawCover(publication.cover, context.style.theme?.coverCss) : undefined;
+  const cover = wants('epub')
+    ? code.cover().then(({ drawCover }) => drawCover(publication.cover, context.style.theme?.coverCss))
+    : undefined;
+  const finishing = makesPdf ? code.print() : undefined;
+  finishing?.catch(() => undefined);
+  if (wants('epub')) void code.epub().catch(() => undefined);
+  if (wants('archival')) void code.archival().catch(() => undefined);
+  if (wants('press')) void code.press().catch(() => undefined);
   // Rejections surface through the editions below; this keeps an unused branch from being "unhandled".
   printPage.catch(() => undefined);
   cover?.catch(() => undefined);
   let print: Promise<FinishedPdf> | undefined;
-  const printPdf = () => (print ??= printPage.then(({ pdf }) => finishPrintEdition(pdf!, meta, date, headings)));
-  const info = pdfMetadata(meta, date);
+  const printPdf = () =>
+    (print ??= printPage.then(async ({ pdf }) => (await finishing!).finishPrintEdition(pdf!, meta, date, headings)));
+  const info = async () => (await finishing!).pdfMetadata(meta, date);
   const files = await Promise.all(
     editions
       .filter((edition) => edition !== 'html')
@@ -69,7 +85,8 @@ export async function renderEditions(
         const name = `${meta.slug}${editionSuffix[edition]}`;
         if (edition === 'epub') {
           const page = pageList ? await printPage : undefined;
-          const book = publication.epubBook(page, page ? await pdfPageTexts(page.pdf!, tabs!.timeoutMs) : []);
+          const book = await publication.epubBook(page, page ? await pdfPageTexts(page.pdf!, tabs!.timeoutMs) : []);
+          const { packageEpub } = await code.epub();
           return {
             edition,
             name,
@@ -78,8 +95,12 @@ export async function renderEditions(
         }
         let pdf: FinishedPdf;
         if (edition === 'pdf') pdf = await printPdf();
-        else if (edition === 'archival') pdf = await renderArchivalEdition((await printPdf()).bytes, meta, info);
-        else pdf = await renderPressEdition(await printPage, meta, info, { page: context.page });
+        else if (edition === 'archival')
+          pdf = await (await code.archival()).renderArchivalEdition((await printPdf()).bytes, meta, await info());
+        else
+          pdf = await (await code.press()).renderPressEdition(await printPage, meta, await info(), {
+            page: context.page,
+          });
         return { edition, name, bytes: pdf.bytes, pages: pdf.pageCount };
       }),
   );
@@ -95,7 +116,11 @@ export async function renderEditions(
     downloads,
     pageThumbnail:
       wants('pdf') || wants('archival')
-        ? await pdfFirstPageJpeg((await printPdf()).bytes, tabs!.timeoutMs, meta.images[0]?.photoCredit)
+        ? await (await code.thumbnail()).pdfFirstPageJpeg(
+            (await printPdf()).bytes,
+            tabs!.timeoutMs,
+            meta.images[0]?.photoCredit,
+          )
         : undefined,
     cover: await cover,
   });

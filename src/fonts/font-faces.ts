@@ -1,10 +1,11 @@
 // The faces a Fontsource stylesheet declares (family, weight, style, unicode-range, file), and the
-// characters each face's file really has (its cmap, read with fontkit): a unicode-range says which slice
+// characters each face's file really has (its cmap, see woff2-cmap.ts): a unicode-range says which slice
 // Chromium loads for a character, the cmap whether the slice draws it. Both are read once per process.
+// A face's stylesheet is parsed only when a character reaches it (see font-stack.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
+import { woff2CharacterSet } from './woff2-cmap.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,8 +34,11 @@ export function facesOf(stylesheet: string): FontFace[] {
   return faces;
 }
 
+const descriptor = /([a-z-]+)\s*:\s*([^;]+);/g;
+
 function parseFace(body: string, dir: string): FontFace {
-  const value = (name: string) => new RegExp(`${name}\\s*:\\s*([^;]+);`).exec(body)?.[1]?.trim();
+  const values = new Map([...body.matchAll(descriptor)].map(([, name, value]) => [name!, value!.trim()]));
+  const value = (name: string) => values.get(name);
   const file = /url\(\.?\/?([^)]+\.woff2)\)/.exec(value('src') ?? '')?.[1];
   if (!file) throw new Error(`a font face without a WOFF2 file in ${dir}`);
   const range = value('unicode-range');
@@ -60,8 +64,7 @@ const cmaps = new Map<string, ReadonlySet<number>>();
 export function characterSet(face: Pick<FontFace, 'path'>): ReadonlySet<number> {
   let set = cmaps.get(face.path);
   if (!set) {
-    const font = fontkit.create(readFileSync(face.path)) as fontkit.Font;
-    set = new Set(font.characterSet);
+    set = woff2CharacterSet(readFileSync(face.path));
     cmaps.set(face.path, set);
   }
   return set;

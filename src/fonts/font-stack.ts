@@ -50,9 +50,9 @@ const drawsNothing = /[\p{Cc}\p{Cf}\p{Cs}\p{Zs}\p{Zl}\p{Zp}\uFE00-\uFE0F\u{E0100
 
 export function fontsFor(text: string, lang: string): FontChoice {
   const own = ownSystem(lang);
-  const base = facesCandidate(undefined, regularFaces(baseFonts.text));
+  const base = facesCandidate(undefined, baseFonts.text);
   const scripts = candidateSystems(lang).map((system) =>
-    system.id === 'emoji' ? emojiCandidate(system, base) : facesCandidate(system, regularFaces(system.text)),
+    system.id === 'emoji' ? emojiCandidate(system, base) : facesCandidate(system, system.text),
   );
   const emoji = scripts.find((candidate) => candidate.system?.id === 'emoji')!;
   const first = scripts.find((candidate) => candidate.system === own);
@@ -101,8 +101,14 @@ interface Candidate {
   css: () => string;
 }
 
-function facesCandidate(system: WritingSystem | undefined, faces: FontFace[]): Candidate {
-  return { system, draws: (codePoint) => faces.some((face) => draws(face, codePoint)), css: () => '' };
+/** A font's faces are read only when a character reaches it: a Latin page never parses the Han stylesheets. */
+function facesCandidate(system: WritingSystem | undefined, font: FontPackage): Candidate {
+  let faces: FontFace[] | undefined;
+  return {
+    system,
+    draws: (codePoint) => (faces ??= regularFaces(font)).some((face) => draws(face, codePoint)),
+    css: () => '',
+  };
 }
 
 function regularFaces(font: FontPackage): FontFace[] {
@@ -119,14 +125,14 @@ const pictograph = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F
  * it lack; its cmap is read only when the text has a pictograph.
  */
 function emojiCandidate(system: WritingSystem, base: Candidate): Candidate {
-  const [face] = regularFaces(system.text);
+  const face = () => regularFaces(system.text)[0]!;
   const emoji = (codePoint: number) =>
     codePoint > 0x7f && pictograph.test(String.fromCodePoint(codePoint)) && !base.draws(codePoint);
   return {
     system,
-    draws: (codePoint) => emoji(codePoint) && characterSet(face!).has(codePoint),
+    draws: (codePoint) => emoji(codePoint) && characterSet(face()).has(codePoint),
     css: () =>
-      fontFaceRule({ ...face!, ranges: toRanges([...characterSet(face!)].filter(emoji).concat(0x200d, 0xfe0f)) }),
+      fontFaceRule({ ...face(), ranges: toRanges([...characterSet(face())].filter(emoji).concat(0x200d, 0xfe0f)) }),
   };
 }
 

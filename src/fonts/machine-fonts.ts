@@ -3,18 +3,24 @@
 // character or a face slipped past the font choice, and the page would print differently elsewhere.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { ImprintError } from '../errors.js';
 
+// Both are needed only off the common path (a theme's own fonts, a PDF with object streams), so a cold
+// build does not load them before its first page.
+const pdfLib = () => import('pdf-lib');
+
 /** The fonts of `doc` that are neither bundled nor the theme's; Type 3 is counted only where `allowType3` is false. */
-export function fontsNotBundled(doc: PDFDocument, themeFontFiles: readonly string[], allowType3: boolean): string[] {
-  return notBundled(parsedFontNames(doc), themeFontFiles, allowType3);
+export async function fontsNotBundled(
+  doc: PDFDocument,
+  themeFontFiles: readonly string[],
+  allowType3: boolean,
+): Promise<string[]> {
+  return notBundled(await parsedFontNames(doc), await postscriptNames(themeFontFiles), allowType3);
 }
 
 /** Of a PDF's fonts (as parsedFontNames or chromiumFontNames list them), those neither bundled nor the theme's, once each. */
-function notBundled(names: readonly string[], themeFontFiles: readonly string[], allowType3: boolean): string[] {
-  const allowed = new Set(themeFontFiles.flatMap(postscriptNames));
+function notBundled(names: readonly string[], allowed: ReadonlySet<string>, allowType3: boolean): string[] {
   const foreign = new Set<string>();
   for (const name of names) {
     if (name === type3) {
@@ -28,7 +34,8 @@ function notBundled(names: readonly string[], themeFontFiles: readonly string[],
 }
 
 /** Every font dictionary's /BaseFont (or `type3`), found by parsing the whole file. */
-function parsedFontNames(doc: PDFDocument): string[] {
+async function parsedFontNames(doc: PDFDocument): Promise<string[]> {
+  const { PDFDict, PDFName } = await pdfLib();
   const names: string[] = [];
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
@@ -46,18 +53,24 @@ const type3 = 'a Type 3 font';
 
 const namesByFile = new Map<string, string[]>();
 
-function postscriptNames(path: string): string[] {
-  let names = namesByFile.get(path);
-  if (!names) {
-    try {
-      const font = fontkit.create(readFileSync(path));
-      names = 'fonts' in font ? font.fonts.map((face) => face.postscriptName) : [font.postscriptName];
-    } catch {
-      names = [];
-    }
-    namesByFile.set(path, names);
-  }
-  return names;
+/** The PostScript names of the faces in a theme's font files (a collection's too). */
+async function postscriptNames(paths: readonly string[]): Promise<Set<string>> {
+  const fontkit = paths.length > 0 ? await import('fontkit') : undefined;
+  return new Set(
+    paths.flatMap((path) => {
+      let names = namesByFile.get(path);
+      if (!names) {
+        try {
+          const font = fontkit!.create(readFileSync(path));
+          names = 'fonts' in font ? font.fonts.map((face) => face.postscriptName) : [font.postscriptName];
+        } catch {
+          names = [];
+        }
+        namesByFile.set(path, names);
+      }
+      return names;
+    }),
+  );
 }
 
 /** Refuses a print PDF that drew anything with a font imprint did not bundle (see fontsNotBundled). */
@@ -73,8 +86,10 @@ export async function assertBundledFonts(
           entry.isFile() ? [join(themeRoot, 'fonts', entry.name)] : [],
         )
       : [];
-  const names = chromiumFontNames(pdf) ?? parsedFontNames(await PDFDocument.load(pdf, { updateMetadata: false }));
-  const foreign = notBundled(names, themeFonts, drawsEmoji);
+  const names =
+    chromiumFontNames(pdf) ??
+    (await parsedFontNames(await (await pdfLib()).PDFDocument.load(pdf, { updateMetadata: false })));
+  const foreign = notBundled(names, await postscriptNames(themeFonts), drawsEmoji);
   if (foreign.length > 0) {
     throw new ImprintError(
       `${name}: Chromium drew some of the page with ${foreign.join(', ')}, which imprint does not bundle, so the PDF would differ on another machine`,

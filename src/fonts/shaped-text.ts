@@ -65,8 +65,8 @@ export async function shapedFaces(
   const chars = new Map<number, Set<string>>();
   for (const { segment } of graphemes.segment(text)) {
     const base = segment.codePointAt(0)!;
-    let index = order.findIndex((face) => draws(face, base));
-    if (index < 0) index = order.findIndex((face) => draws(face, 0x20));
+    let index = order.find(base);
+    if (index < 0) index = order.find(0x20);
     faceOf.set(segment, index);
     const set = chars.get(index) ?? new Set([' ']);
     for (const char of segment) set.add(char);
@@ -74,7 +74,7 @@ export async function shapedFaces(
   }
   const loaded = new Map<number, LoadedFace>();
   for (const [index, set] of [...chars].sort(([a], [b]) => a - b))
-    loaded.set(index, await subsetFace(hb, order[index]!.path, [...set].sort().join('')));
+    loaded.set(index, await subsetFace(hb, order.at(index).path, [...set].sort().join('')));
   const fallback = [...loaded.keys()][0]!;
   const shape = (line: string, size: number, withPaths: boolean): PlacedGlyph[] => {
     const runs = visualRuns(line, dir, (segment) => faceOf.get(segment) ?? fallback);
@@ -139,8 +139,15 @@ function subsetFace(hb: HarfBuzz, path: string, characters: string): Promise<Loa
   return face;
 }
 
+/** Faces in the order they are tried; each package's stylesheet is read only when a character gets that far. */
+interface FaceOrder {
+  /** The index of the first face that draws `codePoint`, or -1. */
+  find(codePoint: number): number;
+  at(index: number): FontFace;
+}
+
 /** The faces tried for each character, as font-stack.ts orders them: the language's own script, the base face, the others. */
-function faceOrder(lang: string, style: TextStyle): FontFace[] {
+function faceOrder(lang: string, style: TextStyle): FaceOrder {
   const own = ownSystem(lang);
   const pick = (font: { text: FontPackage; sans: FontPackage }) => (style.role === 'text' ? font.text : font.sans);
   const systems = candidateSystems(lang).filter((system) => system.id !== 'emoji');
@@ -149,7 +156,18 @@ function faceOrder(lang: string, style: TextStyle): FontFace[] {
     pick(baseFonts),
     ...systems.filter((system) => system !== own).map(pick),
   ];
-  return [...new Set(packages)].flatMap((font) => facesAt(font, style));
+  const pending = [...new Set(packages)];
+  const faces: FontFace[] = [];
+  return {
+    find: (codePoint) => {
+      for (let index = 0; ; index++) {
+        while (index >= faces.length && pending.length > 0) faces.push(...facesAt(pending.shift()!, style));
+        if (index >= faces.length) return -1;
+        if (draws(faces[index]!, codePoint)) return index;
+      }
+    },
+    at: (index) => faces[index]!,
+  };
 }
 
 /** A package's faces at the weight nearest below the one asked for (else its lightest), italic where it has italics. */

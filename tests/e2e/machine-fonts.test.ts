@@ -38,7 +38,7 @@ describe("the print PDF's font guard", () => {
       `<style>@font-face { font-family: Only Regular; src: url(data:font/woff2;base64,${regular}); }</style><p style="font: bold 12pt 'Only Regular'">Synthetic bold</p>`,
     );
     for (const pdf of [dejavu, type3]) {
-      const parsed = fontsNotBundled(await PDFDocument.load(pdf), [], false);
+      const parsed = await fontsNotBundled(await PDFDocument.load(pdf), [], false);
       expect(parsed.length).toBeGreaterThan(0);
       expect(new Set(parsed).size).toBe(1);
       const scanned = chromiumFontNames(pdf);

@@ -42,20 +42,6 @@ export function cleanBookmarks(doc: PDFDocument, headings: readonly string[]): v
   visit(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
 }
 
-/** The headings of an article as written: its headline and the body's subheadings, as plain text. */
-export function articleHeadings(title: string, bodyHtml: string): string[] {
-  const text = (html: string) =>
-    html
-      .replace(/<[^>]+>/g, '')
-      .replace(/&amp;/g, '&')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .trim();
-  return [title, ...[...bodyHtml.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((match) => text(match[1]!))];
-}
-
 /** The document information dictionary, the same in every PDF edition; `via` names what made the file. */
 export function applyDocumentInfo(doc: PDFDocument, meta: PdfMetadata, via: string): void {
   doc.setTitle(meta.title, { showInWindowTitleBar: true });

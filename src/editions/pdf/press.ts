@@ -23,15 +23,7 @@ import { nextTurn } from '../../render/deadline.js';
 import type { PublicationMeta } from '../publication-meta.js';
 import { applyDocumentInfo, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
 import { embedIccProfile, iccProfile, setOutputIntent, setXmpAndId } from './pdf-standards.js';
-
-/** Millimetres: bleed beyond the trim; crop marks start past the bleed and run outward. */
-export const pressGeometry = { bleed: 3, markGap: 2, markLength: 5, slug: 12 } as const;
-/** Ghostscript's SWOP characterisation (U.S. web offset, coated): the CMYK condition the output intent names. */
-export const pressProfile = {
-  file: 'default_cmyk.icc',
-  condition: 'U.S. Web Coated (SWOP), Artifex CMYK SWOP profile',
-};
-export const pressStandard = 'PDF/X-4';
+import { pressGeometry, pressProfile, pressStandard } from './press-settings.js';
 
 const pt = (mm: number) => (mm * 72) / 25.4;
 

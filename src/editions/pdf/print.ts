@@ -1,28 +1,19 @@
-// The print edition: article HTML → Chromium PDF → document metadata. The same page load also gives the
-// press edition's pages: the print PDF's own, unless something on the page reaches past the trim
+// The print edition's page: article HTML → Chromium PDF (finished in print-finish.ts). The same page load also
+// gives the press edition's pages: the print PDF's own, unless something on the page reaches past the trim
 // (bleed-check.ts), when the loaded page is printed again at bleed size. The EPUB cover is drawn without it
-// (page/cover.ts). The finishing steps and the press page serve a collection's print page too
-// (collection/collection-print.ts).
+// (page/cover.ts). The press page serves a collection's print page too (collection/collection-print.ts).
 
-import { createHash } from 'node:crypto';
-import { PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import type { Page } from 'puppeteer-core';
 import type { Article } from '../../article/article.js';
 import type { PageSize } from '../../article/page-size.js';
 import type { HouseStyle } from '../../config/house-style.js';
 import { assertBundledFonts } from '../../fonts/machine-fonts.js';
-import { toolVersion } from '../../paths.js';
 import { readableFor, withPage } from '../../render/sandboxed-page.js';
 import type { TabPool } from '../../render/tab-pool.js';
 import type { ArticleView } from '../page/article-view.js';
 import { hyphenateHtml, hyphenatorFor } from '../page/hyphenate.js';
 import { pageCss, renderPrintHtml } from '../page/print-html.js';
-import type { PublicationMeta } from '../publication-meta.js';
 import { whatReachesPastTrim } from './bleed-check.js';
-import { applyDocumentInfo, cleanBookmarks, type FinishedPdf, type PdfMetadata } from './pdf-metadata.js';
-import { setXmpAndId } from './pdf-standards.js';
-import { completeForPdfUa, uaProblems } from './pdf-ua.js';
-import { renumberStructureIds } from './structure-ids.js';
 
 /** What rendering any page of a build needs: the browser's tabs, a folder for the page, its size, the house style. */
 export interface PageContext {
@@ -144,54 +135,4 @@ export async function appendStyle(page: Page, css: string): Promise<void> {
     (rules) => document.head.append(Object.assign(document.createElement('style'), { textContent: rules })),
     css,
   );
-}
-
-/**
- * Chromium's PDF finished: reproducible structure IDs, clean bookmarks, the document information, the tags
- * PDF/UA asks for, and XMP that claims PDF/UA-1 when the checked conditions hold (see pdf-ua.ts).
- */
-export async function finishPrintEdition(
-  chromiumPdf: Uint8Array,
-  publication: PublicationMeta,
-  buildDate: Date,
-  headings: readonly string[],
-): Promise<FinishedPdf> {
-  const meta = pdfMetadata(publication, buildDate);
-  const doc = await PDFDocument.load(chromiumPdf, { updateMetadata: false });
-  renumberStructureIds(doc);
-  cleanBookmarks(doc, headings);
-  const via = 'Chromium, pdf-lib';
-  applyDocumentInfo(doc, meta, via);
-  completeForPdfUa(doc);
-  const standard = uaProblems(doc).length === 0 ? { pdfua: { part: 1 as const } } : {};
-  setXmpAndId(doc, publication, meta, `imprint ${toolVersion} (${via})`, standard, pageContents(doc));
-  return { bytes: await doc.save(), pageCount: doc.getPageCount() };
-}
-
-/**
- * What the pages draw, as the seed of the document ID: the same layout gives the same ID (Chromium's own
- * bytes would not: its structure IDs count across every page the renderer has loaded).
- */
-function pageContents(doc: PDFDocument): Uint8Array {
-  const hash = createHash('sha256');
-  for (const page of doc.getPages()) {
-    const contents = page.node.Contents();
-    const streams =
-      contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref)) : [contents];
-    for (const stream of streams) if (stream instanceof PDFRawStream) hash.update(stream.contents);
-  }
-  return hash.digest();
-}
-
-/** The document information every PDF edition of the publication carries. */
-export function pdfMetadata(publication: PublicationMeta, date: Date): PdfMetadata {
-  return {
-    title: publication.title,
-    authors: publication.authors,
-    subject: publication.description,
-    keywords: publication.tags,
-    lang: publication.lang,
-    dir: publication.dir,
-    date,
-  };
 }

@@ -3,7 +3,6 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { describe, expect, it } from 'vitest';
 import {
   applyDocumentInfo,
-  articleHeadings,
   cleanBookmarks,
   documentCreator,
   type PdfMetadata,
@@ -24,20 +23,6 @@ const meta: PdfMetadata = {
 async function reloaded(doc: PDFDocument): Promise<PDFDocument> {
   return PDFDocument.load(await doc.save({ useObjectStreams: false }), { updateMetadata: false });
 }
-
-describe('articleHeadings', () => {
-  it('is the headline and the body’s subheadings as plain text, entities decoded', () => {
-    const body =
-      '<p>Intro</p><h2 id="a">Ports &amp; <em>harbours</em></h2><p>x</p><h3>Q&#39;s &quot;A&quot;</h3><h2>Less &lt;than&gt;</h2>';
-    expect(articleHeadings('Ferries return', body)).toEqual([
-      'Ferries return',
-      'Ports & harbours',
-      'Q\'s "A"',
-      'Less <than>',
-    ]);
-    expect(articleHeadings('Only a title', '<p>No headings</p>')).toEqual(['Only a title']);
-  });
-});
 
 describe('applyDocumentInfo', () => {
   it('writes title, authors, subject, keywords, language, tool and fixed dates', async () => {
