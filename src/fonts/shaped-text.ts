@@ -1,12 +1,12 @@
 // Text set in the bundled fonts without a browser, for pictures imprint draws itself (the EPUB cover): each
 // character goes to the first face that has it, in the order the print page's font-family lists them
-// (font-stack.ts); the faces are subset to the characters they set (subset-font: WOFF2 → sfnt), the text is
+// (font-stack.ts); the faces are loaded whole into HarfBuzz (WOFF2 → sfnt by wawoff2), the text is
 // split into runs by the Unicode Bidirectional Algorithm (bidi-js) and by face, each run shaped with HarfBuzz
 // (harfbuzzjs: joining, reordering, marks, ligatures, mirroring) and the runs put in visual order. What comes
 // out is glyph outlines as SVG paths, so the picture needs no font renderer of its own and no system font.
 import { readFile } from 'node:fs/promises';
 import bidiModule from 'bidi-js';
-import subsetFont from 'subset-font';
+import woff2 from 'wawoff2';
 import { draws, type FontFace, facesOf } from './font-faces.js';
 import { baseFonts, candidateSystems, type FontPackage, ownSystem } from './writing-systems.js';
 
@@ -50,7 +50,7 @@ let harfbuzz: Promise<HarfBuzz> | undefined;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
- * The faces that set `text` in `lang` and `style`, subset to exactly its characters. A character no bundled
+ * The faces that set `text` in `lang` and `style`. A character no bundled
  * face has is drawn as the first face's empty box (the article's words were checked when it was loaded).
  */
 export async function shapedFaces(
@@ -62,19 +62,15 @@ export async function shapedFaces(
   const hb = await (harfbuzz ??= import('harfbuzzjs'));
   const order = faceOrder(lang, style);
   const faceOf = new Map<string, number>();
-  const chars = new Map<number, Set<string>>();
   for (const { segment } of graphemes.segment(text)) {
     const base = segment.codePointAt(0)!;
     let index = order.find(base);
     if (index < 0) index = order.find(0x20);
     faceOf.set(segment, index);
-    const set = chars.get(index) ?? new Set([' ']);
-    for (const char of segment) set.add(char);
-    chars.set(index, set);
   }
   const loaded = new Map<number, LoadedFace>();
-  for (const [index, set] of [...chars].sort(([a], [b]) => a - b))
-    loaded.set(index, await subsetFace(hb, order.at(index).path, [...set].sort().join('')));
+  for (const index of [...new Set(faceOf.values())].sort((a, b) => a - b))
+    loaded.set(index, await loadFace(hb, order.at(index).path));
   const fallback = [...loaded.keys()][0]!;
   const shape = (line: string, size: number, withPaths: boolean): PlacedGlyph[] => {
     const runs = visualRuns(line, dir, (segment) => faceOf.get(segment) ?? fallback);
@@ -119,22 +115,23 @@ export async function shapedFaces(
   };
 }
 
-/** Subsets made in this process, by face and characters: a batch of articles from one publication reuses them. */
-const subsets = new Map<string, Promise<LoadedFace>>();
-const keptSubsets = 256;
+/**
+ * Faces loaded into HarfBuzz in this process, by file: each WOFF2 slice is unpacked to sfnt (wawoff2) once and
+ * kept whole, so a batch's covers reuse them (subsetting each to a title's characters cost a WOFF2 unpacking
+ * and a subset per face per cover). A build touches a few dozen slices at most, each tens of kilobytes.
+ */
+const faces = new Map<string, Promise<LoadedFace>>();
 
-function subsetFace(hb: HarfBuzz, path: string, characters: string): Promise<LoadedFace> {
-  const key = `${path}\u0000${characters}`;
-  let face = subsets.get(key);
+function loadFace(hb: HarfBuzz, path: string): Promise<LoadedFace> {
+  let face = faces.get(path);
   if (!face) {
     face = (async () => {
-      const sfnt = await subsetFont(await readFile(path), characters, { targetFormat: 'sfnt' });
-      const hbFace = new hb.Face(new hb.Blob(new Uint8Array(sfnt)));
+      const sfnt = await woff2.decompress(await readFile(path));
+      const hbFace = new hb.Face(new hb.Blob(sfnt));
       return { font: new hb.Font(hbFace), upem: hbFace.upem };
     })();
-    face.catch(() => subsets.delete(key));
-    subsets.set(key, face);
-    if (subsets.size > keptSubsets) subsets.delete(subsets.keys().next().value!);
+    face.catch(() => faces.delete(path));
+    faces.set(path, face);
   }
   return face;
 }
