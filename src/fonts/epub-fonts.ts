@@ -38,7 +38,9 @@ export async function epubFonts(text: string, lang: string): Promise<EpubFonts> 
   const fonts: EpubFont[] = [];
   const licences = new Map<string, string>();
   for (const system of systems) {
-    const scriptChars = [...new Set(text)].filter((char) => system.test.test(char)).map((char) => char.codePointAt(0)!);
+    const scriptChars = [...new Set(withShapingParts(text))]
+      .filter((char) => system.test.test(char))
+      .map((char) => char.codePointAt(0)!);
     for (const weight of weights.filter((wanted) => system.text.weights.includes(wanted))) {
       const faces = facesOf(`${system.text.module}/${weight}.css`).filter((face) => face.style === 'normal');
       for (const [index, face] of faces.entries()) {
@@ -58,6 +60,19 @@ export async function epubFonts(text: string, lang: string): Promise<EpubFonts> 
     }
   }
   return { fonts, licences: [...licences].map(([name, path]) => ({ name, path })), css: fontCss(fonts) };
+}
+
+/** Khmer's vowels drawn in two parts: HarfBuzz's Khmer shaper splits each into U+17C1 and itself. */
+const khmerSplitVowel = /[\u17BE-\u17C0\u17C4\u17C5]/u;
+
+/**
+ * `text` with the characters shaping it asks a face for besides its own: HarfBuzz draws a vowel written in
+ * parts around its consonant (Bengali ো, Tamil ொ, Kannada ೋ, Malayalam ൊ) by its canonical decomposition, and
+ * Khmer's split vowels by its own, each part looked up in the face's cmap; a subset without the parts draws
+ * the vowel whole, as one glyph at the wrong place (the e-reader shapes with the subset we embed).
+ */
+export function withShapingParts(text: string): string {
+  return text + text.normalize('NFD') + (khmerSplitVowel.test(text) ? '\u17C1' : '');
 }
 
 function fontCss(fonts: readonly EpubFont[]): string {
