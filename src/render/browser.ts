@@ -76,7 +76,13 @@ export function browserHandle({
   tabs: number;
   timeoutMs: number;
 }): BrowserHandle {
-  const pool = (browser: Promise<Browser>) => browser.then((launched) => new TabPool(launched, tabs, timeoutMs));
+  // The first tab opens as soon as the browser is up (see TabPool.warm).
+  const pool = (browser: Promise<Browser>) =>
+    browser.then((launched) => {
+      const opened = new TabPool(launched, tabs, timeoutMs);
+      opened.warm();
+      return opened;
+    });
   let browser = given;
   let current = browser && pool(browser);
   const owned: Promise<Browser>[] = [];

@@ -39,6 +39,8 @@ export class TabPool {
   readonly #waiting: Array<() => void> = [];
   #open = 0;
   #closed = false;
+  /** The tab opened ahead of the first page (see warm), until it is ready. */
+  #warming: Promise<void> | undefined;
 
   constructor(
     readonly browser: Browser,
@@ -60,6 +62,29 @@ export class TabPool {
     }
   }
 
+  /**
+   * Opens one tab ahead of need, as soon as the browser is up: opening the first tab takes a few round trips
+   * to a browser still starting, which otherwise came after the first article was read, on the critical path
+   * of a cold build (while the main thread was also busy loading the editions' code).
+   */
+  warm(): void {
+    if (this.#open >= this.size || this.#closed) return;
+    this.#open++;
+    this.#warming = withDeadline(openTab(this.browser), this.timeoutMs, 'opening a Chromium tab').then(
+      (tab) => {
+        if (this.#closed) void this.#discard(tab);
+        else this.#idle.push(tab);
+      },
+      () => {
+        this.#open--;
+      },
+    );
+    void this.#warming.finally(() => {
+      this.#warming = undefined;
+      this.#wakeOne();
+    });
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     await Promise.all(this.#idle.splice(0).map((tab) => this.#discard(tab)));
@@ -70,6 +95,10 @@ export class TabPool {
       if (this.#closed) throw new Error('browser has disconnected: the build is closing');
       const idle = this.#idle.pop();
       if (idle) return idle;
+      if (this.#warming) {
+        await this.#warming;
+        continue;
+      }
       if (this.#open < this.size) {
         this.#open++;
         try {
@@ -104,13 +133,12 @@ export class TabPool {
 }
 
 /**
- * Each tab in a window of its own, where it is always the one in front. Headless Chromium draws no frames
- * for a tab hidden behind another, so a screenshot there (the EPUB cover) waited for a frame that never
- * came: the build's ~3-minute stalls (Puppeteer's 180 s protocol timeout, then a retry). Tabs sharing a
- * window had to take turns in front to capture; in windows of their own they capture side by side.
+ * A tab with no JavaScript whose every request is checked. Plain tabs in one window: nothing is captured
+ * from the screen any more (the cover is drawn without the browser, the thumbnail from the PDF), so a tab
+ * behind another, which headless Chromium draws no frames for, prints as well as one in front.
  */
 async function openTab(browser: Browser): Promise<PooledTab> {
-  const page = await browser.newPage({ type: 'window' });
+  const page = await browser.newPage();
   let gate: (url: string) => boolean = () => false;
   let refused: string[] = [];
   let viewport: Viewport | undefined;
