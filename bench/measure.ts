@@ -16,11 +16,16 @@ export interface Measured {
   treePssMiB: number;
 }
 
-/** Runs `node ARGS` (or `command ARGS` when given) in `cwd`. */
+/**
+ * Runs `node ARGS` (or `command ARGS` when given) in `cwd`; ARGS that start with a command that is not a
+ * script (bin/imprint, as users run imprint) run that command.
+ */
 export function measure(args: readonly string[], cwd: string, command = process.execPath): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const [first = '', ...rest] = args;
+    const direct = command === process.execPath && !/\.[cm]?js$/.test(first);
+    const child = spawn(direct ? first : command, direct ? rest : args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let ownMiB = 0;

@@ -34,6 +34,7 @@ describe('the packed package, installed', () => {
     const files = (await readdir(installed, { recursive: true })).map(String);
     expect(files).toEqual(
       expect.arrayContaining([
+        'bin/imprint',
         'dist/src/cli.js',
         'dist/src/index.js',
         'dist/src/index.d.ts',
