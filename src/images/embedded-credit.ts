@@ -3,7 +3,7 @@
 // in a JPEG's segments; in WebP, AVIF and PNG it finds no XMP (nor WebP's or AVIF's EXIF), so the EXIF and
 // XMP blocks libvips (sharp) extracts from any container are read with exifr too.
 import exifr, * as exifrModule from 'exifr';
-import sharp from 'sharp';
+import sharp from './sharp.js';
 import type { PhotoCredit } from './xmp-credit.js';
 
 export interface EmbeddedFacts {

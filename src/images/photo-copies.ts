@@ -4,11 +4,12 @@
 // else 300 ppi; the EPUB gets at most 1600 px on the long side; the web page a JPEG (or PNG) and an AVIF at
 // each responsive width (AVIF: half a JPEG's bytes at the same look, where WebP often saves little on photos
 // with grain).
-import sharp, { type Sharp } from 'sharp';
+
 import { screenSizes } from './image-settings.js';
 import { type GpsPosition, locationExif } from './location-exif.js';
 import { jpegWithOnlyCredit, pngWithOnlyCredit } from './original-bytes.js';
 import type { PhotoHeader } from './photo-header.js';
+import sharp, { type Sharp } from './sharp.js';
 
 export type CopyFormat = 'jpeg' | 'png' | 'avif' | 'gif' | 'svg';
 

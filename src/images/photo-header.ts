@@ -1,8 +1,9 @@
 // A photo's header, read without decoding its pixels: its format by content, its upright size, its colour
 // space, and the pixel limit, checked before anything decodes it (a 40000 × 40000 PNG is 1.5 MB on disk and
 // 6.4 GB in memory); and a HEIC photo its libvips cannot decode, refused here with how to convert it.
-import sharp, { type Metadata } from 'sharp';
+
 import { type ErrorLocation, ImprintError } from '../errors.js';
+import sharp, { type Metadata } from './sharp.js';
 
 export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'avif' | 'heif';
 

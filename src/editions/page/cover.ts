@@ -5,8 +5,8 @@
 // background colour and the lead photo (cropped to fill the space left, as object-fit: cover did) and
 // writes the JPEG. The layout is the one templates/cover/cover.css described, at 1.25 px per CSS pixel.
 import pLimit from 'p-limit';
-import sharp from 'sharp';
 import { type PlacedGlyph, type ShapedFaces, shapedFaces, type TextStyle } from '../../fonts/shaped-text.js';
+import sharp from '../../images/sharp.js';
 import { type CoverColours, coverColours } from './cover-colours.js';
 import { balancedWrap, breakPieces, cutWithEllipsis, wrap } from './line-breaks.js';
 

@@ -4,8 +4,8 @@
 // writes the JPEG from pdftoppm's raw pixels (PPM: no compression to undo), so the XMP goes in with one encode.
 // Poppler stays a child process: PDFium in WebAssembly, tried in-process, took 2–3× its CPU per page here.
 import { spawn } from 'node:child_process';
-import sharp from 'sharp';
 import { ImprintError } from '../../errors.js';
+import sharp from '../../images/sharp.js';
 import { creditXmp, hasCredit, type PhotoCredit } from '../../images/xmp-credit.js';
 
 /** Longest side of the thumbnail, in pixels: sharp at 160 CSS pixels on a 2× screen. */
