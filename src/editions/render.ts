@@ -64,7 +64,11 @@ export async function renderEditions(
         )
       : Promise.reject(new Error('no print page: no PDF edition was asked for'));
   const cover = wants('epub')
-    ? code.cover().then(({ drawCover }) => drawCover(publication.cover, context.style.theme?.coverCss))
+    ? code
+        .cover()
+        .then(({ drawCover }) =>
+          drawCover(publication.cover, context.style.theme?.coverCss, { besideBrowser: tabs !== undefined }),
+        )
     : undefined;
   const finishing = makesPdf ? code.print() : undefined;
   finishing?.catch(() => undefined);
