@@ -60,6 +60,8 @@ export interface Article {
   photoFindings: PhotoFinding[];
   /** Lines of figures whose credit came from the photo's own metadata. */
   creditedFromPhoto: number[];
+  /** The byline's names written as links to web pages (see inline-text.ts's bylinePeople). */
+  bylineLinks: SourceArticle['bylineLinks'];
 }
 
 export interface ArticleImage {
@@ -186,6 +188,7 @@ export async function prepareArticle(
     sourceBytes: source.sourceBytes,
     dateTime: source.dateTime,
     ignoredFields: source.ignoredFields,
+    bylineLinks: source.bylineLinks,
     unknownFields: source.unknownFields,
     remoteImages: [...remote.values()].map(({ url, sha256 }) => ({ url, sha256 })),
     imageFolders: remote.size > 0 ? [remoteImages!.cacheDir] : [],

@@ -29,13 +29,36 @@ export function hasMarkdown(text: string): boolean {
   return inlineText(text) !== text.replace(/\s+/g, ' ').trim();
 }
 
+/** One person a byline names, and the web address their name links to when it was written as a link. */
+export interface BylinePerson {
+  name: string;
+  /** The linked words within `name` and their http(s) address; other links (site paths, mailto) stay text. */
+  link?: { text: string; url: string };
+}
+
 /**
- * A byline entry as sites write it → its names. One entry may name several people, each with a link, as
+ * A byline entry as sites write it → its people. One entry may name several people, each with a link, as
  * Kubernetes' blog does: `[A](…) (CNCF), [B](…) (Google)` is two names; plain text stays one entry.
  */
+export function bylinePeople(entry: string): BylinePerson[] {
+  return bylineParts(entry).flatMap((part) => {
+    const name = inlineText(part);
+    if (!name) return [];
+    const written = /\[([^\]]+)\]\(\s*<?(https?:\/\/[^\s)>]+)>?(?:\s+"[^"]*")?\s*\)/.exec(part);
+    const text = written && inlineText(written[1]!);
+    return [text && name.includes(text) ? { name, link: { text, url: written[2]! } } : { name }];
+  });
+}
+
+/** A byline entry's names (see bylinePeople). */
 export function bylineNames(entry: string): string[] {
+  return bylinePeople(entry).map((person) => person.name);
+}
+
+/** A byline entry split into one piece per person. */
+function bylineParts(entry: string): string[] {
   const links = entry.match(/\[[^\]]+\]\([^)]*\)/g) ?? [];
-  if (links.length < 2) return [inlineText(entry)].filter(Boolean);
+  if (links.length < 2) return [entry];
   // Split at commas, semicolons and "and" that are outside parentheses and brackets.
   const parts: string[] = [];
   let depth = 0;
@@ -52,5 +75,5 @@ export function bylineNames(entry: string): string[] {
     }
   }
   parts.push(entry.slice(start));
-  return parts.map(inlineText).filter(Boolean);
+  return parts;
 }

@@ -11,7 +11,7 @@ import { lastCommitDate } from './commit-date.js';
 import { detectLanguage } from './detect-language.js';
 import { firstHeading } from './first-heading.js';
 import { type ArticleDefaults, type FrontMatter, frontMatterSchema } from './front-matter.js';
-import { bylineNames } from './inline-text.js';
+import { type BylinePerson, bylineNames, bylinePeople } from './inline-text.js';
 import { defaultLimits, type InputLimits } from './limits.js';
 import { looksLikeMdx } from './looks-like-mdx.js';
 import type { MdxReading } from './mdx.js';
@@ -41,6 +41,8 @@ export interface SourceArticle {
   site: string | undefined;
   /** What was read in a way the author may not expect (the language detected from the text). */
   notes: string[];
+  /** The byline's names that were written as links to web pages, with the linked words and the address. */
+  bylineLinks: Record<string, NonNullable<BylinePerson['link']>>;
 }
 
 const fences = [
@@ -119,9 +121,10 @@ export async function loadArticle(
     throw error;
   }
   const { lead, dateTime, draft, ignored, unknown } = adapted!;
+  const people = parsed.byline.flatMap(bylinePeople);
   const meta0 = {
     ...parsed,
-    byline: parsed.byline.flatMap(bylineNames),
+    byline: people.map((person) => person.name),
     translators: parsed.translators.flatMap(bylineNames),
   };
   let body = text.slice(match ? match[0].length : heading!.length);
@@ -171,6 +174,7 @@ export async function loadArticle(
     unknownFields: unknown,
     site: site ?? (meta.source && new URL(meta.source).origin),
     notes,
+    bylineLinks: Object.fromEntries(people.flatMap((person) => (person.link ? [[person.name, person.link]] : []))),
   };
 }
 

@@ -132,6 +132,33 @@ describe('posts from five sites, in eight languages, built as they are', () => {
     expect(korean).toContain('<p class="translator-credit">번역: 정재남</p>');
   });
 
+  it('keeps a byline name written as a link a link, in the PDF, the EPUB and the web page', async () => {
+    const slug = 'kubernetes-1-27-release';
+    const links = [
+      ['Боб Киллен', 'https://github.com/mybobbytables'],
+      ['Анна Смирнова', 'https://github.com/annasmirnova'],
+    ];
+    const chapter = parseXml((await epub(slug)).get('OEBPS/article.xhtml')!);
+    const web = parseHTML(await readFile(out(slug, 'index.html'), 'utf8')).document;
+    for (const document of [chapter, web]) {
+      const byline = document.querySelector('.byline')!;
+      expect(byline.textContent).toBe('Автор: Боб Киллен (CNCF) и Анна Смирнова (Google)');
+      expect([...byline.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual(links);
+    }
+    // The print edition links each name to the address, and says where the link goes (PDF/UA's /Contents).
+    const pdf = await PDFDocument.load(await readFile(out(slug, `${slug}.pdf`)));
+    const uris = pdf
+      .getPages()[0]!
+      .node.Annots()!
+      .asArray()
+      .map((ref) => pdf.context.lookup(ref, PDFDict))
+      .map((annotation) => [
+        annotation.lookup(PDFName.of('A'), PDFDict).lookup(PDFName.of('URI'), PDFString).decodeText(),
+        annotation.lookup(PDFName.of('Contents'), PDFString, PDFHexString).decodeText(),
+      ]);
+    for (const [, url] of links) expect(uris).toContainEqual([url, url]);
+  });
+
   it('leaves no component, expression, import or anchor syntax in any edition', async () => {
     for (const slug of slugs) {
       const chapter = parseXml((await epub(slug)).get('OEBPS/article.xhtml')!).querySelector('article')!.textContent!;

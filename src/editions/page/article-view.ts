@@ -1,4 +1,5 @@
-// The values the article templates show, derived once from an Article; the templates escape every one.
+// The values the article templates show, derived once from an Article; the templates escape every one but
+// the body and the byline's HTML, which is escaped here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +21,8 @@ export interface ArticleView {
   logoUrl: string | undefined;
   /** "By A, B and C" in the article's language, or empty when there is no byline. */
   byline: string;
+  /** The same as HTML, each name that was written as a link to a web page linked there. */
+  bylineHtml: string;
   displayDate: string;
   bodyHtml: string;
   credits: string[];
@@ -49,6 +52,7 @@ export function articleView(article: Article, style: HouseStyle): ArticleView {
     publication: meta.publication,
     logoUrl: logo && pathToFileURL(logo.path).href,
     byline: meta.byline.length > 0 ? fillLabel(labels.byline, { names }) : '',
+    bylineHtml: meta.byline.length > 0 ? bylineHtml(labels.byline, meta.byline, article.bylineLinks, meta.lang) : '',
     displayDate: displayDate(meta.date, meta.lang, style),
     bodyHtml: article.bodyHtml,
     credits: meta.credits,
@@ -64,6 +68,24 @@ export function articleView(article: Article, style: HouseStyle): ArticleView {
     labels,
     ...pageNumbering(meta.lang, style.numerals),
   };
+}
+
+/** "By A and B" as HTML: the label's words and the names escaped, a name written as a link linked. */
+function bylineHtml(label: string, names: readonly string[], links: Article['bylineLinks'], lang: string): string {
+  const person = (name: string) => {
+    const link = links[name];
+    const at = link ? name.indexOf(link.text) : -1;
+    if (!link || at < 0) return Mustache.escape(name);
+    const { text, url } = link;
+    const after = name.slice(at + text.length);
+    return `${Mustache.escape(name.slice(0, at))}<a href="${Mustache.escape(url)}">${Mustache.escape(text)}</a>${Mustache.escape(after)}`;
+  };
+  const list = new Intl.ListFormat(lang, { type: 'conjunction' })
+    .formatToParts(names)
+    .map((part) => (part.type === 'element' ? person(part.value) : Mustache.escape(part.value)))
+    .join('');
+  const { before, after } = splitLabel(label, '{names}');
+  return `${Mustache.escape(before)}${list}${Mustache.escape(after)}`;
 }
 
 export function readTemplate(name: string): string {
