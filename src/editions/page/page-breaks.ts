@@ -70,26 +70,47 @@ export function markPageBreaks(
     }
   };
   walk(doc.children);
-  // Every letter of the chapter's text, with the text node and offset it comes from.
-  const where: { node: Text; offset: number }[] = [];
-  let all = '';
-  // A letter and the combining marks after it are normalised together (e + U+0301 is é, as in the PDF's
-  // text), and a character outside the BMP stays whole.
-  for (const node of texts) {
-    for (const { 0: cluster, index: offset } of node.data.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+  // Every letter of the chapter's text, with the text node (its index in `texts`) and offset it comes from,
+  // kept as plain numbers: a 1.5 MB chapter has 1.5 million letters, and an object for each took a second
+  // of the event loop, most of it the collector's.
+  const nodeOf: number[] = [];
+  const offsetOf: number[] = [];
+  const parts: string[] = [];
+  texts.forEach((node, index) => {
+    const { data } = node;
+    if (/^[\x00-\x7f]*$/.test(data)) {
+      // ASCII is its own NFKC form: a letter is itself, lower-cased; spaces and hyphens drop out.
+      parts.push(data.toLowerCase().replace(/[\s-]/g, ''));
+      for (let offset = 0; offset < data.length; offset++) {
+        const code = data.charCodeAt(offset);
+        // A hyphen, or what \s matches in ASCII: tab, line feed, vertical tab, form feed, return, space.
+        if (code === 0x2d || code === 0x20 || (code >= 0x09 && code <= 0x0d)) continue;
+        nodeOf.push(index);
+        offsetOf.push(offset);
+      }
+      return;
+    }
+    // A letter and the combining marks after it are normalised together (e + U+0301 is é, as in the PDF's
+    // text), and a character outside the BMP stays whole.
+    for (const { 0: cluster, index: offset } of data.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
       const letter = letters(cluster);
       if (letter === '') continue;
-      all += letter;
-      for (let i = 0; i < letter.length; i++) where.push({ node, offset });
+      parts.push(letter);
+      for (let i = 0; i < letter.length; i++) {
+        nodeOf.push(index);
+        offsetOf.push(offset);
+      }
     }
-  }
+  });
+  const all = parts.join('');
+  const where = (at: number) => ({ node: texts[nodeOf[at]!]!, offset: offsetOf[at]! });
   const pages = [firstPage];
   const cuts: { node: Text; offset: number; page: number }[] = [];
   let from = 0;
   starts.forEach((start, index) => {
     const at = start === '' ? -1 : all.indexOf(start, from);
     if (at < 0) return;
-    cuts.push({ ...where[at]!, page: firstPage + index + 1 });
+    cuts.push({ ...where(at), page: firstPage + index + 1 });
     pages.push(firstPage + index + 1);
     from = at + start.length;
   });
