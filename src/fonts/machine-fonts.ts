@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { PDFDocument } from 'pdf-lib';
 import { ImprintError } from '../errors.js';
 
-// Both are needed only off the common path (a theme's own fonts, a PDF with object streams), so a cold
-// build does not load them before its first page.
+// pdf-lib (for a PDF with object streams) and fontkit (for a theme's own fonts) are needed only off the
+// common path, so they are imported where used: a cold build does not load them before its first page.
 const pdfLib = () => import('pdf-lib');
 
 /** The fonts of `doc` that are neither bundled nor the theme's; Type 3 is counted only where `allowType3` is false. */

@@ -68,16 +68,14 @@ export class TabPool {
    * of a cold build (while the main thread was also busy loading the editions' code).
    */
   warm(): void {
-    if (this.#open >= this.size || this.#closed) return;
-    this.#open++;
-    this.#warming = withDeadline(openTab(this.browser), this.timeoutMs, 'opening a Chromium tab').then(
+    if (this.#open > 0 || this.#closed) return;
+    // #acquire opens it (and gives the slot back if that fails); it waits idle for the first page.
+    this.#warming = this.#acquire().then(
       (tab) => {
         if (this.#closed) void this.#discard(tab);
         else this.#idle.push(tab);
       },
-      () => {
-        this.#open--;
-      },
+      () => undefined,
     );
     void this.#warming.finally(() => {
       this.#warming = undefined;
