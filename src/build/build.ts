@@ -18,7 +18,7 @@ import type { BuildOptions } from '../config/options.js';
 import { type Edition, needsBrowser } from '../edition.js';
 import { articlePublication } from '../editions/publication.js';
 import { renderEditions } from '../editions/render.js';
-import { downloadPageName, renderDownloadPage } from '../editions/web/download-page.js';
+import { downloadPageName, downloadPageParts } from '../editions/web/download-page.js';
 import { ImprintError } from '../errors.js';
 import { buildFingerprint } from '../output/fingerprint.js';
 import { removeOnExit } from '../output/left-behind.js';
@@ -113,7 +113,7 @@ function recorderFor(options: BuildOptions, previous: Manifest | undefined): Man
   const path = join(options.outDir, downloadPageName);
   const downloadPage =
     options.formats.includes('html') || existsSync(path)
-      ? { path, render: (manifest: Manifest) => renderDownloadPage(manifest, options.style) }
+      ? { path, render: (manifest: Manifest) => downloadPageParts(manifest, options.style) }
       : undefined;
   return manifestRecorder(options, { previous, ...(downloadPage && { downloadPage }) });
 }

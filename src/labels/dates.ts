@@ -1,6 +1,7 @@
-// Dates and numbers in an article's language, from CLDR through Node's Intl. Dates are Gregorian and numbers in
-// the language's usual digits (Persian ۱۲, Bengali ১২, Egyptian Arabic ١٢) unless imprint.yaml's `calendar:`
-// or `numerals:` says otherwise; page numbers get the CSS counter style that prints the same digits.
+// Dates, numbers and lists of names in an article's language, from CLDR through Node's Intl. Dates are
+// Gregorian and numbers in the language's usual digits (Persian ۱۲, Bengali ১২, Egyptian Arabic ١٢) unless
+// imprint.yaml's `calendar:` or `numerals:` says otherwise; page numbers get the CSS counter style that prints
+// the same digits.
 // (Intl on its own would date Persian articles in the Solar Hijri calendar and Thai ones in the Buddhist era.)
 import * as v from 'valibot';
 
@@ -85,9 +86,17 @@ export function pageNumbering(lang: string, numerals?: Numerals): { counterStyle
   return { counterStyle: counterStyleFor(lang, numerals), digits: formatNumber(1234567890, lang, numerals) };
 }
 
+/** Names joined as the language joins them ("A, B and C", "A، B و C"): Intl.ListFormat's conjunction. */
+export function nameList(lang: string): Intl.ListFormat {
+  let format = listFormats.get(lang);
+  if (!format) listFormats.set(lang, (format = new Intl.ListFormat(lang, { type: 'conjunction' })));
+  return format;
+}
+
 // Intl's formatters are slow to make and a build formats the same few over and over.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
 
 function dateFormat(lang: string, { calendar, numerals }: DateSettings): Intl.DateTimeFormat {
   const key = `${lang}|${calendar ?? ''}|${numerals ?? ''}`;

@@ -48,12 +48,19 @@ export function languageFallbacks(lang: string): string[] {
   return [...tags.slice(0, -1), withScript, ...tags.slice(-1)];
 }
 
+// Intl.Locale's maximize() is slow, and a download page of thousands of articles asks it for each one.
+const likelyScripts = new Map<string, string | undefined>();
+
 function likelyScript(lang: string): string | undefined {
+  if (likelyScripts.has(lang)) return likelyScripts.get(lang);
+  let script: string | undefined;
   try {
-    return new Intl.Locale(lang).maximize().script;
+    script = new Intl.Locale(lang).maximize().script;
   } catch {
-    return undefined; // Not a tag Intl accepts: the plain fallbacks only.
+    script = undefined; // Not a tag Intl accepts: the plain fallbacks only.
   }
+  likelyScripts.set(lang, script);
+  return script;
 }
 
 function findTag(overrides: LabelOverrides, tag: string): Partial<Labels> | undefined {

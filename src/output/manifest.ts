@@ -1,12 +1,12 @@
 // output/manifest.json: what was built from what, with SHA-256 of every file, so an archive can be audited
 // years later (imprint verify). Paths are relative to the output folder; no timestamps, so it is reproducible.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Article } from '../article/article.js';
 import type { BuildOptions } from '../config/options.js';
 import { toolVersion } from '../paths.js';
-import { writeAtomic } from './write-atomic.js';
+import { writeAtomicParts } from './write-atomic.js';
 
 export const manifestName = 'manifest.json';
 
@@ -80,12 +80,28 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 export async function readManifest(outDir: string, name = manifestName): Promise<Manifest | undefined> {
+  const path = join(outDir, name);
   try {
-    return JSON.parse(await readFile(join(outDir, name), 'utf8')) as Manifest;
+    const before = await fileIdentity(path);
+    const manifest = JSON.parse(await readFile(path, 'utf8')) as Manifest;
+    if ((await fileIdentity(path).catch(() => '')) === before) identityWhenRead.set(manifest, before);
+    return manifest;
   } catch {
     return undefined;
   }
 }
+
+/**
+ * Which file a path names, and its state (inode, size, modification time): every write of a manifest (renamed
+ * into place) changes it, so a manifest known by this is known to be unchanged on disk.
+ */
+export async function fileIdentity(path: string): Promise<string> {
+  const { ino, size, mtimeMs } = await stat(path);
+  return `${ino}:${size}:${mtimeMs}`;
+}
+
+/** The identity of the file each manifest was read from, when it did not change while being read. */
+export const identityWhenRead = new WeakMap<Manifest, string>();
 
 /** Adds this build's articles to what the manifest already lists (a partial build keeps the others). */
 export function mergeManifest(
@@ -133,6 +149,25 @@ export function shardManifestName({ index, count }: { index: number; count: numb
 
 export async function writeManifest(outDir: string, manifest: Manifest, name = manifestName): Promise<string> {
   const path = join(outDir, name);
-  await writeAtomic(path, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+  await writeAtomicParts(path, manifestText(manifest));
   return path;
+}
+
+/**
+ * The manifest as `JSON.stringify(manifest, null, 2)` and a newline would write it (the same bytes), one
+ * article at a time, so that a manifest of thousands is never one string.
+ */
+export function* manifestText({ articles, ...rest }: Manifest): Generator<string> {
+  const head = JSON.stringify({ ...rest, articles: {} }, null, 2);
+  const entries = Object.entries(articles);
+  if (entries.length === 0) {
+    yield `${head}\n`;
+    return;
+  }
+  yield `${head.slice(0, -'{}\n}'.length)}{\n`;
+  for (const [index, [slug, entry]] of entries.entries()) {
+    const text = JSON.stringify(entry, null, 2).replaceAll('\n', '\n    ');
+    yield `    ${JSON.stringify(slug)}: ${text}${index < entries.length - 1 ? ',' : ''}\n`;
+  }
+  yield '  }\n}\n';
 }

@@ -4,7 +4,7 @@
 // nothing in the output; otherwise beside the file, as the rename must not cross file systems.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { removeOnExit } from './left-behind.js';
@@ -17,6 +17,38 @@ export interface FileToWrite {
 export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
   await writeAllAtomic([{ path, bytes }]);
 }
+
+/**
+ * A file written from its parts in order, as they are made: a manifest or download page of 10,000 articles
+ * never exists as one 20 MB string (and its copy as bytes) at once.
+ */
+export async function writeAtomicParts(path: string, parts: Iterable<string>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = await temporaryFor(path);
+  try {
+    const file = await open(temporary, 'w');
+    try {
+      let chunk = '';
+      for (const part of parts) {
+        chunk += part;
+        if (chunk.length >= partsChunk) {
+          await file.write(chunk);
+          chunk = '';
+        }
+      }
+      await file.write(chunk);
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw Object.assign(error as Error, { target: path });
+  }
+}
+
+/** How much of a file writeAtomicParts gathers before writing it: few writes, little held. */
+const partsChunk = 256 * 1024;
 
 /**
  * Every file written in full under a temporary name before any is renamed into place: a write that fails (a

@@ -7,7 +7,7 @@ import Mustache from 'mustache';
 import type { Article } from '../../article/article.js';
 import type { HouseStyle } from '../../config/house-style.js';
 import { textDirection } from '../../fonts/writing-systems.js';
-import { displayDate, pageNumbering } from '../../labels/dates.js';
+import { displayDate, nameList, pageNumbering } from '../../labels/dates.js';
 import { fillLabel, type Labels, labelsFor, splitLabel } from '../../labels/labels.js';
 import { templatesDir } from '../../paths.js';
 
@@ -42,7 +42,7 @@ export interface ArticleView {
 export function articleView(article: Article, style: HouseStyle): ArticleView {
   const { meta } = article;
   const labels = labelsFor(meta.lang, style.labels);
-  const names = new Intl.ListFormat(meta.lang, { type: 'conjunction' }).format(meta.byline);
+  const names = nameList(meta.lang).format(meta.byline);
   const logo = style.theme?.logo;
   return {
     lang: meta.lang,
@@ -59,7 +59,7 @@ export function articleView(article: Article, style: HouseStyle): ArticleView {
     translatedBy:
       meta.translators.length > 0
         ? fillLabel(labels.translatedBy, {
-            names: new Intl.ListFormat(meta.lang, { type: 'conjunction' }).format(meta.translators),
+            names: nameList(meta.lang).format(meta.translators),
           })
         : '',
     source: meta.source,
@@ -80,7 +80,7 @@ function bylineHtml(label: string, names: readonly string[], links: Article['byl
     const after = name.slice(at + text.length);
     return `${Mustache.escape(name.slice(0, at))}<a href="${Mustache.escape(url)}">${Mustache.escape(text)}</a>${Mustache.escape(after)}`;
   };
-  const list = new Intl.ListFormat(lang, { type: 'conjunction' })
+  const list = nameList(lang)
     .formatToParts(names)
     .map((part) => (part.type === 'element' ? person(part.value) : Mustache.escape(part.value)))
     .join('');

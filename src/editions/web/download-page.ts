@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import Mustache from 'mustache';
 import type { HouseStyle } from '../../config/house-style.js';
 import { textDirection } from '../../fonts/writing-systems.js';
-import { displayDate } from '../../labels/dates.js';
+import { displayDate, nameList } from '../../labels/dates.js';
 import { fillLabel, labelsFor } from '../../labels/labels.js';
 import type { Manifest, ManifestArticle } from '../../output/manifest.js';
 import { readTemplate } from '../page/article-view.js';
@@ -14,7 +14,11 @@ import { type Download, downloadLinks, webFileNames } from './web.js';
 
 export const downloadPageName = 'index.html';
 
-export function renderDownloadPage(manifest: Manifest, style: HouseStyle): string {
+/**
+ * The page in parts, as Mustache would render templates/web/index.html whole (the same bytes), one article's
+ * entry at a time: the page of 10,000 articles is 10 MB, and its views and text are never all held at once.
+ */
+export function* downloadPageParts(manifest: Manifest, style: HouseStyle): Generator<string> {
   const lang = typeof style.defaults.lang === 'string' ? style.defaults.lang : 'en';
   const labels = labelsFor(lang, style.labels);
   const listed = Object.entries(manifest.articles)
@@ -22,13 +26,28 @@ export function renderDownloadPage(manifest: Manifest, style: HouseStyle): strin
     .sort((a, b) => (b.summary?.date ?? '').localeCompare(a.summary?.date ?? '') || a.slug.localeCompare(b.slug));
   const publications = new Set(listed.map(({ summary }) => summary?.publication).filter(Boolean));
   const title = publications.size === 1 ? [...publications][0]! : labels.allArticles;
-  return Mustache.render(readTemplate('web/index.html'), {
-    lang,
-    dir: textDirection(lang),
-    title,
-    css: readTemplate('web/web.css'),
-    articles: listed.map(({ slug, entry, summary }) => listedArticle(slug, entry, summary, manifest, style)),
-  });
+  const page = { lang, dir: textDirection(lang), title, css: readTemplate('web/web.css') };
+  const { before, each, after } = articlesSection(readTemplate('web/index.html'));
+  yield Mustache.render(before, page);
+  for (const { slug, entry, summary } of listed) {
+    // Inside the section Mustache looks names up in the article's view first, then the page's: so here.
+    yield Mustache.render(each, { ...page, ...listedArticle(slug, entry, summary, manifest, style) });
+  }
+  yield Mustache.render(after, page);
+}
+
+/** The template cut around its `{{#articles}}` section: what comes before, the section's body, what comes after. */
+function articlesSection(template: string): { before: string; each: string; after: string } {
+  const open = '{{#articles}}\n';
+  const close = '{{/articles}}\n';
+  const start = template.indexOf(open);
+  const end = template.indexOf(close, start);
+  if (start < 0 || end < 0) throw new Error(`templates/web/index.html has no ${open.trim()} … ${close.trim()} section`);
+  return {
+    before: template.slice(0, start),
+    each: template.slice(start + open.length, end),
+    after: template.slice(end + close.length),
+  };
 }
 
 /** A file of an entry's web edition (its page, a thumbnail), by name, as a path in the output folder. */
@@ -63,7 +82,7 @@ function listedArticle(
     thumbnail: file(webFileNames.pageThumbnail) ?? file(webFileNames.cover),
     byline:
       summary && summary.byline.length > 0
-        ? fillLabel(labels.byline, { names: new Intl.ListFormat(lang, { type: 'conjunction' }).format(summary.byline) })
+        ? fillLabel(labels.byline, { names: nameList(lang).format(summary.byline) })
         : '',
     date: summary?.date ?? '',
     displayDate: summary ? displayDate(summary.date, lang, style) : '',

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import type { Edition } from '../../edition.js';
 import { formatSize } from '../../format-size.js';
+import { formatNumber } from '../../labels/dates.js';
 import { fillLabel, type Labels } from '../../labels/labels.js';
 import { type ArticleView, readTemplate, renderArticleFragment } from '../page/article-view.js';
 import type { PublicationMeta } from '../publication-meta.js';
@@ -107,7 +108,6 @@ export function downloadLinks(
   lang: string,
   prefix = '',
 ) {
-  const pageCount = new Intl.NumberFormat(lang);
   return downloads.map((download) => ({
     href: prefix + download.name,
     type: mediaTypes[download.edition],
@@ -115,7 +115,7 @@ export function downloadLinks(
     facts: [
       ...(download.pages === undefined
         ? []
-        : [fillLabel(labels.pageCount, { pages: pageCount.format(download.pages) })]),
+        : [fillLabel(labels.pageCount, { pages: formatNumber(download.pages, lang) })]),
       formatSize(download.bytes),
     ].join(' · '),
     thumbnail:

@@ -6,6 +6,7 @@ import { buildOptionsSchema } from '../../../src/config/options.js';
 import {
   type BuiltArticle,
   type Manifest,
+  manifestText,
   mergeManifest,
   sha256,
   shardManifestName,
@@ -72,5 +73,25 @@ describe('shardManifestName', () => {
 describe('sha256', () => {
   it('is the hex SHA-256 of the bytes', () => {
     expect(sha256(Buffer.from('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('manifestText', () => {
+  it('writes the same bytes as JSON.stringify with two spaces, one article at a time', () => {
+    const tool = { name: 'imprint', version: '1.0.0' } as const;
+    const empty: Manifest = { tool, settings: { formats: ['pdf'] }, articles: {} };
+    const full = mergeManifest(
+      empty,
+      [built('b\u2028"quoted"'), built('a'), built('c', [{ slug: 'a', title: 'A' }])],
+      out,
+      options,
+    );
+    for (const manifest of [empty, full]) {
+      const parts = [...manifestText(manifest)];
+      expect(parts.join('')).toBe(`${JSON.stringify(manifest, null, 2)}\n`);
+      expect(parts.length).toBe(
+        Object.keys(manifest.articles).length === 0 ? 1 : Object.keys(manifest.articles).length + 2,
+      );
+    }
   });
 });
