@@ -247,8 +247,25 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/**
+ * A front-matter caption as one line of the figure's paragraph: its lines joined, and a start that Markdown
+ * would read as a block of its own ("1. Ferries…" a list, "# 3" a heading, ":::" the figure's end, "<div>"
+ * HTML) escaped, so that the caption stays the words it is. Inline Markdown (emphasis, links) still works.
+ */
+function captionLine(caption: string): string {
+  const line = caption.replace(/\s+/g, ' ').trim();
+  const ordered = /^(\d{1,9})([.)])(?= |$)/.exec(line);
+  if (ordered) return `${ordered[1]}\\${line.slice(ordered[1]!.length)}`;
+  return blockStart.test(line) ? `\\${line}` : line;
+}
+
+/** What opens a block (or underlines the line before as a heading) where a caption's line begins. */
+const blockStart = /^(?:#{1,6}(?: |$)|>|[-+*](?: |$)|[-=]+$|(?:[-*_] ?){3,}$|<[A-Za-z/!?]|:::|`{3}|~{3})/;
+
 /** The lead photo as the figure that opens the body, in imprint's own Markdown. */
 export function leadFigure(lead: LeadPhoto): string {
-  const caption = [lead.caption, lead.credit && `**${lead.credit}**`].filter(Boolean).join(' ');
+  const caption = [lead.caption && captionLine(lead.caption), lead.credit && `**${lead.credit}**`]
+    .filter(Boolean)
+    .join(' ');
   return `::: figure\n![${lead.alt.replace(/[[\]]/g, '')}](<${lead.src}>)\n${caption}\n:::\n\n`;
 }

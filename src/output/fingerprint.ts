@@ -1,6 +1,7 @@
 // What an article's editions are made from, as one SHA-256: its source, its images, the settings and house
-// style (imprint.yaml, the theme's files) that shape it, and imprint itself (version, templates, fonts). The manifest keeps it, and an article whose
-// fingerprint is unchanged and whose files still verify is not built again.
+// style (imprint.yaml, the theme's files) that shape it, and imprint itself (version, templates, fonts). The
+// manifest keeps it, and an article whose fingerprint is unchanged and whose files still verify is not built
+// again.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

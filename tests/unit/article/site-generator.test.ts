@@ -88,4 +88,38 @@ describe('leadFigure', () => {
     expect(images).toEqual([{ src: 'my%20photo.jpg', alt: 'The new quay', bodyLine: 1, credit: 'AP' }]);
     expect(html).toContain('<figcaption>The quay at dawn <span class="credit" dir="auto">AP</span></figcaption>');
   });
+
+  it('keeps a caption that reads like Markdown block syntax as the words it is', () => {
+    const captions = [
+      '1. Ferries wait at the quay',
+      '2) Second of three photos',
+      '# 3 of the fleet',
+      '> Quoted, in a caption',
+      '- a dash first',
+      '+ plus first',
+      '* star first',
+      '::: not a container',
+      '<div>not HTML</div>',
+      '``` three backticks',
+      '| a | table? |',
+      'Two lines\n\nof caption',
+      '===',
+      '-',
+      '*Emphasis* first',
+      '- - -',
+    ];
+    for (const caption of captions) {
+      const { html } = renderBody(
+        leadFigure({ src: 'q.jpg', alt: 'Q', caption, credit: 'AP' }),
+        'en',
+        () => 'file:///q.jpg',
+      );
+      const text = caption
+        .replace(/\s+/g, ' ')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replace(/^\*(\w+)\*/, '<em>$1</em>');
+      expect(html, caption).toContain(`<figcaption>${text} <span class="credit" dir="auto">AP</span></figcaption>`);
+    }
+  });
 });
