@@ -1,12 +1,18 @@
-// "Did you mean …?" for misspelt field names: the known word within two edits, if there is one.
+// "Did you mean …?" for misspelt field names: the known word within two edits, if there is one. Case and
+// the way words are joined (sourceDateEpoch, source_date_epoch, source-date-epoch) are not typos.
 
 export function closestWord(word: string, known: readonly string[]): string | undefined {
   let best: { word: string; distance: number } | undefined;
   for (const candidate of known) {
-    const distance = editDistance(word.toLowerCase(), candidate);
+    const distance = editDistance(spelling(word), spelling(candidate));
     if (distance <= 2 && (!best || distance < best.distance)) best = { word: candidate, distance };
   }
   return best?.word;
+}
+
+/** A name without its case and its separators: the letters that can be misspelt. */
+function spelling(name: string): string {
+  return name.toLowerCase().replace(/[-_\s]/g, '');
 }
 
 function editDistance(a: string, b: string): number {

@@ -11,6 +11,11 @@ describe('closestWord', () => {
     expect(closestWord('tag', knownFields)).toBe('tags');
     expect(closestWord('Title', knownFields)).toBe('title'); // case is not a typo
     expect(closestWord('DATE', knownFields)).toBe('date');
+    // Names written in camelCase are found however they are misspelt or joined.
+    expect(closestWord('sourceDateEpoc', ['sourceDateEpoch', 'page'])).toBe('sourceDateEpoch');
+    expect(closestWord('sourcedateepoch', ['sourceDateEpoch'])).toBe('sourceDateEpoch');
+    expect(closestWord('source_date_epoch', ['sourceDateEpoch'])).toBe('sourceDateEpoch');
+    expect(closestWord('max-width', ['maxWidth'])).toBe('maxWidth');
   });
 
   it('suggests nothing for a word more than two edits from every field', () => {
