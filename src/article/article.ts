@@ -24,7 +24,7 @@ import type { FigureEnv } from './figure-rule.js';
 import type { FrontMatter } from './front-matter.js';
 import { checkImageFile } from './image-file.js';
 import { defaultLimits, type InputLimits } from './limits.js';
-import type { SourceArticle } from './load-article.js';
+import { fileLineOf, type SourceArticle } from './load-article.js';
 import { type ImageReference, parseBody, renderBody } from './markdown.js';
 import { type CachedImage, fetchRemoteImage, type RemoteImagePolicy } from './remote-image.js';
 import { relrefTargets } from './shortcodes.js';
@@ -83,7 +83,7 @@ export async function prepareArticle(
   photos?: PhotoOptions,
   remoteImages?: RemoteImagePolicy,
 ): Promise<Article> {
-  const fileLine = (bodyLine: number) => bodyLine + source.bodyLine;
+  const fileLine = (bodyLine: number) => fileLineOf(source, bodyLine);
   const locate = (image: ImageReference) => ({ file: source.path, line: fileLine(image.bodyLine) });
 
   const images: ArticleImage[] = [];

@@ -28,6 +28,8 @@ export interface SourceArticle {
   body: string;
   /** 1-based line of the file where the body starts, to turn body line numbers into file line numbers. */
   bodyLine: number;
+  /** For a body rewritten from MDX: the line of the written body each of its lines came from (see fileLineOf). */
+  bodyLines?: readonly number[];
   sourceBytes: Buffer;
   /** The date as written when it had a time of day (ISO 8601). */
   dateTime: string | undefined;
@@ -155,10 +157,13 @@ export async function loadArticle(
     ...(meta0.subtitle === undefined && mdx?.standfirst !== undefined && { subtitle: mdx.standfirst }),
   };
   // The lead photo opens the body as its first figure, unless the body shows it already.
+  let bodyLines = mdx?.writtenLines;
   if (lead && !body.includes(basename(lead.src.split(/[?#]/)[0]!))) {
     const figure = leadFigure(lead);
+    const figureLines = countLines(figure);
     body = figure + body;
-    bodyLine -= countLines(figure);
+    bodyLine -= figureLines;
+    bodyLines &&= [...Array.from({ length: figureLines }, (_, i) => i), ...bodyLines.map((n) => n + figureLines)];
   }
   return {
     path,
@@ -167,6 +172,7 @@ export async function loadArticle(
     meta,
     body,
     bodyLine,
+    ...(bodyLines && { bodyLines }),
     sourceBytes,
     dateTime,
     draft,
@@ -176,6 +182,14 @@ export async function loadArticle(
     notes,
     bylineLinks: Object.fromEntries(people.flatMap((person) => (person.link ? [[person.name, person.link]] : []))),
   };
+}
+
+/** The line of the file a line of the article's body (0-based) was written on. */
+export function fileLineOf(source: Pick<SourceArticle, 'bodyLine' | 'bodyLines'>, bodyLine: number): number {
+  const lines = source.bodyLines;
+  if (!lines || lines.length === 0) return source.bodyLine + bodyLine;
+  const last = lines.length - 1;
+  return source.bodyLine + (bodyLine <= last ? lines[bodyLine]! : lines[last]! + bodyLine - last);
 }
 
 /**

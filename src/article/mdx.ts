@@ -3,7 +3,8 @@
 // meaning is plain become imprint's blocks: <Intro> the standfirst; <Note>, <Tip>, <DeepDive>… an aside with its
 // title; <YouTubeIframe>, <iframe>, <video> a "Video: title — URL" block. Any other component keeps its text and
 // loses its tags (named in a note); imports, exports and expressions ({/*id*/} heading anchors) never print.
-// Each change keeps the body's line count where it can, so messages still point at the file's lines.
+// Each change keeps the body's line count where it can, and says where each line came from, so messages
+// still point at the file's lines.
 import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
@@ -15,6 +16,8 @@ import { inlineText } from './inline-text.js';
 export interface MdxReading {
   /** The body as imprint's Markdown. */
   markdown: string;
+  /** For each line of `markdown`, the line of the written body it came from. */
+  writtenLines: number[];
   /** The text of its <Intro>, the article's standfirst, if it has one. */
   standfirst: string | undefined;
   /** Components that have no meaning in print, by name: their text is kept, their tags are not. */
@@ -55,11 +58,8 @@ interface Edit {
   text: string;
 }
 
-/** Heading ids and Kramdown attribute lists: not MDX, and stripped first, as Docusaurus does for `{#id}`. */
-const attributeLists = /(^[ \t]{0,3}#{1,6}[ \t].*?)[ \t]*\{#[\w:.-]+\}[ \t]*$|^[ \t]*\{:[^}\n]*\}[ \t]*$/gm;
-
 export function readMdx(written: string): MdxReading {
-  const body = written.replace(attributeLists, (_line, heading: string | undefined) => heading ?? '');
+  const body = written.split('\n').map(withoutAttributeList).join('\n');
   let tree: Root;
   try {
     tree = fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
@@ -77,11 +77,10 @@ export function readMdx(written: string): MdxReading {
   const source = (node: Nodes) => body.slice(node.position!.start.offset, node.position!.end.offset);
   // Blank lines instead of what is removed, so the lines after it keep their numbers.
   const remove = (node: Nodes, keep = '') => {
-    const lines = (text: string) => text.split('\n').length - 1;
     edits.push({
       start: node.position!.start.offset!,
       end: node.position!.end.offset!,
-      text: keep + '\n'.repeat(Math.max(0, lines(source(node)) - lines(keep))),
+      text: keep + '\n'.repeat(Math.max(0, newlines(source(node)) - newlines(keep))),
     });
   };
 
@@ -138,10 +137,53 @@ export function readMdx(written: string): MdxReading {
   };
   visit(tree);
 
-  let markdown = body;
-  for (const edit of edits.sort((a, b) => b.start - a.start))
-    markdown = markdown.slice(0, edit.start) + edit.text + markdown.slice(edit.end);
-  return { markdown, standfirst, unknownComponents: [...unknown] };
+  const { markdown, writtenLines } = applyEdits(body, edits);
+  return { markdown, writtenLines, standfirst, unknownComponents: [...unknown] };
+}
+
+/**
+ * A line without its heading id or Kramdown attribute list: not MDX, and stripped first, as Docusaurus does
+ * for `{#id}`. Found from the line's end, not by a pattern that would backtrack over a long heading's spaces.
+ */
+function withoutAttributeList(line: string): string {
+  if (/^[ \t]*\{:[^}]*\}[ \t]*$/.test(line)) return '';
+  const marker = /^[ \t]{0,3}#{1,6}[ \t]/.exec(line)?.[0];
+  if (!marker) return line;
+  const at = line.lastIndexOf('{#');
+  if (at < 0 || !/^\{#[\w:.-]+\}[ \t]*$/.test(line.slice(at))) return line;
+  let end = at;
+  while (end > marker.length && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
+}
+
+/**
+ * The body with its edits made (they never overlap), and for each line of the result the line of the body it
+ * came from: an edit that needs more lines than it replaces (a one-line <Note>…</Note> becomes an aside of
+ * three) gives its extra lines its own last line, so messages about later lines still name the file's.
+ */
+function applyEdits(body: string, edits: Edit[]): { markdown: string; writtenLines: number[] } {
+  const parts: string[] = [];
+  const writtenLines = [0];
+  let line = 0;
+  let at = 0;
+  const keep = (text: string) => {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) writtenLines.push(++line);
+    parts.push(text);
+  };
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    keep(body.slice(at, edit.start));
+    const replaced = newlines(body.slice(edit.start, edit.end));
+    for (let added = 1; added <= newlines(edit.text); added++) writtenLines.push(line + Math.min(added, replaced));
+    line += replaced;
+    parts.push(edit.text);
+    at = edit.end;
+  }
+  keep(body.slice(at));
+  return { markdown: parts.join(''), writtenLines };
+}
+
+function newlines(text: string): number {
+  return text.split('\n').length - 1;
 }
 
 /** The string-valued attributes (an expression's value is code, and never run). */

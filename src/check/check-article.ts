@@ -1,5 +1,5 @@
 // Runs the editorial rules on a loaded article and places each finding at its line in the file.
-import type { SourceArticle } from '../article/load-article.js';
+import { fileLineOf, type SourceArticle } from '../article/load-article.js';
 import { parseBody } from '../article/markdown.js';
 import { ImprintError } from '../errors.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -22,7 +22,7 @@ export function checkArticle(source: SourceArticle): Diagnostic[] {
     .flatMap((rule) => rule(input))
     .map((finding) => ({
       file: source.path,
-      line: finding.bodyLine + source.bodyLine,
+      line: fileLineOf(source, finding.bodyLine),
       column: finding.column,
       rule: finding.rule,
       severity: 'warning' as const,
