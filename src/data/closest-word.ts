@@ -10,9 +10,12 @@ export function closestWord(word: string, known: readonly string[]): string | un
   return best?.word;
 }
 
-/** A name without its case and its separators: the letters that can be misspelt. */
+/** A name in one case, its words joined one way (sourceDateEpoch, source-date-epoch → source_date_epoch). */
 function spelling(name: string): string {
-  return name.toLowerCase().replace(/[-_\s]/g, '');
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[-\s]/g, '_');
 }
 
 function editDistance(a: string, b: string): number {

@@ -20,6 +20,7 @@ describe('closestWord', () => {
 
   it('suggests nothing for a word more than two edits from every field', () => {
     expect(closestWord('headline', knownFields)).toBeUndefined();
+    expect(closestWord('title_kh', knownFields)).toBeUndefined(); // a site's own field, not a typo of title
     expect(closestWord('xyz', ['title'])).toBeUndefined();
     expect(closestWord('title', [])).toBeUndefined();
   });
