@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// The imprint command. The only module that prints or sets the exit code.
+// The imprint command: its subcommands and their flags. It and the command line's own modules it calls
+// (commands/: the report, the progress line, the signals) are the only ones that print or set the exit code.
 import { join, relative } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { defaultLimitsMb } from './article/limits.js';
 import { formatDiagnostic } from './check/diagnostic.js';
+import { type Flags, settingsFrom } from './commands/cli-flags.js';
 import { exitCodes } from './commands/json-report.js';
-import { loadProject, type Project, type ProjectSettings, UsageError } from './commands/project-settings.js';
+import { loadProject, type Project, UsageError } from './commands/project-settings.js';
 import { report, summaryLine } from './commands/report.js';
+import { stopOnSignals } from './commands/stop-signals.js';
 import { editions } from './edition.js';
 import { ImprintError } from './errors.js';
 import { defaultMaxMegapixels } from './images/image-settings.js';
@@ -104,45 +107,6 @@ program
     }
   });
 
-/** How long a stopped build may take to finish cleanly before it exits anyway (stopOnSignals). */
-const stopWithinMs = 800;
-
-/**
- * Ctrl-C or SIGTERM: say so and abort the returned signal. For a build: no new article starts, the browser
- * closes so pages under way end, and the build removes its temporary files; finished editions stay. A build
- * that has not finished within `stopWithinMs` (a long PDF still being finished) exits anyway (`deadline`):
- * what it finished is in the manifest already, its temporary files are removed on exit
- * (output/left-behind.ts) and Chromium, on a pipe, exits with it. For serve and a worker: what is in hand
- * finishes first. A second signal exits at once.
- */
-function stopOnSignals(
-  saying = 'stopping; finished editions are kept and nothing half-written is left.',
-  deadline = false,
-) {
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    const code = signal === 'SIGTERM' ? 143 : 130;
-    if (controller.signal.aborted) process.exit(code);
-    console.error(`${signal}: ${saying}`);
-    controller.abort(signal);
-    if (deadline) {
-      setTimeout(() => {
-        console.error(`${signal}: stopped; the articles finished before it are kept and listed in the manifest.`);
-        process.exit(code);
-      }, stopWithinMs).unref();
-    }
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
-}
-
 program
   .command('serve')
   .description(
@@ -194,7 +158,7 @@ program
     const setup = await projectSettings([], flags);
     if (!setup) return;
     const { runWorker } = await import('./build/queue.js');
-    const { publishWithRetry } = await import('./build/build.js');
+    const { publishWithRetry } = await import('./build/publish-article.js');
     const stop = stopOnSignals('finishing the articles in hand, then stopping.');
     console.log(
       `worker: taking articles from ${flags.queue} into ${setup.options.outDir}/ (${setup.options.jobs} at once)`,
@@ -277,52 +241,6 @@ program
     }
     process.exitCode = outcome.exitCode;
   });
-
-interface Flags {
-  config?: string;
-  queue?: string;
-  root?: string;
-  shard?: string;
-  out?: string;
-  formats?: string;
-  page?: string;
-  jobs?: string;
-  strict?: boolean;
-  force?: boolean;
-  timeout?: string;
-  html?: boolean;
-  fetchImages?: boolean;
-  maxArticleMb?: string;
-  maxImageMb?: string;
-  maxImageMegapixels?: string;
-}
-
-/** The command line's flags as the library's settings (numbers are checked by the options' schema). */
-function settingsFrom(flags: Flags): ProjectSettings {
-  const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
-  const settings: ProjectSettings = {
-    config: flags.config,
-    out: flags.out,
-    formats: flags.formats
-      ?.split(',')
-      .map((format) => format.trim())
-      .filter(Boolean),
-    page: flags.page,
-    jobs: number(flags.jobs),
-    strict: flags.strict,
-    force: flags.force,
-    html: flags.html,
-    fetchImages: flags.fetchImages,
-    timeout: number(flags.timeout),
-    maxArticleMb: number(flags.maxArticleMb),
-    maxImageMb: number(flags.maxImageMb),
-    maxImageMegapixels: number(flags.maxImageMegapixels),
-    queue: flags.queue,
-    root: flags.root,
-    shard: flags.shard,
-  };
-  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
-}
 
 /** The project for serve and the worker, or undefined (the problem printed, the usage exit code set). */
 async function projectSettings(given: string[], flags: Flags): Promise<Project | undefined> {

@@ -15,29 +15,18 @@ import { findArticles } from '../article/find-articles.js';
 import { type InputLimits, inputLimits } from '../article/limits.js';
 import { isCollectionFile } from '../collection/collection-file.js';
 import type { BuildOptions } from '../config/options.js';
-import { type Edition, needsBrowser } from '../edition.js';
-import { articlePublication } from '../editions/publication.js';
-import { renderEditions } from '../editions/render.js';
 import { downloadPageName, downloadPageParts } from '../editions/web/download-page.js';
-import { ImprintError } from '../errors.js';
 import { buildFingerprint } from '../output/fingerprint.js';
 import { removeOnExit } from '../output/left-behind.js';
-import {
-  articleSummary,
-  type BuiltArticle,
-  type Manifest,
-  readManifest,
-  sha256,
-  shardManifestName,
-} from '../output/manifest.js';
+import { type BuiltArticle, type Manifest, readManifest, shardManifestName } from '../output/manifest.js';
 import { type ManifestRecorder, manifestRecorder } from '../output/manifest-recorder.js';
 import { isUpToDate } from '../output/verify.js';
 import { browserHandle } from '../render/browser.js';
-import type { TabPool } from '../render/tab-pool.js';
 import { publishCollection } from './build-collection.js';
-import { type ArticleResult, type BuildContext, type BuildHooks, writeRendered } from './build-result.js';
-import { type FailedArticle, failure, loadOne, type PlannedArticle, planBatch } from './load-articles.js';
-import { explainRenderFailure, internalError, interrupted, isBrowserFailure } from './render-failures.js';
+import type { ArticleResult, BuildContext, BuildHooks } from './build-result.js';
+import { type FailedArticle, failure, type PlannedArticle, planBatch } from './load-articles.js';
+import { publishWithRetry, unchanged } from './publish-article.js';
+import { interrupted } from './render-failures.js';
 
 export type { ArticleResult, BuildContext, BuildHooks, WrittenFile } from './build-result.js';
 
@@ -227,88 +216,6 @@ async function publishCollections(
   return results;
 }
 
-/** A render that fails for a reason other than the input (a crash, a hang) is tried once more. */
-export async function publishWithRetry(item: PlannedArticle, context: BuildContext): Promise<ArticleResult> {
-  const { file, warnings } = item;
-  const { signal, onStart, onRetry } = context.hooks;
-  if (signal?.aborted) return failure(file, interrupted(), warnings);
-  onStart?.(file);
-  // An article whose editions need no browser (EPUBs alone) never asks for one, so none is launched for it.
-  const browserless = !needsBrowser(item.editions);
-  const used = browserless ? undefined : context.browsers.tabs();
-  try {
-    return await publish(item, await used, context);
-  } catch (first) {
-    if (signal?.aborted) return failure(file, interrupted(), warnings);
-    if (browserless || !isBrowserFailure(first))
-      return failure(file, first instanceof ImprintError ? first : internalError(first), warnings);
-    onRetry?.(file, first instanceof Error ? first.message.split('\n')[0]! : String(first));
-    await context.browsers.replaceIfUnwell(used!);
-    try {
-      return await publish(item, await context.browsers.tabs(), context);
-    } catch (second) {
-      return failure(
-        file,
-        signal?.aborted ? interrupted() : explainRenderFailure(second, context.options.timeoutMs),
-        warnings,
-      );
-    }
-  }
-}
-
-async function publish(item: PlannedArticle, tabs: TabPool | undefined, context: BuildContext): Promise<ArticleResult> {
-  const { options, limits, workDir, hooks } = context;
-  // Loaded again rather than kept from the first pass: a batch of thousands is never held in memory.
-  const loaded = await loadOne(item.file, limits, options, 'copy');
-  if ('draft' in loaded) throw new Error(`${item.file} became a draft during the build`);
-  if (!('article' in loaded)) return loaded;
-  const { article, warnings } = loaded;
-  const editions = await renderEditions(articlePublication(article, options.style), item.editions, {
-    tabs,
-    workDir,
-    page: options.page ?? article.meta.page ?? 'a4',
-    style: options.style,
-  });
-  if (hooks.signal?.aborted) throw interrupted();
-  const written = await writeRendered(
-    editions,
-    join(options.outDir, article.slug),
-    context.recorder?.beforeReplacing(article.slug),
-  );
-  return {
-    file: item.file,
-    ok: true,
-    status: 'built',
-    slug: article.slug,
-    sourceSha256: sha256(article.sourceBytes),
-    fingerprint: item.fingerprint,
-    summary: articleSummary(article),
-    written,
-    warnings,
-  };
-}
-
-/** An article whose files a previous build made from the same inputs: reported from the manifest. */
-function unchanged(item: PlannedArticle, previous: Manifest, outDir: string): ArticleResult {
-  const entry = previous.articles[item.slug]!;
-  const written = entry.editions.map((edition) => ({
-    ...edition,
-    edition: edition.edition as Edition,
-    path: join(outDir, edition.path),
-  }));
-  return {
-    file: item.file,
-    ok: true,
-    status: 'unchanged',
-    slug: item.slug,
-    sourceSha256: entry.source.sha256,
-    fingerprint: item.fingerprint,
-    summary: entry.article,
-    written,
-    warnings: item.warnings,
-  };
-}
-
 /** A stable partition by a hash of the slug: the same article is in the same shard on every machine. */
 function inShard(key: string, { index, count }: { index: number; count: number }): boolean {
   return createHash('sha256').update(key).digest().readUInt32BE(0) % count === index - 1;
@@ -322,6 +229,7 @@ function inFileOrder(count: number, onResult: ((result: ArticleResult) => void) 
     done[index] = result;
     while (next < count && done[next]) {
       const ready = done[next]!;
+      done[next] = undefined; // reported: the build's own list of results keeps it
       next++; // outside the call: `onResult?.(…)` would skip evaluating its argument when there is no callback
       onResult?.(ready);
     }
