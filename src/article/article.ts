@@ -18,6 +18,7 @@ import {
 } from '../images/article-photos.js';
 import type { PhotoCopies } from '../images/process-photo.js';
 import type { PhotoCredit } from '../images/xmp-credit.js';
+import type { LabelOverrides } from '../labels/labels.js';
 import { isOutside } from '../paths.js';
 import { BodyError } from './body-error.js';
 import type { FigureEnv } from './figure-rule.js';
@@ -82,6 +83,7 @@ export async function prepareArticle(
   allowHtml = false,
   photos?: PhotoOptions,
   remoteImages?: RemoteImagePolicy,
+  labels: readonly LabelOverrides[] = [],
 ): Promise<Article> {
   const fileLine = (bodyLine: number) => fileLineOf(source, bodyLine);
   const locate = (image: ImageReference) => ({ file: source.path, line: fileLine(image.bodyLine) });
@@ -102,6 +104,7 @@ export async function prepareArticle(
         resolveLinks: true,
         site: source.site,
         page: source.meta.source,
+        labels,
         ...env,
       });
     } catch (error) {

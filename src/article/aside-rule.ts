@@ -5,7 +5,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { PluginWithOptions } from 'markdown-it';
 import container from 'markdown-it-container';
-import { fillLabel, labelsFor } from '../labels/labels.js';
+import { fillLabel, type LabelOverrides, labelsFor } from '../labels/labels.js';
 import type { StateCore } from './markdown-types.js';
 
 /** Docusaurus' admonitions, as its `:::name` blocks write them. */
@@ -25,6 +25,11 @@ function withoutAttributeList(text: string): string {
   return start === undefined ? text : trimmed.slice(0, start).trimEnd();
 }
 
+/** The house style's label overrides (imprint.yaml, the theme's labels.yaml), for the line a video prints as. */
+export interface VideoEnv {
+  labels?: readonly LabelOverrides[];
+}
+
 export function asidePlugin(md: MarkdownIt, lang: string): void {
   const use = container as unknown as PluginWithOptions<object>;
   md.use(use, 'aside', {
@@ -39,13 +44,19 @@ export function asidePlugin(md: MarkdownIt, lang: string): void {
   });
   md.use(use, 'video', {
     validate: (params: string) => /^video\s+https?:\/\/\S+$/.test(params.trim()),
-    render: (tokens: { info: string; nesting: number; meta: unknown }[], index: number) => {
+    render: (
+      tokens: { info: string; nesting: number; meta: unknown }[],
+      index: number,
+      _options: unknown,
+      env: VideoEnv | undefined,
+    ) => {
       const token = tokens[index]!;
       if (token.nesting !== 1) return '';
       const url = token.info.trim().replace(/^video\s+/, '');
       const title = (token.meta as { title?: string } | null)?.title ?? '';
       const escaped = md.utils.escapeHtml(url);
-      const line = fillLabel(labelsFor(lang).video, { title: md.utils.escapeHtml(title || url) });
+      const label = labelsFor(lang, env?.labels).video;
+      const line = fillLabel(label, { title: md.utils.escapeHtml(title || url) });
       return `<div class="video" data-url="${escaped}"><p>${line} — <a href="${escaped}">${escaped}</a></p></div>\n`;
     },
   });

@@ -1,6 +1,6 @@
 // Markdown body → HTML: CommonMark via markdown-it, typographer on, raw HTML off, figures, image references.
 import MarkdownIt from 'markdown-it';
-import { asidePlugin } from './aside-rule.js';
+import { asidePlugin, type VideoEnv } from './aside-rule.js';
 import { type FigureEnv, figurePlugin } from './figure-rule.js';
 import { linkLabelPlugin } from './link-label.js';
 import type { Token } from './markdown-types.js';
@@ -77,7 +77,7 @@ export function renderBody(
   lang: string,
   imageUrl: (image: ImageReference) => string,
   allowHtml = false,
-  env: ShortcodeEnv & FigureEnv & SiteLinkEnv = {},
+  env: ShortcodeEnv & FigureEnv & SiteLinkEnv & VideoEnv = {},
 ): RenderedBody {
   const md = createMarkdown(lang, allowHtml);
   const tokens = md.parse(body, env);

@@ -97,7 +97,8 @@ async function loadUnbounded(
       box: photoBox(page ?? source.meta.page ?? 'a4'),
       makeCopies: photos === 'copy',
     };
-    const article = await prepareArticle(source, limits, html, photoOptions, remotePhotos(style, fetchImages, limits));
+    const remote = remotePhotos(style, fetchImages, limits);
+    const article = await prepareArticle(source, limits, html, photoOptions, remote, style.labels);
     warnings = withPhotoFindings(warnings, article, file);
     const refused = strict ? strictFailure(file, warnings) : undefined;
     if (refused) throw refused;

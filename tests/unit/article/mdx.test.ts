@@ -70,3 +70,20 @@ describe('line numbers of an MDX article', () => {
     expect(fileLineOf(source, bodyLineOf(source.body, '::: video'))).toBe(11);
   });
 });
+
+describe('labels an MDX article prints', () => {
+  it("use the house style's video label over the built-in one", async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'imprint-mdx-')), 'post.mdx');
+    await writeFile(
+      path,
+      '---\ntitle: T\npublication: P\ndate: 2024-01-01\n---\n<YouTube id="abc" title="The quay" />\n',
+    );
+    const source = await loadArticle(path);
+    const builtIn = await prepareArticle(source);
+    expect(builtIn.bodyHtml).toContain('Video: The quay');
+    const own = await prepareArticle(source, undefined, false, undefined, undefined, [
+      { en: { video: 'Watch: {title}' } },
+    ]);
+    expect(own.bodyHtml).toContain('Watch: The quay — <a href="https://www.youtube.com/watch?v=abc">');
+  });
+});
