@@ -37,7 +37,10 @@ export async function build(
 ): Promise<ArticleResult[]> {
   const limits = inputLimits(options);
   // A .yaml path is a collection, built after the articles (see collection/); the rest are articles.
-  const collections = paths.filter(isCollectionFile);
+  // A collection is built by one shard, chosen by its file as given (its slug is known only once it is read).
+  const collections = paths
+    .filter(isCollectionFile)
+    .filter((file) => !options.shard || inShard(file, options.shard));
   const articlePaths = paths.filter((path) => !isCollectionFile(path));
   const found = articlePaths.length > 0 ? await findArticles(articlePaths) : { files: [], notes: [] };
   const buildPrint = await buildFingerprint(options);
@@ -46,6 +49,8 @@ export async function build(
     ? all.filter((item) => inShard('slug' in item ? item.slug : item.file, options.shard!))
     : all;
   for (const note of [...found.notes, ...notes]) hooks.onNote?.(note);
+  // Every article's slug, this shard's or not: a collection may not take one.
+  const slugs = new Set(all.flatMap((item) => ('slug' in item ? [item.slug] : [])));
   const previous = await readManifest(options.outDir, options.shard && shardManifestName(options.shard));
   // A few at a time: each check reads the article's files, and a batch of thousands must not hold them all.
   const checking = pLimit(8);
@@ -72,7 +77,7 @@ export async function build(
   const plan: Plan = { planned, upToDate, previous, report };
   const withCollections = async (articles: ArticleResult[], context: BuildContext) => [
     ...articles,
-    ...(await publishCollections(collections, articles, context, buildPrint, previous)),
+    ...(await publishCollections(collections, slugs, context, buildPrint, previous)),
   ];
 
   try {
@@ -198,12 +203,11 @@ async function publishQueued(
 /** The collections, one after another once the articles are done; a collection's slug must not be an article's. */
 async function publishCollections(
   files: readonly string[],
-  articles: readonly ArticleResult[],
+  taken: ReadonlySet<string>,
   context: BuildContext,
   buildPrint: string,
   previous: Manifest | undefined,
 ): Promise<ArticleResult[]> {
-  const taken = new Set(articles.flatMap((result) => ('slug' in result ? [result.slug] : [])));
   const results: ArticleResult[] = [];
   for (const file of files) {
     const result = context.hooks.signal?.aborted

@@ -185,6 +185,29 @@ describe('shards', () => {
       `"${slug}" is in manifest.shard-1-of-2.json and manifest.shard-2-of-2.json with other sources or files`,
     );
   }, 120_000);
+
+  it('build each collection in one shard only', async () => {
+    const issues = ['issue-a', 'issue-b', 'issue-c'];
+    for (const [i, issue] of issues.entries())
+      await writeFile(
+        join(dir, `${issue}.yaml`),
+        `collection:\n  title: Issue ${i}\n  date: 2024-04-2${i}\n  publication: P\n  articles:\n    - in/article-01.md\n    - in/article-02.md\n`,
+      );
+    const files = issues.map((issue) => `${issue}.yaml`);
+    const parts = await Promise.all(
+      [1, 2].map((shard) =>
+        imprint(['build', ...files, '--out', 'sharded-issues', '--formats', 'pdf', '--shard', `${shard}/2`], dir),
+      ),
+    );
+    for (const part of parts) expect(part.code).toBe(0);
+    const wrote = parts.map((part) =>
+      [...part.stdout.matchAll(/^wrote sharded-issues\/(issue-\w)\/\1\.pdf /gm)].map((m) => m[1]),
+    );
+    expect(wrote.flat().sort()).toEqual(issues);
+    const merge = await imprint(['manifest', 'merge', 'sharded-issues'], dir);
+    // A shard that drew no collection writes no part.
+    expect(merge.stdout).toMatch(/^merged [12] parts? into sharded-issues\/manifest\.json: 3 articles\.$/m);
+  }, 120_000);
 });
 
 describe('a collection in a queue build', () => {
