@@ -145,7 +145,14 @@ export function readMdx(written: string): MdxReading {
  * A line without its heading id or Kramdown attribute list: not MDX, and stripped first, as Docusaurus does
  * for `{#id}`. Found from the line's end, not by a pattern that would backtrack over a long heading's spaces.
  */
-function withoutAttributeList(line: string): string {
+function withoutAttributeList(written: string): string {
+  // A file saved with CRLF: the \r stays at the line's end.
+  const cr = written.endsWith('\r') ? '\r' : '';
+  const line = cr ? written.slice(0, -1) : written;
+  return withoutAttributeListIn(line) + cr;
+}
+
+function withoutAttributeListIn(line: string): string {
   if (/^[ \t]*\{:[^}]*\}[ \t]*$/.test(line)) return '';
   const marker = /^[ \t]{0,3}#{1,6}[ \t]/.exec(line)?.[0];
   if (!marker) return line;
@@ -158,8 +165,8 @@ function withoutAttributeList(line: string): string {
 
 /**
  * The body with its edits made (they never overlap), and for each line of the result the line of the body it
- * came from: an edit that needs more lines than it replaces (a one-line <Note>…</Note> becomes an aside of
- * three) gives its extra lines its own last line, so messages about later lines still name the file's.
+ * came from: an edit that needs more lines than it replaces (a self-closing <YouTube /> becomes a video block
+ * of four) gives its extra lines its own last line, so messages about later lines still name the file's.
  */
 function applyEdits(body: string, edits: Edit[]): { markdown: string; writtenLines: number[] } {
   const parts: string[] = [];

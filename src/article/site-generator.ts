@@ -259,8 +259,15 @@ function captionLine(caption: string): string {
   return blockStart.test(line) ? `\\${line}` : line;
 }
 
+/** HTML elements whose tag opens an HTML block (CommonMark's kinds 1 and 6): inline ones (<em>, <a>) do not. */
+const htmlBlockTags =
+  'address|article|aside|blockquote|body|details|dialog|div|dl|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|script|section|style|table|textarea|ul';
+
 /** What opens a block (or underlines the line before as a heading) where a caption's line begins. */
-const blockStart = /^(?:#{1,6}(?: |$)|>|[-+*](?: |$)|[-=]+$|(?:[-*_] ?){3,}$|<[A-Za-z/!?]|:::|`{3}|~{3})/;
+const blockStart = new RegExp(
+  `^(?:#{1,6}(?: |$)|>|[-+*](?: |$)|[-=]+$|(?:[-*_] ?){3,}$|:::|\`{3}|~{3}|<(?:[!?]|/?(?:${htmlBlockTags})(?:[\\s/>]|$)))`,
+  'i',
+);
 
 /** The lead photo as the figure that opens the body, in imprint's own Markdown. */
 export function leadFigure(lead: LeadPhoto): string {

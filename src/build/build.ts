@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import pLimit from 'p-limit';
 import { findArticles } from '../article/find-articles.js';
 import { type InputLimits, inputLimits } from '../article/limits.js';
@@ -37,10 +37,11 @@ export async function build(
 ): Promise<ArticleResult[]> {
   const limits = inputLimits(options);
   // A .yaml path is a collection, built after the articles (see collection/); the rest are articles.
-  // A collection is built by one shard, chosen by its file as given (its slug is known only once it is read).
+  // A collection is built by one shard, chosen by its path from the working folder (its slug is known only
+  // once it is read): the same on every machine that runs the same command in its checkout.
   const collections = paths
     .filter(isCollectionFile)
-    .filter((file) => !options.shard || inShard(file, options.shard));
+    .filter((file) => !options.shard || inShard(relative('.', file).split(sep).join('/'), options.shard));
   const articlePaths = paths.filter((path) => !isCollectionFile(path));
   const found = articlePaths.length > 0 ? await findArticles(articlePaths) : { files: [], notes: [] };
   const buildPrint = await buildFingerprint(options);

@@ -79,12 +79,12 @@ export function manifestRecorder(
   const update = (withPage: boolean) => {
     const run = writing.then(() => {
       if (pending.size === 0 && forgetting.size === 0 && !(withPage && pageBehind)) return;
-      return underLock(outDir, name, async () => {
+      const batch = [...pending.values()];
+      const forget = [...forgetting];
+      pending.clear();
+      forgetting.clear();
+      const work = underLock(outDir, name, async () => {
         const started = performance.now();
-        const batch = [...pending.values()];
-        const forget = [...forgetting];
-        pending.clear();
-        forgetting.clear();
         const current = await onDisk();
         const listed = forget.filter((slug) => current?.articles[slug]);
         let manifest = current;
@@ -103,6 +103,12 @@ export function manifestRecorder(
         }
         const cost = performance.now() - started;
         nextWriteAt = Date.now() + Math.max(writeEveryMs, writeCostFactor * cost);
+      });
+      // Not written: still to do, so that a request that shared this write is not taken as done by the next.
+      return work.catch((error: unknown) => {
+        for (const built of batch) if (!pending.has(built.slug)) pending.set(built.slug, built);
+        for (const slug of forget) forgetting.add(slug);
+        throw error;
       });
     });
     writing = run.catch((error: unknown) => void (failure ??= error));

@@ -101,8 +101,9 @@ export async function readManifest(outDir: string, name = manifestName): Promise
  * into place) changes it, so a manifest known by this is known to be unchanged on disk.
  */
 export async function fileIdentity(path: string): Promise<string> {
-  const { ino, size, mtimeMs } = await stat(path);
-  return `${ino}:${size}:${mtimeMs}`;
+  // In nanoseconds, and the change time too: a freed inode can be reused by a later write of the same size.
+  const { ino, size, mtimeNs, ctimeNs } = await stat(path, { bigint: true });
+  return `${ino}:${size}:${mtimeNs}:${ctimeNs}`;
 }
 
 /** The identity of the file each manifest was read from, when it did not change while being read. */

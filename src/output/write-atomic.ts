@@ -4,7 +4,7 @@
 // nothing in the output; otherwise beside the file, as the rename must not cross file systems.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { removeOnExit } from './left-behind.js';
@@ -32,11 +32,11 @@ export async function writeAtomicParts(path: string, parts: Iterable<string>): P
       for (const part of parts) {
         chunk += part;
         if (chunk.length >= partsChunk) {
-          await file.write(chunk);
+          await writeAll(file, chunk);
           chunk = '';
         }
       }
-      await file.write(chunk);
+      await writeAll(file, chunk);
     } finally {
       await file.close();
     }
@@ -45,6 +45,12 @@ export async function writeAtomicParts(path: string, parts: Iterable<string>): P
     await rm(temporary, { force: true });
     throw Object.assign(error as Error, { target: path });
   }
+}
+
+/** All of `text`: one write may take fewer bytes than given (a nearly full disk) without an error. */
+async function writeAll(file: FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at)).bytesWritten;
 }
 
 /** How much of a file writeAtomicParts gathers before writing it: few writes, little held. */

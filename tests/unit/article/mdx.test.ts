@@ -15,6 +15,8 @@ describe('readMdx', () => {
     const { markdown, writtenLines } = readMdx('# Title {#intro}\n\n{: .lead}\nText.\n## Two {#two}  \n');
     expect(markdown).toBe('# Title\n\n\nText.\n## Two\n');
     expect(writtenLines).toEqual([0, 1, 2, 3, 4, 5]);
+    // Saved with CRLF (Windows): the same, each line keeping its \r.
+    expect(readMdx('# Title {#intro}\r\n\r\n{: .lead}\r\nText.\r\n').markdown).toBe('# Title\r\n\r\n\r\nText.\r\n');
   });
 
   it('reads a heading line of 300,000 spaces without backtracking over it', () => {

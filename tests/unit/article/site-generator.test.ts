@@ -121,5 +121,10 @@ describe('leadFigure', () => {
         .replace(/^\*(\w+)\*/, '<em>$1</em>');
       expect(html, caption).toContain(`<figcaption>${text} <span class="credit" dir="auto">AP</span></figcaption>`);
     }
+    // Inline Markdown at the start is not a block's start: an autolink stays a link.
+    const linked = leadFigure({ src: 'q.jpg', alt: 'Q', caption: '<https://example.org> has more', credit: undefined });
+    expect(renderBody(linked, 'en', () => 'file:///q.jpg').html).toContain(
+      '<figcaption><a href="https://example.org">https://example.org</a> has more</figcaption>',
+    );
   });
 });

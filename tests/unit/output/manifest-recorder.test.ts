@@ -66,4 +66,18 @@ describe('manifestRecorder', () => {
     expect(await listed()).toEqual(slugs.slice(0, 5));
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe(slugs.slice(0, 5).join());
   });
+
+  it('never takes a forget that shared a failed write as done', async () => {
+    const listing = manifestRecorder(options());
+    for (const slug of ['a', 'b']) listing.add(built(slug));
+    await listing.finish();
+    const previous = (await readManifest(out))!;
+    // Settings that cannot be written as JSON: every write of this recorder fails, as on a full disk.
+    const unwritable = { ...options(), formats: [1n] } as unknown as ReturnType<typeof options>;
+    const recorder = manifestRecorder(unwritable, { previous });
+    const outcomes = await Promise.allSettled([recorder.beforeReplacing('a')!(), recorder.beforeReplacing('b')!()]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    await expect(recorder.finish()).rejects.toThrow();
+    expect(await listed()).toEqual(['a', 'b']);
+  });
 });
