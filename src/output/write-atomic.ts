@@ -11,7 +11,8 @@ import { removeOnExit } from './left-behind.js';
 
 export interface FileToWrite {
   path: string;
-  bytes: Uint8Array;
+  /** The bytes, or text in parts (writeAtomicParts). */
+  bytes: Uint8Array | Iterable<string>;
 }
 
 export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
@@ -23,27 +24,24 @@ export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void
  * never exists as one 20 MB string (and its copy as bytes) at once.
  */
 export async function writeAtomicParts(path: string, parts: Iterable<string>): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = await temporaryFor(path);
+  await writeAllAtomic([{ path, bytes: parts }]);
+}
+
+/** The parts written one chunk at a time into a new file. */
+async function writeParts(path: string, parts: Iterable<string>): Promise<void> {
+  const file = await open(path, 'w');
   try {
-    const file = await open(temporary, 'w');
-    try {
-      let chunk = '';
-      for (const part of parts) {
-        chunk += part;
-        if (chunk.length >= partsChunk) {
-          await writeAll(file, chunk);
-          chunk = '';
-        }
+    let chunk = '';
+    for (const part of parts) {
+      chunk += part;
+      if (chunk.length >= partsChunk) {
+        await writeAll(file, chunk);
+        chunk = '';
       }
-      await writeAll(file, chunk);
-    } finally {
-      await file.close();
     }
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw Object.assign(error as Error, { target: path });
+    await writeAll(file, chunk);
+  } finally {
+    await file.close();
   }
 }
 
@@ -72,7 +70,7 @@ export async function writeAllAtomic(
         await mkdir(dirname(path), { recursive: true });
         const temporary = await temporaryFor(path);
         staged.push({ path, temporary });
-        await writeFile(temporary, bytes);
+        await (bytes instanceof Uint8Array ? writeFile(temporary, bytes) : writeParts(temporary, bytes));
       } catch (error) {
         throw Object.assign(error as Error, { target: path });
       }
