@@ -100,7 +100,7 @@ export async function publishCollection(file: string, context: CollectionContext
       };
     }
     const rendered = await renderEditions(publication, editions, {
-      tabs: needsBrowser(editions) ? await browsers.tabs() : undefined,
+      tabs: needsBrowser(editions) ? browsers.tabs() : undefined,
       workDir,
       page: options.page ?? 'a4',
       style: options.style,

@@ -23,7 +23,7 @@ export async function publishWithRetry(item: PlannedArticle, context: BuildConte
   const browserless = !needsBrowser(item.editions);
   const used = browserless ? undefined : context.browsers.tabs();
   try {
-    return await publish(item, await used, context);
+    return await publish(item, used, context);
   } catch (first) {
     if (signal?.aborted) return failure(file, interrupted(), warnings);
     if (browserless || !isBrowserFailure(first))
@@ -31,7 +31,7 @@ export async function publishWithRetry(item: PlannedArticle, context: BuildConte
     onRetry?.(file, first instanceof Error ? first.message.split('\n')[0]! : String(first));
     await context.browsers.replaceIfUnwell(used!);
     try {
-      return await publish(item, await context.browsers.tabs(), context);
+      return await publish(item, context.browsers.tabs(), context);
     } catch (second) {
       return failure(
         file,

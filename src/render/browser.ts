@@ -60,10 +60,10 @@ export async function launchBrowser({ timeoutMs = 60_000 }: { timeoutMs?: number
  * answering mid-build. Closes every browser it launched itself.
  */
 export interface BrowserHandle {
-  /** The pool of tabs of the current browser. */
-  tabs(): Promise<TabPool>;
+  /** The pool of tabs of the current browser (which may still be starting). */
+  tabs(): TabPool;
   /** After a failure with `used`: if that browser is gone or frozen, kill it and launch another (once). */
-  replaceIfUnwell(used: Promise<TabPool>): Promise<void>;
+  replaceIfUnwell(used: TabPool): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,35 +76,32 @@ export function browserHandle({
   tabs: number;
   timeoutMs: number;
 }): BrowserHandle {
-  // The first tab opens as soon as the browser is up (see TabPool.warm).
-  const pool = (browser: Promise<Browser>) =>
-    browser.then((launched) => {
-      const opened = new TabPool(launched, tabs, timeoutMs);
-      opened.warm();
-      return opened;
-    });
+  // The pool is there at once, while its browser starts (see TabPool); its first tab opens as soon as the
+  // browser is up (TabPool.warm).
+  const pool = (browser: Promise<Browser>) => {
+    const opened = new TabPool(browser, tabs, timeoutMs);
+    opened.warm();
+    return opened;
+  };
   let browser = given;
   let current = browser && pool(browser);
   const owned: Promise<Browser>[] = [];
-  current?.catch(() => undefined); // a launch failure is reported by the first page that needs the browser
   const launched = () => {
     if (!current) {
       browser = launchBrowser({ timeoutMs });
       owned.push(browser);
       current = pool(browser);
-      current.catch(() => undefined);
     }
     return current;
   };
   // Articles that fail together on the same browser share one check and one replacement.
-  let checking: { of: Promise<TabPool>; done: Promise<void> } | undefined;
+  let checking: { of: TabPool; done: Promise<void> } | undefined;
   const replace = async () => {
     const unwell = browser!;
     if (await isResponsive(unwell)) return;
     await killBrowser(unwell);
     browser = launchBrowser({ timeoutMs });
     current = pool(browser);
-    current.catch(() => undefined);
     owned.push(browser);
   };
   return {
@@ -115,7 +112,7 @@ export function browserHandle({
       return checking.done;
     },
     async close() {
-      await current?.then((p) => p.close()).catch(() => undefined);
+      await current?.close().catch(() => undefined);
       await Promise.all(owned.map(closeBrowser));
     },
   };

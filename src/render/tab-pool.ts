@@ -42,11 +42,21 @@ export class TabPool {
   /** The tab opened ahead of the first page (see warm), until it is ready. */
   #warming: Promise<void> | undefined;
 
+  readonly #browser: Promise<Browser>;
+
+  /**
+   * `browser` may still be starting: a page's own work (its HTML, its hyphenation) and the other editions'
+   * (the EPUB's cover) go on meanwhile, and only opening a tab waits for it. A launch that fails fails
+   * every `use`, with the launch's error.
+   */
   constructor(
-    readonly browser: Browser,
+    browser: Browser | Promise<Browser>,
     readonly size: number,
     readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.#browser = Promise.resolve(browser);
+    this.#browser.catch(() => undefined); // reported by the first use
+  }
 
   /** Runs `job` on a free tab, within `timeoutMs` in all; the tab is replaced if the job does not end well. */
   async use<T>(job: (tab: Tab) => Promise<T>, what: string): Promise<T> {
@@ -100,7 +110,8 @@ export class TabPool {
       if (this.#open < this.size) {
         this.#open++;
         try {
-          return await withDeadline(openTab(this.browser), this.timeoutMs, 'opening a Chromium tab');
+          const browser = await this.#browser; // bounded by the launch's own timeout
+          return await withDeadline(openTab(browser), this.timeoutMs, 'opening a Chromium tab');
         } catch (error) {
           this.#open--;
           this.#wakeOne();
