@@ -48,7 +48,7 @@ const { values: flags } = parseArgs({
   },
 });
 const work = mkdtempSync(join(tmpdir(), 'imprint-bench-'));
-// The command as users run it (bin/imprint: Node with its malloc settings, then dist/src/cli.js).
+// The command as users run it (bin/imprint: Node with its malloc settings, then dist/cli/cli.js).
 const cli = join(packageRoot, 'bin/imprint');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`.padStart(9);

@@ -1,4 +1,4 @@
-// Where the package's own files live, whether running from src/ (tests) or dist/src/ (the CLI).
+// Where the package's own files live, whether running from src/ (tests), dist/src/ (the library) or dist/cli/ (the command).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

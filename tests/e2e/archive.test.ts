@@ -5,16 +5,16 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { buildOptionsSchema } from '../../src/config/options.js';
+import { cli } from '../helpers/imprint.js';
 import { pdfFonts, pdfPageTexts } from '../helpers/pdf.js';
 
 const slug = 'convoy-leaves-the-corridor';
-const cli = resolve('dist/src/cli.js');
 let outDir: string;
 const file = (suffix: string, dir = outDir) => join(dir, slug, `${slug}${suffix}`);
 const hash = async (path: string) =>

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
@@ -12,10 +12,10 @@ import { build } from '../../src/build/build.js';
 import { buildOptionsSchema } from '../../src/config/options.js';
 import { launchBrowser } from '../../src/render/browser.js';
 import { epubFiles } from '../helpers/epub.js';
+import { cli } from '../helpers/imprint.js';
 import { marked } from '../helpers/processes.js';
 
 const firstArticle = 'content/russian-peacekeepers-withdrawing-from-nagorno-karabakh.md';
-const cli = resolve('dist/src/cli.js');
 
 async function folderOf(count: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'imprint-faults-'));

@@ -35,6 +35,7 @@ describe('the packed package, installed', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'bin/imprint',
+        'dist/cli/cli.js',
         'dist/src/cli.js',
         'dist/src/index.js',
         'dist/src/index.d.ts',

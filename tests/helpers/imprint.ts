@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-export const cli = resolve('dist/src/cli.js');
+/** The command users run: bin/imprint's script, the CLI bundled by npm run compile (scripts/bundle-cli.mjs). */
+export const cli = resolve('dist/cli/cli.js');
 
 export interface Run {
   code: number | null;
