@@ -24,7 +24,7 @@ export { type ProjectSettings, UsageError } from './commands/project-settings.js
 export { type Edition, editions } from './edition.js';
 export { type ErrorLocation, ImprintError } from './errors.js';
 
-export interface BuildSettings extends ProjectSettings, Omit<BuildHooks, 'browser' | 'onNote'> {
+export interface BuildSettings extends ProjectSettings, Omit<BuildHooks, 'browser' | 'launched' | 'onNote'> {
   /** Something left out or read differently (a draft, a README, site-generator fields); also in the report's notes. */
   onNote?: (note: string) => void;
 }
@@ -40,7 +40,8 @@ export async function build(paths: readonly string[] = [], settings: BuildSettin
   const { signal, onNote, ...hooks } = settings;
   // Chromium starts first when an edition needs it; the pipeline's modules load while it boots (the two
   // overlap on two cores). EPUBs alone need none (their cover is drawn without it). With a queue the workers
-  // render the articles, and the build launches a browser of its own only for collections.
+  // render the articles, and the build launches a browser of its own only for collections. The build closes
+  // it once no publication needs it (closed here too, should the build stop before it takes it).
   const browser =
     options.queue || !needsBrowser(options.formats) ? undefined : launchBrowser({ timeoutMs: options.timeoutMs });
   browser?.catch(() => undefined);
@@ -52,7 +53,7 @@ export async function build(paths: readonly string[] = [], settings: BuildSettin
     const { build: runBuild } = await import('./build/build.js');
     results = await runBuild(inputs, options, {
       ...hooks,
-      ...(browser && { browser }),
+      ...(browser && { launched: browser }),
       ...(signal && { signal }),
       onNote: (note) => {
         notes.push(note);

@@ -99,12 +99,14 @@ export async function publishCollection(file: string, context: CollectionContext
         })),
       };
     }
+    const held = needsBrowser(editions) ? browsers.hold() : undefined;
     const rendered = await renderEditions(publication, editions, {
-      tabs: needsBrowser(editions) ? browsers.tabs() : undefined,
+      tabs: held?.tabs,
+      doneWithTabs: held?.release,
       workDir,
       page: options.page ?? 'a4',
       style: options.style,
-    });
+    }).finally(() => held?.release());
     return {
       ...base,
       status: 'built',

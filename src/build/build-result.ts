@@ -44,6 +44,11 @@ export type ArticleResult =
 export interface BuildHooks {
   /** A browser the caller launched (and will close); without it the build launches and closes its own. */
   browser?: Promise<Browser>;
+  /**
+   * A browser launched for this build alone (the library's build() starts it before the build's code is
+   * loaded), which the build closes as soon as no publication needs it any more.
+   */
+  launched?: Promise<Browser>;
   /** After the first pass: how many articles there are, and how many of them are up to date already. */
   onPlan?: (plan: { total: number; unchanged: number }) => void;
   /** An article's rendering begins. */

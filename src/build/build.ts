@@ -90,7 +90,7 @@ export async function build(
         : await rendering(options, limits, hooks, recorder, (context) => withCollections(queued, context));
     }
     return await rendering(options, limits, hooks, recorder, async (context) =>
-      withCollections(await publishHere(plan, context), context),
+      withCollections(await publishHere(plan, context, { lastToRender: collections.length === 0 }), context),
     );
   } finally {
     await recorder.finish();
@@ -143,7 +143,12 @@ async function rendering<T>(
   recorder: ManifestRecorder,
   work: (context: BuildContext) => Promise<T>,
 ): Promise<T> {
-  const browsers = browserHandle({ given: hooks.browser, tabs: options.jobs, timeoutMs: options.timeoutMs });
+  const browsers = browserHandle({
+    given: hooks.browser,
+    launched: hooks.launched,
+    tabs: options.jobs,
+    timeoutMs: options.timeoutMs,
+  });
   // Named by the process, so that a later build removes it if this one is killed (output/write-atomic.ts).
   const workDir = await mkdtemp(join(tmpdir(), `imprint-work-${process.pid}-`));
   const forget = removeOnExit(workDir);
@@ -158,19 +163,27 @@ async function rendering<T>(
 
 /**
  * Each article renders in the pool's tabs; twice as many articles as tabs are in hand, so that a tab never
- * waits while an article's PDF post-processing or EPUB packing runs in Node.
+ * waits while an article's PDF post-processing or EPUB packing runs in Node. When nothing renders after the
+ * articles (no collections), the browser closes once the last ones are done with it (see closeWhenReleased).
  */
-function publishHere({ planned, upToDate, previous, report }: Plan, context: BuildContext): Promise<ArticleResult[]> {
+function publishHere(
+  { planned, upToDate, previous, report }: Plan,
+  context: BuildContext,
+  { lastToRender }: { lastToRender: boolean },
+): Promise<ArticleResult[]> {
   const limit = pLimit(context.options.jobs * 2);
   return Promise.all(
     planned.map((item, index) =>
       limit(async () => {
-        let result: ArticleResult;
+        let result: Promise<ArticleResult> | ArticleResult;
         if (!('slug' in item)) result = item;
         else if (upToDate[index]) result = unchanged(item, previous!, context.options.outDir);
-        else result = await publishWithRetry(item, context);
-        report(index, result);
-        return result;
+        else result = publishWithRetry(item, context); // holds the browser before its first await
+        // Tasks start in order: every article has started, and those that render hold the browser.
+        if (lastToRender && index === planned.length - 1) context.browsers.closeWhenReleased();
+        const done = await result;
+        report(index, done);
+        return done;
       }),
     ),
   );

@@ -8,7 +8,7 @@ import { articlePublication } from '../editions/publication.js';
 import { renderEditions } from '../editions/render.js';
 import { ImprintError } from '../errors.js';
 import { articleSummary, type Manifest, sha256 } from '../output/manifest.js';
-import type { TabPool } from '../render/tab-pool.js';
+import type { BrowserHold } from '../render/browser.js';
 import { type ArticleResult, type BuildContext, writeRendered } from './build-result.js';
 import { failure, loadOne, type PlannedArticle } from './load-articles.js';
 import { explainRenderFailure, internalError, interrupted, isBrowserFailure } from './render-failures.js';
@@ -21,17 +21,17 @@ export async function publishWithRetry(item: PlannedArticle, context: BuildConte
   onStart?.(file);
   // An article whose editions need no browser (EPUBs alone) never asks for one, so none is launched for it.
   const browserless = !needsBrowser(item.editions);
-  const used = browserless ? undefined : context.browsers.tabs();
+  const held = browserless ? undefined : context.browsers.hold();
   try {
-    return await publish(item, used, context);
+    return await publish(item, held, context);
   } catch (first) {
     if (signal?.aborted) return failure(file, interrupted(), warnings);
     if (browserless || !isBrowserFailure(first))
       return failure(file, first instanceof ImprintError ? first : internalError(first), warnings);
     onRetry?.(file, first instanceof Error ? first.message.split('\n')[0]! : String(first));
-    await context.browsers.replaceIfUnwell(used!);
+    await context.browsers.replaceIfUnwell(held!.tabs);
     try {
-      return await publish(item, context.browsers.tabs(), context);
+      return await publish(item, context.browsers.hold(), context);
     } catch (second) {
       return failure(
         file,
@@ -42,7 +42,24 @@ export async function publishWithRetry(item: PlannedArticle, context: BuildConte
   }
 }
 
-async function publish(item: PlannedArticle, tabs: TabPool | undefined, context: BuildContext): Promise<ArticleResult> {
+/** Renders and writes the article; `held` (the browser) is released once its print page is done, or it fails. */
+async function publish(
+  item: PlannedArticle,
+  held: BrowserHold | undefined,
+  context: BuildContext,
+): Promise<ArticleResult> {
+  try {
+    return await publishHeld(item, held, context);
+  } finally {
+    held?.release();
+  }
+}
+
+async function publishHeld(
+  item: PlannedArticle,
+  held: BrowserHold | undefined,
+  context: BuildContext,
+): Promise<ArticleResult> {
   const { options, limits, workDir, hooks } = context;
   // Loaded again rather than kept from the first pass: a batch of thousands is never held in memory.
   const loaded = await loadOne(item.file, limits, options, 'copy');
@@ -50,7 +67,8 @@ async function publish(item: PlannedArticle, tabs: TabPool | undefined, context:
   if (!('article' in loaded)) return loaded;
   const { article, warnings } = loaded;
   const editions = await renderEditions(articlePublication(article, options.style), item.editions, {
-    tabs,
+    tabs: held?.tabs,
+    doneWithTabs: held?.release,
     workDir,
     page: options.page ?? article.meta.page ?? 'a4',
     style: options.style,

@@ -37,6 +37,8 @@ export interface RenderedEdition {
 /** What rendering needs: the browser's tabs only when an edition needs Chromium (see needsBrowser). */
 export interface RenderContext extends Omit<PageContext, 'tabs'> {
   tabs: TabPool | undefined;
+  /** Called once the tabs are no longer needed: the print page is done (or there is none). */
+  doneWithTabs?: () => void;
 }
 
 export async function renderEditions(
@@ -75,6 +77,8 @@ export async function renderEditions(
   if (wants('epub')) void code.epub().catch(() => undefined);
   if (wants('archival')) void code.archival().catch(() => undefined);
   if (wants('press')) void code.press().catch(() => undefined);
+  // Nothing after the print page uses the browser (the thumbnail and page list come from its PDF).
+  printPage.finally(() => context.doneWithTabs?.()).catch(() => undefined);
   // Rejections surface through the editions below; this keeps an unused branch from being "unhandled".
   printPage.catch(() => undefined);
   cover?.catch(() => undefined);

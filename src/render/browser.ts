@@ -57,22 +57,39 @@ export async function launchBrowser({ timeoutMs = 60_000 }: { timeoutMs?: number
 /**
  * The build's browser and its tabs: the browser it was given, or one launched when tabs are first asked for
  * (a build of EPUBs alone never asks, and launches none), replaced by a fresh launch if it dies or stops
- * answering mid-build. Closes every browser it launched itself.
+ * answering mid-build. Closes every browser it launched or was handed to own: at close(), or as soon as the
+ * last publication is done with it (see closeWhenReleased).
  */
 export interface BrowserHandle {
-  /** The pool of tabs of the current browser (which may still be starting). */
-  tabs(): TabPool;
+  /** The current browser's tabs (it may still be starting), held until `release`. */
+  hold(): BrowserHold;
   /** After a failure with `used`: if that browser is gone or frozen, kill it and launch another (once). */
   replaceIfUnwell(used: TabPool): Promise<void>;
+  /**
+   * No publication will hold the browser any more but those that hold it now: the browsers this handle owns
+   * close once these are released, while the last PDFs are finished and the EPUBs packed, rather than after.
+   * One held after all (a retry) launches a fresh browser.
+   */
+  closeWhenReleased(): void;
   close(): Promise<void>;
+}
+
+export interface BrowserHold {
+  tabs: TabPool;
+  /** Done with the browser; the second call does nothing. */
+  release(): void;
 }
 
 export function browserHandle({
   given,
+  launched: handed,
   tabs,
   timeoutMs,
 }: {
+  /** A browser its caller keeps, and closes. */
   given?: Promise<Browser>;
+  /** A browser launched for this build, which the handle owns. */
+  launched?: Promise<Browser>;
   tabs: number;
   timeoutMs: number;
 }): BrowserHandle {
@@ -83,9 +100,9 @@ export function browserHandle({
     opened.warm();
     return opened;
   };
-  let browser = given;
+  let browser = given ?? handed;
   let current = browser && pool(browser);
-  const owned: Promise<Browser>[] = [];
+  const owned: Promise<Browser>[] = handed && !given ? [handed] : [];
   const launched = () => {
     if (!current) {
       browser = launchBrowser({ timeoutMs });
@@ -104,16 +121,42 @@ export function browserHandle({
     current = pool(browser);
     owned.push(browser);
   };
+  const closeOwned = async () => {
+    const [closing, browsers] = [current, owned.splice(0)];
+    current = browser = undefined;
+    await closing?.close().catch(() => undefined);
+    await Promise.all(browsers.map(closeBrowser));
+  };
+  let holders = 0;
+  let lastHolders = false;
+  let closedEarly: Promise<void> | undefined;
   return {
-    tabs: launched,
+    hold() {
+      const tabs = launched();
+      holders++;
+      let held = true;
+      return {
+        tabs,
+        release() {
+          if (!held) return;
+          held = false;
+          // A browser it was given is its caller's to close; an early close is for the handle's own.
+          if (--holders === 0 && lastHolders && !given) closedEarly = closeOwned();
+        },
+      };
+    },
     replaceIfUnwell(used) {
-      if (used !== current) return Promise.resolve(); // already replaced
+      if (used !== current) return Promise.resolve(); // already replaced (or closed)
       if (checking?.of !== used) checking = { of: used, done: replace() };
       return checking.done;
     },
+    closeWhenReleased() {
+      lastHolders = true;
+      if (holders === 0 && !given && current) closedEarly = closeOwned();
+    },
     async close() {
-      await current?.close().catch(() => undefined);
-      await Promise.all(owned.map(closeBrowser));
+      await closedEarly;
+      await closeOwned();
     },
   };
 }

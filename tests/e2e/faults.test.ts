@@ -79,6 +79,27 @@ describe('a browser that dies mid-batch', () => {
   });
 });
 
+describe('a browser launched for the build, which closes it early', () => {
+  it('is launched again for a retry after it was closed, and closed again', async () => {
+    const marker = `IMPRINT_TEST_${randomUUID().replaceAll('-', '')}`;
+    process.env[marker] = '1';
+    try {
+      const dir = await folderOf(1);
+      const browser = launchBrowser();
+      const results = await build([join(dir, 'in')], v.parse(buildOptionsSchema, { outDir: join(dir, 'out') }), {
+        launched: browser,
+        // The only article: its first try loses the browser, which is then released and closed.
+        onStart: () => void (async () => (await browser).process()?.kill('SIGKILL'))(),
+      });
+      expect(results.map((r) => (r.ok ? 'ok' : r.error.describe()))).toEqual(['ok']);
+      expect(Object.keys(await listedInManifest(join(dir, 'out')))).toHaveLength(1);
+      expect(await marked(marker)).toEqual([]);
+    } finally {
+      delete process.env[marker];
+    }
+  });
+});
+
 function runUntilFirstWrite(
   dir: string,
   signal: NodeJS.Signals,
