@@ -6,7 +6,7 @@
 // writes the JPEG. The layout is the one templates/cover/cover.css described, at 1.25 px per CSS pixel.
 import pLimit from 'p-limit';
 import { type PlacedGlyph, type ShapedFaces, shapedFaces, type TextStyle } from '../../fonts/shaped-text.js';
-import sharp from '../../images/sharp.js';
+import sharp, { type OverlayOptions } from '../../images/sharp.js';
 import { type CoverColours, coverColours } from './cover-colours.js';
 import { balancedWrap, breakPieces, cutWithEllipsis, wrap } from './line-breaks.js';
 
@@ -133,8 +133,8 @@ async function composeCover(content: CoverContent, themeCoverCss: string | undef
   blocks.push(block([content.displayDate], date, 32.5, 1.2, colours.date, y, 0));
   y += dateHeight + 60;
 
-  // The cover is three bands stacked, each made once as raw RGB: the head (an SVG of the logo and the text's
-  // outlines on the background), the photo and the credit line; only the whole is encoded.
+  // The cover is three bands stacked: the head (an SVG of the logo and the text's outlines on the
+  // background), the photo and the credit line; only the whole is encoded.
   let photo: { height: number; path: string } | undefined;
   if (content.photoPath) {
     const credit = content.photoCredit ? upper(content.photoCredit) : undefined;
@@ -159,28 +159,30 @@ async function composeCover(content: CoverContent, themeCoverCss: string | undef
   }
 
   const drawing = textSvg(blocks, rule, colours, content.dir, logo);
-  const band = async (top: number, height: number) =>
-    height <= 0
-      ? Buffer.alloc(0)
-      : sharp(Buffer.from(drawing(top, height)))
-          .flatten({ background: colours.background })
-          .toColourspace('srgb')
-          .raw()
-          .toBuffer();
-  const bands = [await band(0, y)];
+  // Laid over the background by libvips, which renders the SVG bands and encodes the whole in its own memory:
+  // no raw RGB of the bands or of the whole cover passes through JavaScript (about 10 MB per cover, garbage
+  // that V8 lets pile up to its 64 MB external-memory limit before it collects; a batch's RSS rose with it).
+  const band = (top: number, height: number) => ({ input: Buffer.from(drawing(top, height)), top, left: 0 });
+  const layers: OverlayOptions[] = [band(0, y)];
   if (photo) {
-    bands.push(
-      await sharp(photo.path)
-        .rotate()
-        .resize({ width: coverSize.width, height: photo.height, fit: 'cover' })
-        .flatten({ background: colours.background })
-        .toColourspace('srgb')
-        .raw()
-        .toBuffer(),
-      await band(y + photo.height, coverSize.height - y - photo.height),
-    );
+    const { data, info } = await sharp(photo.path)
+      .rotate()
+      .resize({ width: coverSize.width, height: photo.height, fit: 'cover' })
+      .flatten({ background: colours.background })
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    layers.push({
+      input: data,
+      raw: { width: info.width, height: info.height, channels: info.channels },
+      top: y,
+      left: 0,
+    });
+    const below = coverSize.height - y - photo.height;
+    if (below > 0) layers.push(band(y + photo.height, below));
   }
-  const jpeg = await sharp(Buffer.concat(bands), { raw: { ...coverSize, channels: 3 } })
+  const jpeg = await sharp({ create: { ...coverSize, channels: 3, background: colours.background } })
+    .composite(layers)
     .jpeg({ quality: 85 })
     .toBuffer();
   return new Uint8Array(jpeg);
