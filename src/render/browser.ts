@@ -23,7 +23,7 @@ export async function launchBrowser({ timeoutMs = 60_000 }: { timeoutMs?: number
       'Run "npm run setup" (installs Debian\'s chromium), or set IMPRINT_CHROMIUM to a Chromium binary.',
     );
   }
-  return puppeteer.launch({
+  const browser = await puppeteer.launch({
     executablePath,
     headless: true,
     // Over a pipe, not a WebSocket: Chromium exits when its pipe closes, so a build killed with SIGKILL (the
@@ -52,6 +52,11 @@ export async function launchBrowser({ timeoutMs = 60_000 }: { timeoutMs?: number
       '--font-render-hinting=none',
     ],
   });
+  // A write to a browser that has just exited (a tab closed while a stopped build closes Chromium) fails with
+  // EPIPE after Puppeteer has stopped listening to the pipe: unheard, that error ended the process (exit 1,
+  // not 143). The connection's own close already fails every call still waiting.
+  for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => undefined);
+  return browser;
 }
 
 /**
