@@ -2,10 +2,9 @@
 // with it, while the last PDFs are finished and the EPUBs packed; one asked for after that is a fresh launch;
 // a browser the caller keeps is never closed by the build.
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { browserHandle, launchBrowser } from '../../src/render/browser.js';
-import { marked } from '../helpers/processes.js';
+import { marked, withMarker } from '../helpers/processes.js';
 
 /** Whether the process exits within `ms`. */
 function exitsWithin(child: ChildProcess, ms: number): Promise<boolean> {
@@ -35,17 +34,13 @@ describe("the build's browser", () => {
     expect(await exitsWithin(chromium, 10_000)).toBe(true);
 
     // Chromium inherits the marker: the fresh launch is found by it, and must be gone without close().
-    const marker = `IMPRINT_TEST_${randomUUID().replaceAll('-', '')}`;
-    process.env[marker] = '1';
-    try {
+    await withMarker(async (marker) => {
       const retry = handle.hold();
       expect(retry.tabs).not.toBe(first.tabs);
       await retry.tabs.use(async (tab) => expect(await tab.page.evaluate(() => 'again')).toBe('again'), 'a page');
       retry.release();
       expect(await marked(marker, 10_000)).toEqual([]);
-    } finally {
-      delete process.env[marker];
-    }
+    });
     await handle.close();
   });
 

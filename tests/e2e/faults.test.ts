@@ -13,7 +13,7 @@ import { buildOptionsSchema } from '../../src/config/options.js';
 import { launchBrowser } from '../../src/render/browser.js';
 import { epubFiles } from '../helpers/epub.js';
 import { cli } from '../helpers/imprint.js';
-import { marked } from '../helpers/processes.js';
+import { marked, withMarker } from '../helpers/processes.js';
 
 const firstArticle = 'content/russian-peacekeepers-withdrawing-from-nagorno-karabakh.md';
 
@@ -51,9 +51,7 @@ async function editionFiles(out: string): Promise<string[]> {
 
 describe('a browser that dies mid-batch', () => {
   it('retries the article on a fresh browser, builds the whole batch, and leaves no browser behind', async () => {
-    const marker = `IMPRINT_TEST_${randomUUID().replaceAll('-', '')}`;
-    process.env[marker] = '1';
-    try {
+    await withMarker(async (marker) => {
       const dir = await folderOf(3);
       const browser = launchBrowser();
       let killed = false;
@@ -73,17 +71,13 @@ describe('a browser that dies mid-batch', () => {
       expect(Object.keys(listed)).toHaveLength(3);
       expect(await editionFiles(join(dir, 'out'))).toEqual(Object.values(listed).flat().sort());
       expect(await marked(marker)).toEqual([]);
-    } finally {
-      delete process.env[marker];
-    }
+    });
   });
 });
 
 describe('a browser launched for the build, which closes it early', () => {
   it('is launched again for a retry after it was closed, and closed again', async () => {
-    const marker = `IMPRINT_TEST_${randomUUID().replaceAll('-', '')}`;
-    process.env[marker] = '1';
-    try {
+    await withMarker(async (marker) => {
       const dir = await folderOf(1);
       const browser = launchBrowser();
       const results = await build([join(dir, 'in')], v.parse(buildOptionsSchema, { outDir: join(dir, 'out') }), {
@@ -94,9 +88,7 @@ describe('a browser launched for the build, which closes it early', () => {
       expect(results.map((r) => (r.ok ? 'ok' : r.error.describe()))).toEqual(['ok']);
       expect(Object.keys(await listedInManifest(join(dir, 'out')))).toHaveLength(1);
       expect(await marked(marker)).toEqual([]);
-    } finally {
-      delete process.env[marker];
-    }
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 // Which processes a test started, found by a marker in their environment (Chromium inherits it).
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 
 export function processesWithMarker(marker: string): number[] {
@@ -33,5 +34,19 @@ export function killMarked(marker: string, signal: NodeJS.Signals): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
     }
+  }
+}
+
+/**
+ * Runs `use` with a fresh marker in this process's environment, so that every process started meanwhile
+ * (Chromium) carries it; the marker is gone again afterwards.
+ */
+export async function withMarker<T>(use: (marker: string) => Promise<T>): Promise<T> {
+  const marker = `IMPRINT_TEST_${randomUUID().replaceAll('-', '')}`;
+  process.env[marker] = '1';
+  try {
+    return await use(marker);
+  } finally {
+    delete process.env[marker];
   }
 }
