@@ -78,9 +78,8 @@ export async function renderEditions(
   if (wants('archival')) void code.archival().catch(() => undefined);
   if (wants('press')) void code.press().catch(() => undefined);
   // Nothing after the print page uses the browser (the thumbnail and page list come from its PDF).
+  // Rejections surface through the editions below; the catch keeps an unused branch from being "unhandled".
   printPage.finally(() => context.doneWithTabs?.()).catch(() => undefined);
-  // Rejections surface through the editions below; this keeps an unused branch from being "unhandled".
-  printPage.catch(() => undefined);
   cover?.catch(() => undefined);
   let print: Promise<FinishedPdf> | undefined;
   const printPdf = () =>

@@ -135,6 +135,10 @@ export function browserHandle({
   let holders = 0;
   let lastHolders = false;
   let closedEarly: Promise<void> | undefined;
+  // A browser it was given is its caller's to close; an early close is for the handle's own.
+  const closeIfUnheld = () => {
+    if (holders === 0 && lastHolders && !given && current) closedEarly = closeOwned();
+  };
   return {
     hold() {
       const tabs = launched();
@@ -145,8 +149,8 @@ export function browserHandle({
         release() {
           if (!held) return;
           held = false;
-          // A browser it was given is its caller's to close; an early close is for the handle's own.
-          if (--holders === 0 && lastHolders && !given) closedEarly = closeOwned();
+          holders--;
+          closeIfUnheld();
         },
       };
     },
@@ -157,7 +161,7 @@ export function browserHandle({
     },
     closeWhenReleased() {
       lastHolders = true;
-      if (holders === 0 && !given && current) closedEarly = closeOwned();
+      closeIfUnheld();
     },
     async close() {
       await closedEarly;
