@@ -1,10 +1,13 @@
 // A file appears under its name only when complete: written under a temporary name, then renamed. The
 // temporary file is staged outside the output folder (in this process's folder in the system's temporary
 // directory) when that is on the same file system, so that a build killed with SIGKILL mid-write leaves
-// nothing in the output; otherwise beside the file, as the rename must not cross file systems.
+// nothing in the output; otherwise beside the file, as the rename must not cross file systems. There, a
+// temporary file is removed when the process exits before renaming it (a second Ctrl-C, the stop deadline),
+// and what a killed build left beside its files (NAME.tmp-PID-…, PID no longer running) is removed when a
+// later build first writes into that folder.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { type FileHandle, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { removeOnExit } from './left-behind.js';
@@ -63,22 +66,31 @@ export async function writeAllAtomic(
   files: readonly FileToWrite[],
   beforeReplace?: () => Promise<void>,
 ): Promise<void> {
-  const staged: { path: string; temporary: string }[] = [];
+  const staged: { path: string; temporary: string; forget: () => void }[] = [];
   try {
     for (const { path, bytes } of files) {
       try {
         await mkdir(dirname(path), { recursive: true });
         const temporary = await temporaryFor(path);
-        staged.push({ path, temporary });
+        // One in the staging folder goes with that folder; one beside the file needs removing on its own.
+        staged.push({
+          path,
+          temporary,
+          forget: dirname(temporary) === staging.dir ? () => {} : removeOnExit(temporary),
+        });
         await (bytes instanceof Uint8Array ? writeFile(temporary, bytes) : writeParts(temporary, bytes));
       } catch (error) {
         throw Object.assign(error as Error, { target: path });
       }
     }
     await beforeReplace?.();
-    for (const { path, temporary } of staged) await rename(temporary, path);
+    for (const { path, temporary, forget } of staged) {
+      await rename(temporary, path);
+      forget();
+    }
   } catch (error) {
     await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
+    for (const { forget } of staged) forget();
     throw error;
   }
 }
@@ -95,8 +107,23 @@ async function temporaryFor(path: string): Promise<string> {
     removeStagingOfDeadBuilds();
   }
   await mkdir(staging.dir, { recursive: true });
-  const device = (await stat(dirname(path))).dev;
-  return device === staging.device ? join(staging.dir, name) : join(dirname(path), name);
+  const folder = dirname(path);
+  if ((await stat(folder)).dev === staging.device) return join(staging.dir, name);
+  if (!swept.has(folder)) {
+    swept.add(folder);
+    await removeTemporariesOfDeadBuilds(folder);
+  }
+  return join(folder, name);
+}
+
+/** Folders outside the staging folder's file system whose dead builds' temporary files are already removed. */
+const swept = new Set<string>();
+
+async function removeTemporariesOfDeadBuilds(folder: string): Promise<void> {
+  for (const entry of await readdir(folder)) {
+    const pid = /\.tmp-(\d+)-[0-9a-f]{8}$/.exec(entry)?.[1];
+    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid))) await rm(join(folder, entry), { force: true });
+  }
 }
 
 /** What builds killed before they could clean up staged: their process is gone. */
