@@ -71,13 +71,8 @@ export async function writeAllAtomic(
     for (const { path, bytes } of files) {
       try {
         await mkdir(dirname(path), { recursive: true });
-        const temporary = await temporaryFor(path);
-        // One in the staging folder goes with that folder; one beside the file needs removing on its own.
-        staged.push({
-          path,
-          temporary,
-          forget: dirname(temporary) === staging.dir ? () => {} : removeOnExit(temporary),
-        });
+        const { temporary, forget } = await temporaryFor(path);
+        staged.push({ path, temporary, forget });
         await (bytes instanceof Uint8Array ? writeFile(temporary, bytes) : writeParts(temporary, bytes));
       } catch (error) {
         throw Object.assign(error as Error, { target: path });
@@ -97,7 +92,11 @@ export async function writeAllAtomic(
 
 const staging = { dir: undefined as string | undefined, device: undefined as number | undefined };
 
-async function temporaryFor(path: string): Promise<string> {
+/**
+ * Where `path` is written before its rename, and what forgets it once renamed or removed: one in the staging
+ * folder goes with that folder; one beside the file is removed on its own if the process exits first.
+ */
+async function temporaryFor(path: string): Promise<{ temporary: string; forget: () => void }> {
   const name = `${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   if (staging.dir === undefined) {
     staging.dir = join(tmpdir(), `imprint-staging-${process.pid}`);
@@ -108,31 +107,34 @@ async function temporaryFor(path: string): Promise<string> {
   }
   await mkdir(staging.dir, { recursive: true });
   const folder = dirname(path);
-  if ((await stat(folder)).dev === staging.device) return join(staging.dir, name);
+  if ((await stat(folder)).dev === staging.device) return { temporary: join(staging.dir, name), forget: () => {} };
   if (!swept.has(folder)) {
     swept.add(folder);
     await removeTemporariesOfDeadBuilds(folder);
   }
-  return join(folder, name);
+  const temporary = join(folder, name);
+  return { temporary, forget: removeOnExit(temporary) };
 }
 
 /** Folders outside the staging folder's file system whose dead builds' temporary files are already removed. */
 const swept = new Set<string>();
 
 async function removeTemporariesOfDeadBuilds(folder: string): Promise<void> {
-  for (const entry of await readdir(folder)) {
-    const pid = /\.tmp-(\d+)-[0-9a-f]{8}$/.exec(entry)?.[1];
-    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid))) await rm(join(folder, entry), { force: true });
-  }
+  for (const entry of await readdir(folder))
+    if (leftByDeadBuild(/\.tmp-(\d+)-[0-9a-f]{8}$/.exec(entry)?.[1])) await rm(join(folder, entry), { force: true });
 }
 
 /** What builds killed before they could clean up staged: their process is gone. */
 function removeStagingOfDeadBuilds(): void {
   for (const entry of readdirSync(tmpdir())) {
-    const pid = /^imprint-(?:staging|work)-(\d+)(?:-|$)/.exec(entry)?.[1];
-    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid)))
+    if (leftByDeadBuild(/^imprint-(?:staging|work)-(\d+)(?:-|$)/.exec(entry)?.[1]))
       rmSync(join(tmpdir(), entry), { recursive: true, force: true });
   }
+}
+
+/** Whether `pid`, read from a name a build gave a file or folder, is another build's that no longer runs. */
+function leftByDeadBuild(pid: string | undefined): boolean {
+  return pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid));
 }
 
 function isRunning(pid: number): boolean {
