@@ -2,7 +2,7 @@
 // output on a disk), a file is staged beside its final name: a process that exits mid-write leaves no
 // temporary file there, and a later write removes what a killed build left beside its files.
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,8 +22,13 @@ async function inChild(script: string): Promise<{ code: number | null; stdout: s
   });
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
-  return { code, stdout };
+  try {
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    return { code, stdout };
+  } finally {
+    // The tmpfs is memory: nothing of the test stays there.
+    rmSync(stagingRoot, { recursive: true, force: true });
+  }
 }
 
 function outputFolder(): string {
